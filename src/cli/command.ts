@@ -1,0 +1,23 @@
+import type { Db } from '../core/store/database'
+import type { Options } from './args'
+import type { Output } from './output'
+
+export interface CommandContext {
+  values: Record<string, unknown>
+  positionals: string[]
+  output: Output
+  /** Opens the database named by --db, GALLEY_DB or the default, migrating it. */
+  openDb: () => Db
+  databasePath: string
+}
+
+export interface Command {
+  name: string
+  summary: string
+  usage: string
+  options: Options
+  /** Resolves to the exit code: 0 all ok, 1 some inputs failed. */
+  run: (ctx: CommandContext) => number | Promise<number>
+}
+
+export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const

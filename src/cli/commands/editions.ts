@@ -1,0 +1,21 @@
+import { listEditions } from '../../core/store/queries/editions'
+import { EXIT, type Command } from '../command'
+import { table } from '../output'
+
+export const editionsCommand: Command = {
+  name: 'editions',
+  summary: 'list the editions in the store',
+  usage: 'galley editions [--db PATH] [--json]',
+  options: {},
+  run: ({ values, output, openDb }) => {
+    const editions = listEditions(openDb())
+    if (values.json) output.json(editions)
+    else if (editions.length === 0) output.out('no editions yet: galley import PATH...')
+    else {
+      const rows = [['EDITION', 'DATE', 'PAGES', 'APPROVED', 'SUGGESTIONS']]
+      for (const e of editions) rows.push([e.name, e.issueDate ?? '-', String(e.pageCount), String(e.approvedPages), String(e.openSuggestions)])
+      table(rows).forEach((line) => output.out(line))
+    }
+    return EXIT.ok
+  }
+}

@@ -1,0 +1,30 @@
+import { importPaths } from '../../core/import/importer'
+import { defaultProposer } from '../../core/pipeline/defaultProposer'
+import { UsageError } from '../args'
+import { EXIT, type Command } from '../command'
+import { progressReporter } from '../output'
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'import page files or folders into the store',
+  usage: 'galley import PATH... [--edition NAME] [--db PATH] [--json]',
+  options: { edition: { type: 'string' } },
+  run: ({ values, positionals, output, openDb }) => {
+    if (positionals.length === 0) throw new UsageError('import needs at least one file or folder')
+    const db = openDb()
+    const progress = progressReporter('importing')
+    const edition = values.edition as string | undefined
+    const report = importPaths(db, positionals, {
+      propose: defaultProposer(db),
+      ...(edition ? { edition } : {}),
+      onProgress: (done, total) => progress.update(done, total)
+    })
+    progress.finish()
+    for (const item of report.items) {
+      if (item.status === 'failed') output.err(`galley: ${item.source}: ${item.reason}`)
+    }
+    if (values.json) output.json(report)
+    else output.out(`${report.imported} imported, ${report.unchanged} unchanged, ${report.failed} failed`)
+    return report.failed > 0 ? EXIT.someFailed : EXIT.ok
+  }
+}

@@ -1,0 +1,83 @@
+import { openDatabase, StoreError } from '../core/store/database'
+import { defaultDatabasePath } from '../core/paths'
+import { VERSION } from '../core/version'
+import { parse, UsageError } from './args'
+import { EXIT, type Command } from './command'
+import { consoleOutput, type Output } from './output'
+import { importCommand } from './commands/import'
+import { editionsCommand } from './commands/editions'
+import { pagesCommand } from './commands/pages'
+import { showCommand } from './commands/show'
+import { searchCommand } from './commands/search'
+import { serveCommand } from './commands/serve'
+
+export const commands: Command[] = [importCommand, editionsCommand, pagesCommand, showCommand, searchCommand, serveCommand]
+
+function usage(): string {
+  const lines = [
+    `galley ${VERSION} — clean up OCR'd newspaper pages`,
+    '',
+    'usage: galley COMMAND [options]',
+    '',
+    'commands:'
+  ]
+  for (const c of commands) lines.push(`  ${c.name.padEnd(12)}${c.summary}`)
+  lines.push(
+    '',
+    'common options:',
+    '  --db PATH     the database file (default: $GALLEY_DB or the app data folder)',
+    '  --json        machine-readable output where the output is data',
+    '  -h, --help    help for a command',
+    '',
+    'exit codes: 0 all ok, 1 some inputs failed, 2 usage error'
+  )
+  return lines.join('\n')
+}
+
+export async function main(argv: string[], output: Output = consoleOutput): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    output.out(usage())
+    return name ? EXIT.ok : EXIT.usage
+  }
+  if (name === '--version' || name === '-v') {
+    output.out(VERSION)
+    return EXIT.ok
+  }
+  const command = commands.find((c) => c.name === name)
+  if (!command) {
+    output.err(`galley: unknown command ${name} (galley --help lists them)`)
+    return EXIT.usage
+  }
+  try {
+    const { values, positionals } = parse(rest, command.options)
+    if (values.help) {
+      output.out(`usage: ${command.usage}\n\n${command.summary}`)
+      return EXIT.ok
+    }
+    const databasePath = (values.db as string | undefined) ?? defaultDatabasePath()
+    let db: ReturnType<typeof openDatabase> | undefined
+    try {
+      return await command.run({
+        values,
+        positionals,
+        output,
+        databasePath,
+        openDb: () => (db ??= openDatabase(databasePath))
+      })
+    } finally {
+      if (command.name !== 'serve') db?.close()
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      output.err(`galley ${command.name}: ${error.message}\nusage: ${command.usage}`)
+      return EXIT.usage
+    }
+    if (error instanceof StoreError) {
+      output.err(`galley: ${error.message}`)
+      return EXIT.someFailed
+    }
+    output.err(`galley ${command.name}: ${(error as Error).message}`)
+    return EXIT.someFailed
+  }
+}

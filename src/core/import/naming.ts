@@ -1,0 +1,66 @@
+// What a file's name and folder say about its edition and its place in it.
+
+export interface PagePlace {
+  edition: string
+  issueDate: string | null
+  label: string
+  /** Page number when the name has one; files without sort after, by name. */
+  order: number
+}
+
+export const UNNUMBERED = 1_000_000
+
+const DATE_PATTERNS: RegExp[] = [
+  /(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)/,
+  /((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/
+]
+
+export function dateIn(name: string): { iso: string; match: string } | null {
+  for (const pattern of DATE_PATTERNS) {
+    const m = pattern.exec(name)
+    if (!m) continue
+    const [match, y, mo, d] = m as unknown as [string, string, string, string]
+    const month = Number(mo)
+    const day = Number(d)
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue
+    return { iso: `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, match }
+  }
+  return null
+}
+
+const PAGE_PATTERNS: RegExp[] = [
+  /第?\s*([0-9]{1,3})\s*版/, // 05版, 第5版
+  /(?:^|[^a-z])(?:p|pg|page)[-_ ]?([0-9]{1,3})(?![0-9])/i, // p05, page-5
+  /[-_ ]([0-9]{1,3})$/, // name_05
+  /^([0-9]{1,3})(?:[-_ .]|$)/ // 05_name, 005
+]
+
+export function pageNumberIn(stem: string): { order: number; label: string } | null {
+  const date = dateIn(stem)
+  const rest = date ? stem.replace(date.match, ' ').trim() : stem
+  for (const pattern of PAGE_PATTERNS) {
+    const m = pattern.exec(rest)
+    if (m?.[1]) return { order: Number(m[1]), label: String(Number(m[1])).padStart(2, '0') }
+  }
+  return null
+}
+
+/**
+ * @param fileName base name of the file
+ * @param folderName name of the folder the file was found in (the edition when nothing better is known)
+ * @param edition the edition the user named, if any
+ */
+export function placePage(fileName: string, folderName: string, edition?: string): PagePlace {
+  const stem = fileName.replace(/\.[^.]*$/, '')
+  const fileDate = dateIn(stem)
+  const folderDate = dateIn(folderName)
+  const editionName = edition?.trim() || fileDate?.iso || folderName || 'Unsorted'
+  const issueDate = dateIn(editionName)?.iso ?? fileDate?.iso ?? folderDate?.iso ?? null
+  const page = pageNumberIn(stem)
+  return {
+    edition: editionName,
+    issueDate,
+    label: page?.label ?? stem,
+    order: page?.order ?? UNNUMBERED
+  }
+}

@@ -1,0 +1,80 @@
+import { ApiError, type Handlers } from '../../shared/api'
+import { RevisionConflictError, addRevision, getRevision } from '../store/queries/revisions'
+import { getArticle, listArticles, setArticleStatus } from '../store/queries/articles'
+import { decideSuggestion, getSuggestion, listSuggestions } from '../store/queries/suggestions'
+import { getPageSummary, setPageStatus } from '../store/queries/pages'
+import type { ServiceContext } from './context'
+
+type EditHandlers = Pick<Handlers, 'saveRevision' | 'restoreRevision' | 'setArticleStatus' | 'approvePage' | 'decideSuggestion'>
+
+function conflictsAsApiErrors<T>(run: () => T): T {
+  try {
+    return run()
+  } catch (error) {
+    if (error instanceof RevisionConflictError) throw new ApiError('conflict', error.message)
+    throw error
+  }
+}
+
+export function editHandlers(ctx: ServiceContext): EditHandlers {
+  const { db } = ctx
+  return {
+    saveRevision: ({ pageId, baseRevisionId, text, reason }) =>
+      conflictsAsApiErrors(() =>
+        db.transaction(() => {
+          const revisionId = addRevision(db, { pageId, baseRevisionId, text, author: 'editor', reason: reason ?? 'edit' })
+          const page = getPageSummary(db, pageId)
+          if (page?.status === 'new') setPageStatus(db, pageId, 'in-progress')
+          return { revisionId, suggestions: listSuggestions(db, pageId) }
+        }).immediate()
+      ),
+    restoreRevision: ({ pageId, revisionId, baseRevisionId }) =>
+      conflictsAsApiErrors(() =>
+        db.transaction(() => {
+          const old = getRevision(db, revisionId)
+          if (!old || old.pageId !== pageId) throw new ApiError('not-found', `revision ${revisionId} is not a revision of page ${pageId}`)
+          const id = addRevision(db, {
+            pageId,
+            baseRevisionId,
+            text: old.text,
+            author: 'editor',
+            reason: `restore revision ${revisionId}`
+          })
+          return { revisionId: id }
+        }).immediate()
+      ),
+    setArticleStatus: ({ articleId, status }) =>
+      db.transaction(() => {
+        const article = getArticle(db, articleId)
+        if (!article) throw new ApiError('not-found', `article ${articleId} does not exist`)
+        setArticleStatus(db, articleId, status)
+        refreshPageStatus(ctx, article.pageId)
+        return getArticle(db, articleId)!
+      }).immediate(),
+    approvePage: ({ pageId }) =>
+      db.transaction(() => {
+        const articles = listArticles(db, pageId)
+        if (!getPageSummary(db, pageId)) throw new ApiError('not-found', `page ${pageId} does not exist`)
+        for (const article of articles) {
+          if (article.kind !== 'furniture' && article.status === 'proposed') setArticleStatus(db, article.id, 'approved')
+        }
+        setPageStatus(db, pageId, 'approved')
+        return getPageSummary(db, pageId)!
+      }).immediate(),
+    decideSuggestion: ({ suggestionId, decision }) =>
+      db.transaction(() => {
+        const suggestion = getSuggestion(db, suggestionId)
+        if (!suggestion) throw new ApiError('not-found', `suggestion ${suggestionId} does not exist`)
+        decideSuggestion(db, suggestionId, decision)
+        return getSuggestion(db, suggestionId)!
+      }).immediate()
+  }
+}
+
+/** A page is approved when every article on it is decided; in progress once anything is. */
+export function refreshPageStatus(ctx: ServiceContext, pageId: number): void {
+  const articles = listArticles(ctx.db, pageId).filter((a) => a.kind !== 'furniture')
+  const decided = articles.filter((a) => a.status !== 'proposed').length
+  const status = articles.length > 0 && decided === articles.length ? 'approved' : 'in-progress'
+  setPageStatus(ctx.db, pageId, status)
+}

@@ -1,0 +1,24 @@
+import path from 'node:path'
+import type { Handlers } from '../../shared/api'
+import { importSources, type PageSource } from '../import/importer'
+import type { ServiceContext } from './context'
+
+export function importHandlers(ctx: ServiceContext): Pick<Handlers, 'importFiles'> {
+  return {
+    importFiles: ({ files, edition }) => {
+      // Contents arrive, never paths: the caller only sends what the user picked.
+      const sources: PageSource[] = files.map((file) => {
+        const bytes = Buffer.from(file.dataBase64, 'base64')
+        const name = path.basename(file.name.replace(/\\/g, '/'))
+        return {
+          source: file.folder ? `${file.folder}/${name}` : name,
+          fileName: name,
+          folderName: file.folder ? path.basename(file.folder.replace(/\\/g, '/')) : '',
+          size: bytes.length,
+          read: () => bytes
+        }
+      })
+      return importSources(ctx.db, sources, { propose: ctx.propose, ...(edition ? { edition } : {}) })
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import path from 'node:path'
+import { LATEST_VERSION, migrations } from './migrations'
+
+export type Db = Database.Database
+
+export interface OpenOptions {
+  readonly?: boolean
+  /** Path to a better_sqlite3.node built for another runtime (the Electron shell). */
+  nativeBinding?: string
+  /** Called with the path of a fresh copy before pending migrations run. */
+  beforeMigrate?: (db: Db, from: number, to: number) => void
+}
+
+export class StoreError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'newer-version' | 'not-galley' | 'corrupt' | 'open-failed'
+  ) {
+    super(message)
+    this.name = 'StoreError'
+  }
+}
+
+/**
+ * Opens (creating if needed) a Galley database and brings it to the latest schema.
+ * A database written by a newer Galley is refused before anything is written to it.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  let db: Db
+  try {
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    })
+  } catch (error) {
+    throw new StoreError(`cannot open database ${file}: ${(error as Error).message}`, 'open-failed')
+  }
+  try {
+    // Read the version before touching anything: a newer database must be left as it is.
+    const version = db.pragma('user_version', { simple: true }) as number
+    if (version > LATEST_VERSION) {
+      throw new StoreError(
+        `database ${file} was written by a newer Galley (schema ${version}, this version knows up to ${LATEST_VERSION}); update Galley to open it`,
+        'newer-version'
+      )
+    }
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL')
+      // NORMAL is durable in WAL mode against process crashes; only a power cut may lose
+      // the last transactions, never corrupt the file.
+      db.pragma('synchronous = NORMAL')
+    }
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 10000')
+    if (version < LATEST_VERSION && !options.readonly) {
+      assertGalleyDatabase(db, file, version)
+      options.beforeMigrate?.(db, version, LATEST_VERSION)
+      migrate(db, version)
+    }
+    return db
+  } catch (error) {
+    db.close()
+    if (error instanceof StoreError) throw error
+    const message = (error as Error).message
+    if (/not a database|malformed|corrupt/i.test(message)) {
+      throw new StoreError(`database ${file} is damaged: ${message}`, 'corrupt')
+    }
+    throw error
+  }
+}
+
+// Never migrate somebody else's SQLite file into a Galley database.
+function assertGalleyDatabase(db: Db, file: string, version: number): void {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]
+  const isGalley = version === 0 ? tables.length === 0 : tables.includes('pages') && tables.includes('revisions')
+  if (!isGalley) throw new StoreError(`${file} is not a Galley database`, 'not-galley')
+}
+
+/** Each step runs in its own transaction together with its version bump. */
+function migrate(db: Db, from: number): void {
+  for (const migration of migrations) {
+    if (migration.version <= from) continue
+    db.transaction(() => {
+      migration.up(db)
+      db.pragma(`user_version = ${migration.version}`)
+    }).immediate()
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number
+}

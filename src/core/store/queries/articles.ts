@@ -1,0 +1,131 @@
+import type { Db } from '../database'
+import type { ArticleKind, ArticleRecord, ArticleStatus, Paragraph } from '../../../shared/types'
+import { nowIso } from './time'
+
+export interface ArticleInput {
+  kind: ArticleKind
+  startLine: number
+  endLine: number
+  kicker: string | null
+  title: string
+  subtitle: string | null
+  headings: string[]
+  byline: string | null
+  paragraphs: Paragraph[]
+  captions: string[]
+  flags: string[]
+  confidence: number
+}
+
+interface ArticleRow {
+  id: number
+  pageId: number
+  ord: number
+  kind: ArticleKind
+  startLine: number
+  endLine: number
+  kicker: string | null
+  title: string
+  titleOverride: string | null
+  subtitle: string | null
+  byline: string | null
+  bodyJson: string
+  flagsJson: string
+  confidence: number
+  status: ArticleStatus
+  source: 'analysis' | 'editor'
+}
+
+const COLUMNS = `id, page_id AS pageId, ord, kind, start_line AS startLine, end_line AS endLine, kicker, title,
+  title_override AS titleOverride, subtitle, byline, body_json AS bodyJson, flags_json AS flagsJson, confidence, status, source`
+
+function toRecord(row: ArticleRow): ArticleRecord {
+  const body = JSON.parse(row.bodyJson) as { headings?: string[]; paragraphs?: Paragraph[]; captions?: string[] }
+  return {
+    id: row.id,
+    pageId: row.pageId,
+    ord: row.ord,
+    kind: row.kind,
+    startLine: row.startLine,
+    endLine: row.endLine,
+    kicker: row.kicker,
+    title: row.titleOverride ?? row.title,
+    subtitle: row.subtitle,
+    headings: body.headings ?? [],
+    byline: row.byline,
+    paragraphs: body.paragraphs ?? [],
+    captions: body.captions ?? [],
+    flags: JSON.parse(row.flagsJson) as string[],
+    confidence: row.confidence,
+    status: row.status,
+    source: row.source
+  }
+}
+
+export function listArticles(db: Db, pageId: number): ArticleRecord[] {
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM articles WHERE page_id = ? ORDER BY ord`).all(pageId) as ArticleRow[]
+  return rows.map(toRecord)
+}
+
+export function getArticle(db: Db, articleId: number): ArticleRecord | undefined {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM articles WHERE id = ?`).get(articleId) as ArticleRow | undefined
+  return row && toRecord(row)
+}
+
+/** True once the editor has touched the page's structure: a new analysis must then leave it alone. */
+export function structureIsEdited(db: Db, pageId: number): boolean {
+  const row = db
+    .prepare("SELECT 1 FROM articles WHERE page_id = ? AND (source = 'editor' OR status != 'proposed') LIMIT 1")
+    .get(pageId)
+  return row !== undefined
+}
+
+export function replaceArticles(
+  db: Db,
+  pageId: number,
+  revisionId: number,
+  articles: readonly ArticleInput[],
+  options: { source: 'analysis' | 'editor'; analyzerVersion: number; keepStatus?: ReadonlyMap<number, ArticleStatus> }
+): void {
+  db.prepare('DELETE FROM articles WHERE page_id = ?').run(pageId)
+  const insert = db.prepare(
+    `INSERT INTO articles (page_id, ord, kind, start_line, end_line, kicker, title, subtitle, byline, body_json,
+                           flags_json, confidence, status, source, analyzer_version, revision_id, updated_at)
+     VALUES (@pageId, @ord, @kind, @startLine, @endLine, @kicker, @title, @subtitle, @byline, @bodyJson,
+             @flagsJson, @confidence, @status, @source, @analyzerVersion, @revisionId, @updatedAt)`
+  )
+  const updatedAt = nowIso()
+  articles.forEach((article, ord) => {
+    insert.run({
+      pageId,
+      ord,
+      kind: article.kind,
+      startLine: article.startLine,
+      endLine: article.endLine,
+      kicker: article.kicker,
+      title: article.title,
+      subtitle: article.subtitle,
+      byline: article.byline,
+      bodyJson: JSON.stringify({ headings: article.headings, paragraphs: article.paragraphs, captions: article.captions }),
+      flagsJson: JSON.stringify(article.flags),
+      confidence: article.confidence,
+      status: options.keepStatus?.get(ord) ?? 'proposed',
+      source: options.source,
+      analyzerVersion: options.analyzerVersion,
+      revisionId,
+      updatedAt
+    })
+  })
+}
+
+export function setArticleStatus(db: Db, articleId: number, status: ArticleStatus): void {
+  db.prepare('UPDATE articles SET status = ?, updated_at = ? WHERE id = ?').run(status, nowIso(), articleId)
+}
+
+export function setArticleTitle(db: Db, articleId: number, title: string | null): void {
+  db.prepare("UPDATE articles SET title_override = ?, source = 'editor', updated_at = ? WHERE id = ?").run(
+    title,
+    nowIso(),
+    articleId
+  )
+}

@@ -1,0 +1,65 @@
+import type { Db } from '../database'
+import type { RevisionInfo } from '../../../shared/types'
+import { indexPageText } from './search'
+import { nowIso } from './time'
+
+export class RevisionConflictError extends Error {
+  constructor(
+    readonly pageId: number,
+    readonly currentRevisionId: number | null,
+    readonly baseRevisionId: number | null
+  ) {
+    super(
+      `page ${pageId} was changed elsewhere (now at revision ${currentRevisionId}, your edit is based on ${baseRevisionId}); reload the page before saving`
+    )
+    this.name = 'RevisionConflictError'
+  }
+}
+
+export interface NewRevision {
+  pageId: number
+  text: string
+  author: string
+  reason: string
+  /** The revision the edit was made on; a save on a stale base is refused (no lost update). */
+  baseRevisionId?: number | null
+  /** False for a revision that is superseded within the same transaction. */
+  index?: boolean
+}
+
+/** Appends a revision and makes it current. Must run inside a transaction. */
+export function addRevision(db: Db, revision: NewRevision): number {
+  const page = db.prepare('SELECT current_revision_id AS current FROM pages WHERE id = ?').get(revision.pageId) as
+    | { current: number | null }
+    | undefined
+  if (!page) throw new Error(`page ${revision.pageId} does not exist`)
+  if (revision.baseRevisionId !== undefined && revision.baseRevisionId !== page.current) {
+    throw new RevisionConflictError(revision.pageId, page.current, revision.baseRevisionId)
+  }
+  const result = db
+    .prepare('INSERT INTO revisions (page_id, parent_id, text, author, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(revision.pageId, page.current, revision.text, revision.author, revision.reason, nowIso())
+  const id = Number(result.lastInsertRowid)
+  db.prepare('UPDATE pages SET current_revision_id = ? WHERE id = ?').run(id, revision.pageId)
+  if (revision.index !== false) indexPageText(db, revision.pageId, revision.text)
+  return id
+}
+
+const INFO_COLUMNS = `id, page_id AS pageId, parent_id AS parentId, author, reason, created_at AS createdAt, length(text) AS length`
+
+export function listRevisions(db: Db, pageId: number): RevisionInfo[] {
+  return db.prepare(`SELECT ${INFO_COLUMNS} FROM revisions WHERE page_id = ? ORDER BY id DESC`).all(pageId) as RevisionInfo[]
+}
+
+export function getRevision(db: Db, revisionId: number): (RevisionInfo & { text: string }) | undefined {
+  return db.prepare(`SELECT ${INFO_COLUMNS}, text FROM revisions WHERE id = ?`).get(revisionId) as
+    | (RevisionInfo & { text: string })
+    | undefined
+}
+
+export function currentText(db: Db, pageId: number): string | undefined {
+  const row = db
+    .prepare('SELECT r.text FROM pages p JOIN revisions r ON r.id = p.current_revision_id WHERE p.id = ?')
+    .get(pageId) as { text: string } | undefined
+  return row?.text
+}

@@ -1,0 +1,47 @@
+import type { Db } from '../database'
+import type { SuggestionRecord, SuggestionStatus } from '../../../shared/types'
+import { nowIso } from './time'
+
+export interface SuggestionInput {
+  rule: string
+  start: number
+  end: number
+  original: string
+  replacement: string
+  confidence: number
+  message: string
+}
+
+const COLUMNS = `id, page_id AS pageId, revision_id AS revisionId, rule, start_offset AS start, end_offset AS "end",
+  original, replacement, confidence, message, status`
+
+/** Open suggestions are replaced; decided ones stay as the record of what the editor chose. */
+export function replaceOpenSuggestions(
+  db: Db,
+  pageId: number,
+  revisionId: number,
+  suggestions: readonly SuggestionInput[]
+): void {
+  db.prepare("DELETE FROM suggestions WHERE page_id = ? AND status IN ('open', 'stale')").run(pageId)
+  const insert = db.prepare(
+    `INSERT INTO suggestions (page_id, revision_id, rule, start_offset, end_offset, original, replacement, confidence, message)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  for (const s of suggestions) {
+    insert.run(pageId, revisionId, s.rule, s.start, s.end, s.original, s.replacement, s.confidence, s.message)
+  }
+}
+
+export function listSuggestions(db: Db, pageId: number, status: SuggestionStatus | 'all' = 'open'): SuggestionRecord[] {
+  const filter = status === 'all' ? '' : 'AND status = ?'
+  const statement = db.prepare(`SELECT ${COLUMNS} FROM suggestions WHERE page_id = ? ${filter} ORDER BY start_offset, id`)
+  return (status === 'all' ? statement.all(pageId) : statement.all(pageId, status)) as SuggestionRecord[]
+}
+
+export function getSuggestion(db: Db, id: number): SuggestionRecord | undefined {
+  return db.prepare(`SELECT ${COLUMNS} FROM suggestions WHERE id = ?`).get(id) as SuggestionRecord | undefined
+}
+
+export function decideSuggestion(db: Db, id: number, status: 'accepted' | 'rejected'): void {
+  db.prepare('UPDATE suggestions SET status = ?, decided_at = ? WHERE id = ?').run(status, nowIso(), id)
+}

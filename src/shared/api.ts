@@ -1,0 +1,125 @@
+import { z } from 'zod'
+import type {
+  ArticleRecord,
+  EditionSummary,
+  ImportReport,
+  PageDetail,
+  PageSummary,
+  RevisionInfo,
+  SearchHit,
+  SuggestionRecord
+} from './types'
+
+// The one contract between the renderer and Galley's services: every method's argument schema
+// (validated at each transport's boundary) and its result type. Core implements it once
+// (`Handlers`), Electron IPC and the loopback server carry it.
+
+const id = z.number().int().positive()
+const text = z.string().max(50_000_000)
+
+export const MAX_UPLOAD_FILES = 500
+
+export const apiArgs = {
+  appInfo: z.object({}).strict(),
+  listEditions: z.object({}).strict(),
+  listPages: z.object({ editionId: id.optional() }).strict(),
+  getPage: z.object({ pageId: id }).strict(),
+  search: z.object({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(500).optional() }).strict(),
+  importFiles: z
+    .object({
+      files: z
+        .array(
+          z
+            .object({
+              name: z.string().min(1).max(255),
+              folder: z.string().max(255).optional(),
+              dataBase64: z.string().max(30_000_000)
+            })
+            .strict()
+        )
+        .min(1)
+        .max(MAX_UPLOAD_FILES),
+      edition: z.string().min(1).max(200).optional()
+    })
+    .strict(),
+  listRevisions: z.object({ pageId: id }).strict(),
+  getRevision: z.object({ revisionId: id }).strict(),
+  saveRevision: z
+    .object({
+      pageId: id,
+      baseRevisionId: id,
+      text,
+      reason: z.string().max(200).optional()
+    })
+    .strict(),
+  restoreRevision: z.object({ pageId: id, revisionId: id, baseRevisionId: id }).strict(),
+  setArticleStatus: z.object({ articleId: id, status: z.enum(['proposed', 'approved', 'rejected']) }).strict(),
+  approvePage: z.object({ pageId: id }).strict(),
+  decideSuggestion: z.object({ suggestionId: id, decision: z.enum(['accepted', 'rejected']) }).strict()
+} as const
+
+export type ApiMethod = keyof typeof apiArgs
+export type ApiArgs<M extends ApiMethod> = z.infer<(typeof apiArgs)[M]>
+
+export interface AppInfo {
+  version: string
+  mode: 'desktop' | 'browser'
+  database: string
+  schemaVersion: number
+}
+
+export interface ApiResults {
+  appInfo: AppInfo
+  listEditions: EditionSummary[]
+  listPages: PageSummary[]
+  getPage: PageDetail
+  search: SearchHit[]
+  importFiles: ImportReport
+  listRevisions: RevisionInfo[]
+  getRevision: RevisionInfo & { text: string }
+  saveRevision: { revisionId: number; suggestions: SuggestionRecord[] }
+  restoreRevision: { revisionId: number }
+  setArticleStatus: ArticleRecord
+  approvePage: PageSummary
+  decideSuggestion: SuggestionRecord
+}
+
+export type ApiResult<M extends ApiMethod> = ApiResults[M]
+
+/** What core implements: one function a method. */
+export type Handlers = { [M in ApiMethod]: (args: ApiArgs<M>) => ApiResult<M> | Promise<ApiResult<M>> }
+
+/** What the renderer calls, whatever the transport. */
+export type GalleyApi = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> }
+
+export const apiMethods = Object.keys(apiArgs) as ApiMethod[]
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(apiArgs, name)
+}
+
+/** Errors cross transports as data: a code the UI can act on and a one-line message. */
+export interface ApiErrorBody {
+  code: 'invalid-argument' | 'not-found' | 'conflict' | 'failed' | 'unknown-method'
+  message: string
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorBody['code'],
+    message: string
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+export function validateArgs<M extends ApiMethod>(method: M, raw: unknown): ApiArgs<M> {
+  const parsed = apiArgs[method].safeParse(raw ?? {})
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue?.path.length ? issue.path.join('.') : 'arguments'
+    throw new ApiError('invalid-argument', `${method}: ${where}: ${issue?.message ?? 'invalid'}`)
+  }
+  return parsed.data as ApiArgs<M>
+}

@@ -1,0 +1,116 @@
+// Plain data carried by the API, shared by core, adapters and renderer.
+
+export type PageStatus = 'new' | 'in-progress' | 'approved'
+export type ArticleKind = 'article' | 'caption' | 'fragment' | 'furniture'
+export type ArticleStatus = 'proposed' | 'approved' | 'rejected'
+export type SuggestionStatus = 'open' | 'accepted' | 'rejected' | 'stale'
+
+export interface EditionSummary {
+  id: number
+  name: string
+  title: string
+  issueDate: string | null
+  pageCount: number
+  approvedPages: number
+  openSuggestions: number
+}
+
+export interface PageSummary {
+  id: number
+  editionId: number
+  label: string
+  order: number
+  sourceName: string
+  status: PageStatus
+  openSuggestions: number
+  articleCount: number
+}
+
+export interface RevisionInfo {
+  id: number
+  pageId: number
+  parentId: number | null
+  author: string
+  reason: string
+  createdAt: string
+  length: number
+}
+
+export interface Paragraph {
+  role: 'body' | 'subhead'
+  text: string
+}
+
+export interface ArticleRecord {
+  id: number
+  pageId: number
+  ord: number
+  kind: ArticleKind
+  startLine: number
+  endLine: number
+  kicker: string | null
+  title: string
+  subtitle: string | null
+  headings: string[]
+  byline: string | null
+  paragraphs: Paragraph[]
+  captions: string[]
+  flags: string[]
+  confidence: number
+  status: ArticleStatus
+  source: 'analysis' | 'editor'
+}
+
+export interface SuggestionRecord {
+  id: number
+  pageId: number
+  revisionId: number
+  rule: string
+  start: number
+  end: number
+  original: string
+  replacement: string
+  confidence: number
+  message: string
+  status: SuggestionStatus
+}
+
+export interface PageDetail {
+  page: PageSummary & {
+    sha256: string
+    encoding: string
+    byteLength: number
+    importedAt: string
+    editionName: string
+  }
+  originalText: string
+  revision: RevisionInfo & { text: string }
+  articles: ArticleRecord[]
+  suggestions: SuggestionRecord[]
+}
+
+export interface SearchHit {
+  pageId: number
+  editionName: string
+  pageLabel: string
+  offset: number
+  snippet: string
+  matchStart: number
+  matchLength: number
+}
+
+export interface ImportItemResult {
+  source: string
+  status: 'imported' | 'unchanged' | 'failed'
+  pageId?: number
+  edition?: string
+  encoding?: string
+  reason?: string
+}
+
+export interface ImportReport {
+  imported: number
+  unchanged: number
+  failed: number
+  items: ImportItemResult[]
+}
