@@ -10,8 +10,9 @@ import { pagesCommand } from './commands/pages'
 import { showCommand } from './commands/show'
 import { searchCommand } from './commands/search'
 import { serveCommand } from './commands/serve'
+import { backupCommand, checkCommand, restoreCommand } from './commands/maintenance'
 
-export const commands: Command[] = [importCommand, editionsCommand, pagesCommand, showCommand, searchCommand, serveCommand]
+export const commands: Command[] = [importCommand, editionsCommand, pagesCommand, showCommand, searchCommand, serveCommand, backupCommand, restoreCommand, checkCommand]
 
 function usage(): string {
   const lines = [

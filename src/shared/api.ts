@@ -55,7 +55,30 @@ export const apiArgs = {
   restoreRevision: z.object({ pageId: id, revisionId: id, baseRevisionId: id }).strict(),
   setArticleStatus: z.object({ articleId: id, status: z.enum(['proposed', 'approved', 'rejected']) }).strict(),
   approvePage: z.object({ pageId: id }).strict(),
-  decideSuggestion: z.object({ suggestionId: id, decision: z.enum(['accepted', 'rejected']) }).strict()
+  decideSuggestion: z.object({ suggestionId: id, decision: z.enum(['accepted', 'rejected']) }).strict(),
+  decideSuggestions: z.object({ suggestionIds: z.array(id).min(1).max(10_000), decision: z.enum(['accepted', 'rejected']) }).strict(),
+  // The editor's article boundaries for the page's current revision: split, merge, change of
+  // kind or title are all a new list. Each article is re-read from its lines of the working text.
+  updateArticles: z
+    .object({
+      pageId: id,
+      revisionId: id,
+      articles: z
+        .array(
+          z
+            .object({
+              kind: z.enum(['article', 'caption', 'fragment', 'furniture']),
+              startLine: z.number().int().min(0),
+              endLine: z.number().int().min(0),
+              title: z.string().max(500).nullable().optional(),
+              status: z.enum(['proposed', 'approved', 'rejected']).optional()
+            })
+            .strict()
+            .refine((a) => a.endLine > a.startLine, 'endLine must be after startLine')
+        )
+        .max(2000)
+    })
+    .strict()
 } as const
 
 export type ApiMethod = keyof typeof apiArgs
@@ -82,6 +105,8 @@ export interface ApiResults {
   setArticleStatus: ArticleRecord
   approvePage: PageSummary
   decideSuggestion: SuggestionRecord
+  decideSuggestions: { decided: number }
+  updateArticles: ArticleRecord[]
 }
 
 export type ApiResult<M extends ApiMethod> = ApiResults[M]

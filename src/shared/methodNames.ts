@@ -14,7 +14,9 @@ export const API_METHOD_NAMES = [
   'restoreRevision',
   'setArticleStatus',
   'approvePage',
-  'decideSuggestion'
+  'decideSuggestion',
+  'decideSuggestions',
+  'updateArticles'
 ] as const satisfies readonly ApiMethod[]
 
 // Fails to compile when a method is added to the contract but not here.

@@ -3,11 +3,12 @@ import type { ServiceContext } from './context'
 import { editHandlers } from './editing'
 import { importHandlers } from './importing'
 import { readHandlers } from './pages'
+import { structureHandlers } from './structure'
 
 export type { ServiceContext } from './context'
 
 export function createHandlers(ctx: ServiceContext): Handlers {
-  return { ...readHandlers(ctx), ...importHandlers(ctx), ...editHandlers(ctx) } satisfies Handlers
+  return { ...readHandlers(ctx), ...importHandlers(ctx), ...editHandlers(ctx), ...structureHandlers(ctx) } satisfies Handlers
 }
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import { LATEST_VERSION, migrations } from './migrations'
+import { backupToSync, rollingBackupPath } from './backup'
 
 export type Db = Database.Database
 
@@ -9,8 +10,10 @@ export interface OpenOptions {
   readonly?: boolean
   /** Path to a better_sqlite3.node built for another runtime (the Electron shell). */
   nativeBinding?: string
-  /** Called with the path of a fresh copy before pending migrations run. */
+  /** Runs before pending migrations of an existing database (a backup, by default). */
   beforeMigrate?: (db: Db, from: number, to: number) => void
+  /** Skip the backup taken before migrating an existing database. */
+  noBackup?: boolean
 }
 
 export class StoreError extends Error {
@@ -57,6 +60,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 10000')
     if (version < LATEST_VERSION && !options.readonly) {
       assertGalleyDatabase(db, file, version)
+      if (version > 0 && file !== ':memory:' && !options.noBackup) {
+        backupToSync(db, rollingBackupPath(file, `before-v${LATEST_VERSION}`))
+      }
       options.beforeMigrate?.(db, version, LATEST_VERSION)
       migrate(db, version)
     }

@@ -1,0 +1,57 @@
+import { backupTo, checkDatabase, pruneBackups, restoreFrom, rollingBackupPath } from '../../core/store/backup'
+import { UsageError } from '../args'
+import { EXIT, type Command } from '../command'
+
+export const backupCommand: Command = {
+  name: 'backup',
+  summary: 'write an online backup of the database',
+  usage: 'galley backup [--out FILE] [--db PATH]',
+  options: { out: { type: 'string' } },
+  run: async ({ values, output, openDb, databasePath }) => {
+    const db = openDb()
+    const out = values.out as string | undefined
+    const file = await backupTo(db, out ?? rollingBackupPath(databasePath, 'manual'))
+    if (!out) pruneBackups(databasePath)
+    if (values.json) output.json({ backup: file })
+    else output.out(`backup written to ${file}`)
+    return EXIT.ok
+  }
+}
+
+export const restoreCommand: Command = {
+  name: 'restore',
+  summary: 'replace the database with a backup (the current file is kept aside)',
+  usage: 'galley restore FILE [--db PATH]',
+  options: {},
+  run: ({ positionals, output, databasePath, values }) => {
+    if (positionals.length !== 1) throw new UsageError('restore needs the backup file')
+    try {
+      const { keptAside } = restoreFrom(databasePath, positionals[0]!)
+      if (values.json) output.json({ restored: positionals[0], keptAside })
+      else output.out(`restored ${positionals[0]}${keptAside ? `; the previous database is kept as ${keptAside}` : ''}`)
+      return EXIT.ok
+    } catch (error) {
+      output.err(`galley: ${(error as Error).message}`)
+      return EXIT.someFailed
+    }
+  }
+}
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'check the database: integrity, foreign keys, Galley invariants, counts',
+  usage: 'galley check [--db PATH] [--json]',
+  options: {},
+  run: ({ values, output, openDb }) => {
+    const report = checkDatabase(openDb())
+    if (values.json) output.json(report)
+    else {
+      output.out(report.ok ? 'ok' : 'PROBLEMS FOUND')
+      output.out(`schema ${report.schemaVersion}; ${Object.entries(report.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`)
+      for (const line of report.integrity.slice(0, 20)) output.out(`integrity: ${line}`)
+      if (report.foreignKeys) output.out(`foreign key violations: ${report.foreignKeys}`)
+      if (report.pagesWithoutRevision) output.out(`pages without a current revision: ${report.pagesWithoutRevision}`)
+    }
+    return report.ok ? EXIT.ok : EXIT.someFailed
+  }
+}
