@@ -6,6 +6,7 @@ import type { ImportItemResult, ImportReport } from '../../shared/types'
 import { findOrCreateEdition } from '../store/queries/editions'
 import { findPageIdByHash, insertPage } from '../store/queries/pages'
 import { storeProposal } from '../pipeline/storeProposal'
+import { indexPageText } from '../store/queries/search'
 import type { Proposer } from '../pipeline/proposal'
 import { collectSources } from './collect'
 import { DecodeError, MAX_PAGE_BYTES, decodePage, normalizeNewlines } from './decode'
@@ -42,13 +43,47 @@ export function importPaths(db: Db, inputs: readonly string[], options: ImportOp
   return { ...report, failed: report.failed + failed.length, items: [...failed, ...report.items] }
 }
 
+/**
+ * Pages are committed in short batches: one SQLite transaction for every page would make FTS5
+ * write an index segment per page. Each page still runs in a savepoint of its own, so a page
+ * that fails leaves nothing behind, and a crash loses at most the open batch, never half a page.
+ */
+const BATCH_MS = 250
+const BATCH_PAGES = 200
+
 export function importSources(db: Db, sources: readonly PageSource[], options: ImportOptions): ImportReport {
   const items: ImportItemResult[] = []
-  for (const source of sources) {
-    if (options.signal?.aborted) break
-    const item = importOne(db, source, options)
-    items.push(item)
-    options.onProgress?.(items.length, sources.length, item)
+  let open = false
+  let openedAt = 0
+  let inBatch = 0
+  // FTS5 flushes its pending index at every savepoint release: the batch's pages are indexed
+  // together just before the commit, outside the pages' savepoints, in the same transaction.
+  const toIndex: { pageId: number; text: string }[] = []
+  const commit = (): void => {
+    if (!open) return
+    for (const page of toIndex) indexPageText(db, page.pageId, page.text, false)
+    toIndex.length = 0
+    db.exec('COMMIT')
+    open = false
+  }
+  try {
+    for (const source of sources) {
+      if (options.signal?.aborted) break
+      if (!open) {
+        db.exec('BEGIN IMMEDIATE')
+        open = true
+        openedAt = Date.now()
+        inBatch = 0
+      }
+      const item = importOne(db, source, options, toIndex)
+      items.push(item)
+      if (++inBatch >= BATCH_PAGES || Date.now() - openedAt >= BATCH_MS) commit()
+      options.onProgress?.(items.length, sources.length, item)
+    }
+    commit()
+  } catch (error) {
+    if (open) db.exec('ROLLBACK')
+    throw error
   }
   return {
     imported: items.filter((i) => i.status === 'imported').length,
@@ -58,7 +93,7 @@ export function importSources(db: Db, sources: readonly PageSource[], options: I
   }
 }
 
-function importOne(db: Db, source: PageSource, options: ImportOptions): ImportItemResult {
+function importOne(db: Db, source: PageSource, options: ImportOptions, toIndex: { pageId: number; text: string }[]): ImportItemResult {
   const fail = (reason: string): ImportItemResult => ({ source: source.source, status: 'failed', reason })
   // Checked before reading, so a huge file is never loaded into memory.
   if (source.size > MAX_PAGE_BYTES) {
@@ -90,7 +125,7 @@ function importOne(db: Db, source: PageSource, options: ImportOptions): ImportIt
   }
 
   try {
-    // One transaction a page: the store never holds half a page.
+    // One savepoint a page: the store never holds half a page.
     const pageId = db.transaction(() => {
       const again = findPageIdByHash(db, sha256)
       if (again !== undefined) return -again
@@ -105,10 +140,11 @@ function importOne(db: Db, source: PageSource, options: ImportOptions): ImportIt
         byteLength: bytes.length,
         originalText: decoded.text
       })
-      storeProposal(db, id, normalizeNewlines(decoded.text), proposal)
+      storeProposal(db, id, normalizeNewlines(decoded.text), proposal, false)
       return id
     }).immediate()
     if (pageId < 0) return { source: source.source, status: 'unchanged', pageId: -pageId }
+    toIndex.push({ pageId, text: proposal.workingText })
     return { source: source.source, status: 'imported', pageId, edition: place.edition, encoding: decoded.encoding }
   } catch (error) {
     return fail(`cannot store page: ${(error as Error).message}`)

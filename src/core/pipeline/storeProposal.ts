@@ -5,15 +5,15 @@ import { replaceOpenSuggestions } from '../store/queries/suggestions'
 import type { Proposal } from './proposal'
 
 /**
- * Stores a new page's first revisions and proposal. The import revision keeps the decoded text
+ * Stores a new page's first revisions and proposal (a new page: nothing of it is indexed yet). The import revision keeps the decoded text
  * (line endings normalised); the automatic fixes follow as a revision of their own, so the
  * editor can see and undo them. Runs inside the caller's transaction.
  */
-export function storeProposal(db: Db, pageId: number, text: string, proposal: Proposal): number {
+export function storeProposal(db: Db, pageId: number, text: string, proposal: Proposal, index: 'insert' | false = 'insert'): number {
   const fixed = proposal.workingText !== text
-  let revisionId = addRevision(db, { pageId, text, author: 'galley', reason: 'import', index: !fixed })
+  let revisionId = addRevision(db, { pageId, text, author: 'galley', reason: 'import', index: fixed ? false : index })
   if (fixed) {
-    revisionId = addRevision(db, { pageId, text: proposal.workingText, author: 'galley', reason: proposal.reason })
+    revisionId = addRevision(db, { pageId, text: proposal.workingText, author: 'galley', reason: proposal.reason, index })
   }
   replaceArticles(db, pageId, revisionId, proposal.articles, { source: 'analysis', analyzerVersion: proposal.analyzerVersion })
   replaceOpenSuggestions(db, pageId, revisionId, proposal.suggestions)

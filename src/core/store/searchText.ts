@@ -6,33 +6,52 @@
 const PUNCT = '\uE000'
 const BREAK = '\uE001'
 
-const WORD_CHAR = /[A-Za-z0-9]/
 const LETTER = /[\p{L}\p{N}]/u
+
+const enum Kind {
+  Word,
+  Space,
+  Break,
+  Letter,
+  Punct
+}
+
+// Hot on import (every page, every save): a table for the BMP instead of a regex per character.
+const kinds = new Uint8Array(0x10000)
+for (let c = 0; c < 0x10000; c++) {
+  const ch = String.fromCharCode(c)
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) kinds[c] = Kind.Word
+  else if (c === 0x0a) kinds[c] = Kind.Break
+  else if (c === 0x20 || c === 0x09 || c === 0x0d || c === 0x3000 || c === 0xa0) kinds[c] = Kind.Space
+  else if (c >= 0xd800 && c <= 0xdfff) kinds[c] = Kind.Letter // surrogate halves: decided per pair below
+  else kinds[c] = LETTER.test(ch) ? Kind.Letter : Kind.Punct
+}
 
 export function toSearchTokens(text: string): string[] {
   const tokens: string[] = []
-  let word = ''
-  const flush = (): void => {
-    if (word) tokens.push(word.toLowerCase())
-    word = ''
-  }
-  for (const ch of text) {
-    if (WORD_CHAR.test(ch)) {
-      word += ch
+  let wordStart = -1
+  const n = text.length
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    const kind = kinds[c]
+    if (kind === Kind.Word) {
+      if (wordStart < 0) wordStart = i
       continue
     }
-    flush()
-    if (ch === '\n') {
-      if (tokens[tokens.length - 1] !== BREAK) tokens.push(BREAK)
-    } else if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\u3000' || ch === '\u00a0') {
-      // white space separates words but is not a token: editors type queries without it
-    } else if (LETTER.test(ch)) {
-      tokens.push(ch)
-    } else {
-      tokens.push(PUNCT)
+    if (wordStart >= 0) {
+      tokens.push(text.slice(wordStart, i).toLowerCase())
+      wordStart = -1
     }
+    if (kind === Kind.Letter) {
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const pair = text.slice(i, i + 2)
+        tokens.push(LETTER.test(pair) ? pair : PUNCT)
+        i++
+      } else tokens.push(text[i]!)
+    } else if (kind === Kind.Punct) tokens.push(PUNCT)
+    else if (kind === Kind.Break && tokens[tokens.length - 1] !== BREAK) tokens.push(BREAK)
   }
-  flush()
+  if (wordStart >= 0) tokens.push(text.slice(wordStart).toLowerCase())
   return tokens
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../database'
+import { stmt } from '../statements'
 import type { ArticleKind, ArticleRecord, ArticleStatus, Paragraph } from '../../../shared/types'
 import { nowIso } from './time'
 
@@ -63,19 +64,18 @@ function toRecord(row: ArticleRow): ArticleRecord {
 }
 
 export function listArticles(db: Db, pageId: number): ArticleRecord[] {
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM articles WHERE page_id = ? ORDER BY ord`).all(pageId) as ArticleRow[]
+  const rows = stmt(db, `SELECT ${COLUMNS} FROM articles WHERE page_id = ? ORDER BY ord`).all(pageId) as ArticleRow[]
   return rows.map(toRecord)
 }
 
 export function getArticle(db: Db, articleId: number): ArticleRecord | undefined {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM articles WHERE id = ?`).get(articleId) as ArticleRow | undefined
+  const row = stmt(db, `SELECT ${COLUMNS} FROM articles WHERE id = ?`).get(articleId) as ArticleRow | undefined
   return row && toRecord(row)
 }
 
 /** True once the editor has touched the page's structure: a new analysis must then leave it alone. */
 export function structureIsEdited(db: Db, pageId: number): boolean {
-  const row = db
-    .prepare("SELECT 1 FROM articles WHERE page_id = ? AND (source = 'editor' OR status != 'proposed') LIMIT 1")
+  const row = stmt(db, "SELECT 1 FROM articles WHERE page_id = ? AND (source = 'editor' OR status != 'proposed') LIMIT 1")
     .get(pageId)
   return row !== undefined
 }
@@ -87,8 +87,8 @@ export function replaceArticles(
   articles: readonly ArticleInput[],
   options: { source: 'analysis' | 'editor'; analyzerVersion: number; keepStatus?: ReadonlyMap<number, ArticleStatus> }
 ): void {
-  db.prepare('DELETE FROM articles WHERE page_id = ?').run(pageId)
-  const insert = db.prepare(
+  stmt(db, 'DELETE FROM articles WHERE page_id = ?').run(pageId)
+  const insert = stmt(db, 
     `INSERT INTO articles (page_id, ord, kind, start_line, end_line, kicker, title, subtitle, byline, body_json,
                            flags_json, confidence, status, source, analyzer_version, revision_id, updated_at)
      VALUES (@pageId, @ord, @kind, @startLine, @endLine, @kicker, @title, @subtitle, @byline, @bodyJson,
@@ -119,11 +119,11 @@ export function replaceArticles(
 }
 
 export function setArticleStatus(db: Db, articleId: number, status: ArticleStatus): void {
-  db.prepare('UPDATE articles SET status = ?, updated_at = ? WHERE id = ?').run(status, nowIso(), articleId)
+  stmt(db, 'UPDATE articles SET status = ?, updated_at = ? WHERE id = ?').run(status, nowIso(), articleId)
 }
 
 export function setArticleTitle(db: Db, articleId: number, title: string | null): void {
-  db.prepare("UPDATE articles SET title_override = ?, source = 'editor', updated_at = ? WHERE id = ?").run(
+  stmt(db, "UPDATE articles SET title_override = ?, source = 'editor', updated_at = ? WHERE id = ?").run(
     title,
     nowIso(),
     articleId

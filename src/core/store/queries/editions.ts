@@ -1,23 +1,22 @@
 import type { Db } from '../database'
+import { stmt } from '../statements'
 import type { EditionSummary } from '../../../shared/types'
 import { nowIso } from './time'
 
 export function findOrCreateEdition(db: Db, name: string, issueDate: string | null): number {
-  const row = db.prepare('SELECT id FROM editions WHERE name = ?').get(name) as { id: number } | undefined
+  const row = stmt(db, 'SELECT id FROM editions WHERE name = ?').get(name) as { id: number } | undefined
   if (row) return row.id
-  const result = db
-    .prepare('INSERT INTO editions (name, title, issue_date, created_at) VALUES (?, ?, ?, ?)')
+  const result = stmt(db, 'INSERT INTO editions (name, title, issue_date, created_at) VALUES (?, ?, ?, ?)')
     .run(name, name, issueDate, nowIso())
   return Number(result.lastInsertRowid)
 }
 
 export function findEditionByName(db: Db, name: string): { id: number; name: string } | undefined {
-  return db.prepare('SELECT id, name FROM editions WHERE name = ?').get(name) as { id: number; name: string } | undefined
+  return stmt(db, 'SELECT id, name FROM editions WHERE name = ?').get(name) as { id: number; name: string } | undefined
 }
 
 export function listEditions(db: Db): EditionSummary[] {
-  return db
-    .prepare(
+  return stmt(db, 
       `SELECT e.id, e.name, e.title, e.issue_date AS issueDate,
               (SELECT COUNT(*) FROM pages p WHERE p.edition_id = e.id) AS pageCount,
               (SELECT COUNT(*) FROM pages p WHERE p.edition_id = e.id AND p.status = 'approved') AS approvedPages,

@@ -1,4 +1,5 @@
 import type { Db } from '../database'
+import { stmt } from '../statements'
 import type { RevisionInfo } from '../../../shared/types'
 import { indexPageText } from './search'
 import { nowIso } from './time'
@@ -23,43 +24,41 @@ export interface NewRevision {
   reason: string
   /** The revision the edit was made on; a save on a stale base is refused (no lost update). */
   baseRevisionId?: number | null
-  /** False for a revision that is superseded within the same transaction. */
-  index?: boolean
+  /** 'insert' for a page not indexed yet, false for a revision superseded in the same transaction. */
+  index?: 'replace' | 'insert' | false
 }
 
 /** Appends a revision and makes it current. Must run inside a transaction. */
 export function addRevision(db: Db, revision: NewRevision): number {
-  const page = db.prepare('SELECT current_revision_id AS current FROM pages WHERE id = ?').get(revision.pageId) as
+  const page = stmt(db, 'SELECT current_revision_id AS current FROM pages WHERE id = ?').get(revision.pageId) as
     | { current: number | null }
     | undefined
   if (!page) throw new Error(`page ${revision.pageId} does not exist`)
   if (revision.baseRevisionId !== undefined && revision.baseRevisionId !== page.current) {
     throw new RevisionConflictError(revision.pageId, page.current, revision.baseRevisionId)
   }
-  const result = db
-    .prepare('INSERT INTO revisions (page_id, parent_id, text, author, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+  const result = stmt(db, 'INSERT INTO revisions (page_id, parent_id, text, author, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(revision.pageId, page.current, revision.text, revision.author, revision.reason, nowIso())
   const id = Number(result.lastInsertRowid)
-  db.prepare('UPDATE pages SET current_revision_id = ? WHERE id = ?').run(id, revision.pageId)
-  if (revision.index !== false) indexPageText(db, revision.pageId, revision.text)
+  stmt(db, 'UPDATE pages SET current_revision_id = ? WHERE id = ?').run(id, revision.pageId)
+  if (revision.index !== false) indexPageText(db, revision.pageId, revision.text, revision.index !== 'insert')
   return id
 }
 
 const INFO_COLUMNS = `id, page_id AS pageId, parent_id AS parentId, author, reason, created_at AS createdAt, length(text) AS length`
 
 export function listRevisions(db: Db, pageId: number): RevisionInfo[] {
-  return db.prepare(`SELECT ${INFO_COLUMNS} FROM revisions WHERE page_id = ? ORDER BY id DESC`).all(pageId) as RevisionInfo[]
+  return stmt(db, `SELECT ${INFO_COLUMNS} FROM revisions WHERE page_id = ? ORDER BY id DESC`).all(pageId) as RevisionInfo[]
 }
 
 export function getRevision(db: Db, revisionId: number): (RevisionInfo & { text: string }) | undefined {
-  return db.prepare(`SELECT ${INFO_COLUMNS}, text FROM revisions WHERE id = ?`).get(revisionId) as
+  return stmt(db, `SELECT ${INFO_COLUMNS}, text FROM revisions WHERE id = ?`).get(revisionId) as
     | (RevisionInfo & { text: string })
     | undefined
 }
 
 export function currentText(db: Db, pageId: number): string | undefined {
-  const row = db
-    .prepare('SELECT r.text FROM pages p JOIN revisions r ON r.id = p.current_revision_id WHERE p.id = ?')
+  const row = stmt(db, 'SELECT r.text FROM pages p JOIN revisions r ON r.id = p.current_revision_id WHERE p.id = ?')
     .get(pageId) as { text: string } | undefined
   return row?.text
 }

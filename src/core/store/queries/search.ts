@@ -1,10 +1,11 @@
 import type { Db } from '../database'
+import { stmt } from '../statements'
 import type { SearchHit } from '../../../shared/types'
 import { toMatchExpression, toSearchDocument } from '../searchText'
 
-export function indexPageText(db: Db, pageId: number, text: string): void {
-  db.prepare('DELETE FROM page_search WHERE rowid = ?').run(pageId)
-  db.prepare('INSERT INTO page_search (rowid, body) VALUES (?, ?)').run(pageId, toSearchDocument(text))
+export function indexPageText(db: Db, pageId: number, text: string, replace = true): void {
+  if (replace) stmt(db, 'DELETE FROM page_search WHERE rowid = ?').run(pageId)
+  stmt(db, 'INSERT INTO page_search (rowid, body) VALUES (?, ?)').run(pageId, toSearchDocument(text))
 }
 
 export interface SearchOptions {
@@ -17,8 +18,7 @@ export function searchPages(db: Db, query: string, options: SearchOptions = {}):
   if (!match) return []
   const limit = Math.max(1, Math.min(options.limit ?? 50, 1000))
   // No ORDER BY rank: FTS5 can then stop after `limit` matching documents.
-  const rows = db
-    .prepare(
+  const rows = stmt(db, 
       `SELECT p.id AS pageId, e.name AS editionName, p.label AS pageLabel, r.text AS text
          FROM (SELECT rowid FROM page_search WHERE page_search MATCH ? LIMIT ?) m
          JOIN pages p ON p.id = m.rowid

@@ -1,4 +1,5 @@
 import type { Db } from '../database'
+import { stmt } from '../statements'
 import type { SuggestionRecord, SuggestionStatus } from '../../../shared/types'
 import { nowIso } from './time'
 
@@ -22,8 +23,8 @@ export function replaceOpenSuggestions(
   revisionId: number,
   suggestions: readonly SuggestionInput[]
 ): void {
-  db.prepare("DELETE FROM suggestions WHERE page_id = ? AND status IN ('open', 'stale')").run(pageId)
-  const insert = db.prepare(
+  stmt(db, "DELETE FROM suggestions WHERE page_id = ? AND status IN ('open', 'stale')").run(pageId)
+  const insert = stmt(db, 
     `INSERT INTO suggestions (page_id, revision_id, rule, start_offset, end_offset, original, replacement, confidence, message)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
@@ -34,14 +35,14 @@ export function replaceOpenSuggestions(
 
 export function listSuggestions(db: Db, pageId: number, status: SuggestionStatus | 'all' = 'open'): SuggestionRecord[] {
   const filter = status === 'all' ? '' : 'AND status = ?'
-  const statement = db.prepare(`SELECT ${COLUMNS} FROM suggestions WHERE page_id = ? ${filter} ORDER BY start_offset, id`)
+  const statement = stmt(db, `SELECT ${COLUMNS} FROM suggestions WHERE page_id = ? ${filter} ORDER BY start_offset, id`)
   return (status === 'all' ? statement.all(pageId) : statement.all(pageId, status)) as SuggestionRecord[]
 }
 
 export function getSuggestion(db: Db, id: number): SuggestionRecord | undefined {
-  return db.prepare(`SELECT ${COLUMNS} FROM suggestions WHERE id = ?`).get(id) as SuggestionRecord | undefined
+  return stmt(db, `SELECT ${COLUMNS} FROM suggestions WHERE id = ?`).get(id) as SuggestionRecord | undefined
 }
 
 export function decideSuggestion(db: Db, id: number, status: 'accepted' | 'rejected'): void {
-  db.prepare('UPDATE suggestions SET status = ?, decided_at = ? WHERE id = ?').run(status, nowIso(), id)
+  stmt(db, 'UPDATE suggestions SET status = ?, decided_at = ? WHERE id = ?').run(status, nowIso(), id)
 }

@@ -1,0 +1,156 @@
+// npm run bench [-- --json] [--pages N] [--large] [--runs N] [--quick]
+// Builds a synthetic archive from a seed and measures Galley against the floor on this machine.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { parseArgs } from 'node:util'
+import { writeArchive, generateArchive } from './synthetic'
+import { summarize, type Summary } from './stats'
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    pages: { type: 'string' },
+    large: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
+    quick: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '20240601' },
+    keep: { type: 'boolean', default: false }
+  }
+})
+
+const seed = Number(values.seed)
+const runs = Math.max(1, Number(values.runs))
+const sizes = values.pages ? [Number(values.pages)] : values.quick ? [1000] : values.large ? [1000, 10_000, 30_000] : [1000, 10_000]
+const root = path.resolve(__dirname, '..')
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'galley-bench-'))
+const log = (line: string): void => {
+  if (!values.json) process.stderr.write(line + '\n')
+}
+
+function step(name: string, args: Record<string, unknown>): Record<string, number> & Record<string, unknown> {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'steps.ts'), name, JSON.stringify(args)], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024
+  })
+  if (child.status !== 0) throw new Error(`step ${name} failed:\n${child.stderr}`)
+  const last = child.stdout.trim().split('\n').at(-1) ?? '{}'
+  return JSON.parse(last) as Record<string, number> & Record<string, unknown>
+}
+
+function searchTerms(pages: number): Record<string, string[]> {
+  // Terms taken from the archive itself, from a seeded walk: common and rare, all present.
+  const out: Record<string, string[]> = { 1: [], 2: [], 4: [] }
+  let i = 0
+  for (const page of generateArchive({ seed, pages: Math.min(pages, 400) })) {
+    if (i++ % 7 !== 0) continue
+    const runs = page.text.match(/[\u4e00-\u9fff]{4,}/g) ?? []
+    const run = runs[(i * 13) % Math.max(runs.length, 1)]
+    if (!run) continue
+    out[1]!.push(run.slice(0, 1))
+    out[2]!.push(run.slice(1, 3))
+    out[4]!.push(run.slice(0, 4))
+  }
+  for (const k of Object.keys(out)) out[k] = out[k]!.slice(0, 40)
+  return out
+}
+
+interface SizeResult {
+  pages: number
+  archiveMB: number
+  floor: Summary & { pagesPerSecond: Summary; maxRssMB: number }
+  import: Summary & { pagesPerSecond: Summary; maxRssMB: number; ratioToFloor: number; dbMB: number }
+  analysis?: Record<string, unknown>
+  typos?: Record<string, unknown>
+  search?: Record<string, unknown>
+  api?: Record<string, unknown>
+  export?: Record<string, unknown>
+}
+
+const results: SizeResult[] = []
+for (const pages of sizes) {
+  const dir = path.join(work, `archive-${pages}`)
+  log(`generating ${pages} pages (seed ${seed})…`)
+  const { bytes } = writeArchive(dir, { seed, pages })
+  const floorRuns: Record<string, number>[] = []
+  const importRuns: Record<string, number>[] = []
+  const sizeRuns = pages >= 10_000 ? Math.min(runs, 2) : runs
+  for (let r = 0; r < sizeRuns; r++) {
+    log(`  floor run ${r + 1}/${sizeRuns}…`)
+    floorRuns.push(step('floor', { dir, db: path.join(work, `floor-${pages}-${r}.db`) }))
+    log(`  import run ${r + 1}/${sizeRuns}…`)
+    importRuns.push(step('import', { dir, db: path.join(work, `galley-${pages}-${r}.db`) }))
+  }
+  const db = path.join(work, `galley-${pages}-0.db`)
+  const floorMs = summarize(floorRuns.map((r) => r.ms))
+  const importMs = summarize(importRuns.map((r) => r.ms))
+  const result: SizeResult = {
+    pages,
+    archiveMB: bytes / 1e6,
+    floor: { ...floorMs, pagesPerSecond: summarize(floorRuns.map((r) => r.pagesPerSecond)), maxRssMB: Math.max(...floorRuns.map((r) => r.maxRssMB)) },
+    import: {
+      ...importMs,
+      pagesPerSecond: summarize(importRuns.map((r) => r.pagesPerSecond)),
+      maxRssMB: Math.max(...importRuns.map((r) => r.maxRssMB)),
+      ratioToFloor: importMs.median / floorMs.median,
+      dbMB: importRuns[0]!.dbBytes / 1e6
+    }
+  }
+  if (pages === sizes[0]) {
+    log('  analysis…')
+    result.analysis = step('analysis', { dir, limit: 1000 })
+    log('  typo detection…')
+    result.typos = step('typos', { dir, limit: 1000 })
+  }
+  log('  search…')
+  result.search = step('search', { db, queries: searchTerms(pages) })
+  log('  API open/save…')
+  result.api = step('api', { db: path.join(work, `galley-${pages}-${sizeRuns - 1}.db`) })
+  if (pages <= 3000 || sizes.length === 1) {
+    log('  export…')
+    result.export = step('export', { db, out: path.join(work, `export-${pages}`) })
+  }
+  results.push(result)
+}
+
+const f = (n: unknown, digits = 1): string => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : '-')
+const lines: string[] = []
+lines.push(`Galley benchmark — ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, seed ${seed}`)
+lines.push('')
+lines.push('| pages | step | median | spread (min–max) | peak RSS |')
+lines.push('| ---: | --- | ---: | --- | ---: |')
+for (const r of results) {
+  const row = (name: string, median: string, spread: string, rss: unknown): void => {
+    lines.push(`| ${r.pages} | ${name} | ${median} | ${spread} | ${f(rss, 0)} MB |`)
+  }
+  row('floor: bare better-sqlite3 + FTS', `${f(r.floor.pagesPerSecond.median, 0)} pages/s`, `${f(r.floor.pagesPerSecond.min, 0)}–${f(r.floor.pagesPerSecond.max, 0)}`, r.floor.maxRssMB)
+  row('import with analysis', `${f(r.import.pagesPerSecond.median, 0)} pages/s (${f(r.import.ratioToFloor, 2)}× floor)`, `${f(r.import.pagesPerSecond.min, 0)}–${f(r.import.pagesPerSecond.max, 0)}`, r.import.maxRssMB)
+  lines.push(`| ${r.pages} | database size | ${f(r.import.dbMB)} MB (archive ${f(r.archiveMB)} MB) | | |`)
+  if (r.analysis) row('analysis per page', `p50 ${f(r.analysis.p50, 2)} ms`, `p95 ${f(r.analysis.p95, 2)} ms`, r.analysis.maxRssMB)
+  if (r.typos) row('typo detection', `${f(r.typos.mbPerSecond, 2)} MB/s`, `model load ${f(r.typos.loadMs, 0)} ms`, r.typos.maxRssMB)
+  if (r.search) {
+    for (const k of ['chars1', 'chars2', 'chars4']) {
+      const s = r.search[k] as Record<string, number> | undefined
+      if (s) row(`search, ${k.slice(5)}-char terms`, `p50 ${f(s.p50, 2)} ms`, `p95 ${f(s.p95, 2)} ms`, r.search.maxRssMB)
+    }
+  }
+  if (r.api) {
+    row('open a page (API)', `p50 ${f(r.api.openP50, 2)} ms`, `p95 ${f(r.api.openP95, 2)} ms`, r.api.maxRssMB)
+    row('save an edit (API)', `p50 ${f(r.api.saveP50, 2)} ms`, `p95 ${f(r.api.saveP95, 2)} ms`, r.api.maxRssMB)
+  }
+  if (r.export) {
+    row('export, all formats', r.export.skipped ? String(r.export.skipped) : `${f((r.export.ms as number) / 1000, 2)} s`, '', r.export.maxRssMB)
+  }
+}
+const report = { date: new Date().toISOString(), machine: { cores: os.cpus().length, memGiB: os.totalmem() / 2 ** 30, node: process.version }, seed, results }
+fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true })
+const out = path.join(root, 'bench-results', `bench-${report.date.replace(/[:.]/g, '-')}.json`)
+fs.writeFileSync(out, JSON.stringify(report, null, 2))
+if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n')
+else {
+  process.stdout.write(lines.join('\n') + '\n\n')
+  process.stdout.write(`JSON: ${path.relative(process.cwd(), out)}\n`)
+}
+if (!values.keep) fs.rmSync(work, { recursive: true, force: true })

@@ -1,0 +1,165 @@
+// One benchmark step a process, so that each step's peak resident memory is its own.
+// Usage: tsx bench/steps.ts STEP JSON_ARGS  → prints one JSON line.
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { openDatabase } from '../src/core/store/database'
+import { importPaths } from '../src/core/import/importer'
+import { defaultProposer } from '../src/core/pipeline/defaultProposer'
+import { createHandlers } from '../src/core/services'
+import { toSearchDocument } from '../src/core/store/searchText'
+import { searchPages } from '../src/core/store/queries/search'
+import { m002Search } from '../src/core/store/migrations/002-search'
+import { decodePage, normalizeNewlines } from '../src/core/import/decode'
+import { mulberry32 } from './synthetic/prng'
+import { quantile, timeMs } from './stats'
+
+type Args = Record<string, unknown>
+
+/** Modules other issues deliver: a step without its module reports that instead of failing. */
+async function optional(specifier: string): Promise<unknown> {
+  const file = path.resolve(__dirname, specifier + '.ts')
+  if (!fs.existsSync(file)) return null
+  return import(specifier)
+}
+
+function pageFiles(dir: string): string[] {
+  const out: string[] = []
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(d, e.name)
+      if (e.isDirectory()) walk(full)
+      else if (e.name.endsWith('.txt')) out.push(full)
+    }
+  }
+  walk(dir)
+  return out
+}
+
+function readTexts(dir: string): string[] {
+  return pageFiles(dir).map((f) => normalizeNewlines(decodePage(fs.readFileSync(f)).text))
+}
+
+const steps: Record<string, (args: Args) => Promise<Record<string, unknown>> | Record<string, unknown>> = {
+  // The floor: the same files read and written by a bare loop, one transaction, the same FTS schema.
+  floor: ({ dir, db }) => {
+    const files = pageFiles(dir as string)
+    const { ms } = timeMs(() => {
+      const raw = new Database(db as string)
+      raw.pragma('journal_mode = WAL')
+      raw.pragma('synchronous = NORMAL')
+      raw.exec('CREATE TABLE pages (id INTEGER PRIMARY KEY, text TEXT NOT NULL)')
+      m002Search.up(raw)
+      const insertPage = raw.prepare('INSERT INTO pages (text) VALUES (?)')
+      const insertFts = raw.prepare('INSERT INTO page_search (rowid, body) VALUES (?, ?)')
+      raw.transaction(() => {
+        for (const file of files) {
+          const text = fs.readFileSync(file, 'utf8')
+          const id = insertPage.run(text).lastInsertRowid
+          insertFts.run(id, toSearchDocument(text))
+        }
+      })()
+      raw.close()
+    })
+    return { pages: files.length, ms, pagesPerSecond: (files.length / ms) * 1000 }
+  },
+
+  import: ({ dir, db }) => {
+    const store = openDatabase(db as string)
+    const { ms, result } = timeMs(() => importPaths(store, [dir as string], { propose: defaultProposer(store) }))
+    store.close()
+    const size = fs.statSync(db as string).size + (fs.existsSync(`${db}-wal`) ? fs.statSync(`${db}-wal`).size : 0)
+    return { pages: result.imported, failed: result.failed, ms, pagesPerSecond: (result.imported / ms) * 1000, dbBytes: size }
+  },
+
+  analysis: async ({ dir, limit }) => {
+    const texts = readTexts(dir as string).slice(0, (limit as number) ?? 1000)
+    const analysis = (await optional('../src/core/analysis/index')) as { analyzePage: (t: string) => unknown } | null
+    if (!analysis) return { skipped: 'no analysis module' }
+    for (const t of texts.slice(0, 50)) analysis.analyzePage(t) // warm-up: JIT, lazy tables
+    const times = texts.map((t) => timeMs(() => analysis.analyzePage(t)).ms)
+    const total = times.reduce((a, b) => a + b, 0)
+    return { pages: texts.length, p50: quantile(times, 0.5), p95: quantile(times, 0.95), pagesPerSecond: (texts.length / total) * 1000 }
+  },
+
+  typos: async ({ dir, limit }) => {
+    const texts = readTexts(dir as string).slice(0, (limit as number) ?? 1000)
+    const typos = (await optional('../src/core/typos/index')) as {
+      loadTypoModel: () => unknown
+      detectSuspicious: (t: string, o?: unknown, m?: unknown) => unknown[]
+    } | null
+    if (!typos) return { skipped: 'no typo module' }
+    const load = timeMs(() => typos.loadTypoModel())
+    const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0)
+    const run = timeMs(() => texts.reduce((n, t) => n + typos.detectSuspicious(t, {}, load.result).length, 0))
+    return { loadMs: load.ms, megabytes: bytes / 1e6, ms: run.ms, mbPerSecond: bytes / 1e6 / (run.ms / 1000), suggestions: run.result }
+  },
+
+  search: ({ db, queries }) => {
+    const store = openDatabase(db as string, { readonly: true })
+    const out: Record<string, unknown> = {}
+    for (const [length, terms] of Object.entries(queries as Record<string, string[]>)) {
+      for (const term of terms.slice(0, 3)) searchPages(store, term, { limit: 100 }) // warm the page cache
+      const times: number[] = []
+      let hits = 0
+      for (let round = 0; round < 3; round++) {
+        for (const term of terms) {
+          const { ms, result } = timeMs(() => searchPages(store, term, { limit: 100 }))
+          times.push(ms)
+          hits += result.length
+        }
+      }
+      out[`chars${length}`] = { queries: times.length, p50: quantile(times, 0.5), p95: quantile(times, 0.95), meanHits: hits / times.length }
+    }
+    store.close()
+    return out
+  },
+
+  api: async ({ db }) => {
+    const store = openDatabase(db as string)
+    const handlers = createHandlers({ db: store, databasePath: db as string, mode: 'browser', propose: defaultProposer(store) })
+    const ids = store.prepare('SELECT id FROM pages ORDER BY id').pluck().all() as number[]
+    const random = mulberry32(7)
+    const pick = (): number => random.pick(ids)
+    for (let i = 0; i < 20; i++) await handlers.getPage({ pageId: pick() })
+    const open: number[] = []
+    for (let i = 0; i < 300; i++) {
+      const id = pick()
+      const start = process.hrtime.bigint()
+      await handlers.getPage({ pageId: id })
+      open.push(Number(process.hrtime.bigint() - start) / 1e6)
+    }
+    const save: number[] = []
+    for (let i = 0; i < 200; i++) {
+      const page = await handlers.getPage({ pageId: pick() })
+      const text = page.revision.text.replace(/。/, '。 ')
+      const start = process.hrtime.bigint()
+      await handlers.saveRevision({ pageId: page.page.id, baseRevisionId: page.revision.id, text })
+      save.push(Number(process.hrtime.bigint() - start) / 1e6)
+    }
+    store.close()
+    return { openP50: quantile(open, 0.5), openP95: quantile(open, 0.95), saveP50: quantile(save, 0.5), saveP95: quantile(save, 0.95) }
+  },
+
+  export: async ({ db, out }) => {
+    const mod = (await optional('../src/core/export/index')) as { exportStore: (db: unknown, options: unknown) => unknown } | null
+    if (!mod) return { skipped: 'no export module' }
+    const store = openDatabase(db as string)
+    // Everything is exported, approved or not, so that the step writes a full store's worth.
+    const { ms, result } = timeMs(() =>
+      mod.exportStore(store, { scope: { all: true }, formats: ['json', 'md', 'txt', 'html', 'nitf'], outDir: out, includeUnapproved: true, force: true })
+    )
+    store.close()
+    return { ms, result }
+  }
+}
+
+async function main(): Promise<void> {
+  const [name, json] = process.argv.slice(2)
+  const step = name ? steps[name] : undefined
+  if (!step) throw new Error(`unknown step ${name}`)
+  const result = await step(JSON.parse(json ?? '{}') as Args)
+  process.stdout.write(JSON.stringify({ ...result, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n')
+}
+
+void main()
