@@ -29,7 +29,10 @@ const log = (line: string): void => {
   if (!values.json) process.stderr.write(line + '\n')
 }
 
-function step(name: string, args: Record<string, unknown>): Record<string, number> & Record<string, unknown> {
+type StepResult = Record<string, unknown>
+const num = (r: StepResult, key: string): number => Number(r[key])
+
+function step(name: string, args: Record<string, unknown>): StepResult {
   const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'steps.ts'), name, JSON.stringify(args)], {
     cwd: root,
     encoding: 'utf8',
@@ -37,7 +40,7 @@ function step(name: string, args: Record<string, unknown>): Record<string, numbe
   })
   if (child.status !== 0) throw new Error(`step ${name} failed:\n${child.stderr}`)
   const last = child.stdout.trim().split('\n').at(-1) ?? '{}'
-  return JSON.parse(last) as Record<string, number> & Record<string, unknown>
+  return JSON.parse(last) as StepResult
 }
 
 function searchTerms(pages: number): Record<string, string[]> {
@@ -74,8 +77,8 @@ for (const pages of sizes) {
   const dir = path.join(work, `archive-${pages}`)
   log(`generating ${pages} pages (seed ${seed})…`)
   const { bytes } = writeArchive(dir, { seed, pages })
-  const floorRuns: Record<string, number>[] = []
-  const importRuns: Record<string, number>[] = []
+  const floorRuns: StepResult[] = []
+  const importRuns: StepResult[] = []
   const sizeRuns = pages >= 10_000 ? Math.min(runs, 2) : runs
   for (let r = 0; r < sizeRuns; r++) {
     log(`  floor run ${r + 1}/${sizeRuns}…`)
@@ -84,18 +87,18 @@ for (const pages of sizes) {
     importRuns.push(step('import', { dir, db: path.join(work, `galley-${pages}-${r}.db`) }))
   }
   const db = path.join(work, `galley-${pages}-0.db`)
-  const floorMs = summarize(floorRuns.map((r) => r.ms))
-  const importMs = summarize(importRuns.map((r) => r.ms))
+  const floorMs = summarize(floorRuns.map((r) => num(r, 'ms')))
+  const importMs = summarize(importRuns.map((r) => num(r, 'ms')))
   const result: SizeResult = {
     pages,
     archiveMB: bytes / 1e6,
-    floor: { ...floorMs, pagesPerSecond: summarize(floorRuns.map((r) => r.pagesPerSecond)), maxRssMB: Math.max(...floorRuns.map((r) => r.maxRssMB)) },
+    floor: { ...floorMs, pagesPerSecond: summarize(floorRuns.map((r) => num(r, 'pagesPerSecond'))), maxRssMB: Math.max(...floorRuns.map((r) => num(r, 'maxRssMB'))) },
     import: {
       ...importMs,
-      pagesPerSecond: summarize(importRuns.map((r) => r.pagesPerSecond)),
-      maxRssMB: Math.max(...importRuns.map((r) => r.maxRssMB)),
+      pagesPerSecond: summarize(importRuns.map((r) => num(r, 'pagesPerSecond'))),
+      maxRssMB: Math.max(...importRuns.map((r) => num(r, 'maxRssMB'))),
       ratioToFloor: importMs.median / floorMs.median,
-      dbMB: importRuns[0]!.dbBytes / 1e6
+      dbMB: num(importRuns[0]!, 'dbBytes') / 1e6
     }
   }
   if (pages === sizes[0]) {
