@@ -1,0 +1,107 @@
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeArchive } from '../../bench/synthetic'
+import { mulberry32 } from '../../bench/synthetic/prng'
+import { assertBuilt, callApi, collect, galley, invariants, serve } from '../support/galleyProcess'
+import { removeDir, suiteDir } from '../support/tmp'
+
+// SIGKILL at random moments: after each kill the database must pass SQLite's integrity check,
+// hold every page whole or not at all, and keep every revision saved before the kill.
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+describe('crash safety', () => {
+  let dir: string
+  let archive: string
+  beforeAll(() => {
+    assertBuilt()
+    dir = suiteDir('galley-crash-')
+    archive = path.join(dir, 'archive')
+    writeArchive(archive, { seed: 99, pages: 500 })
+  })
+  afterAll(() => removeDir(dir))
+
+  it('survives 20+ kills during a 500-page import, and the import then completes', async () => {
+    const db = path.join(dir, 'import.db')
+    const random = mulberry32(2024)
+    // How long an uninterrupted import takes here, to spread the kills over all of it.
+    const probeDb = path.join(dir, 'probe.db')
+    let started = Date.now()
+    expect((await collect(galley(['editions', '--db', path.join(dir, 'empty.db')]))).code).toBe(0)
+    const startup = Date.now() - started
+    started = Date.now()
+    const probe = await collect(galley(['import', archive, '--db', probeDb]))
+    expect(probe.code).toBe(0)
+    const perPage = Math.max(0.2, (Date.now() - started - startup) / 500)
+
+    // Each kill lands while pages are still being imported: a random point of what is left.
+    let kills = 0
+    let lastPages = 0
+    for (let round = 0; round < 60 && kills < 22; round++) {
+      const child = galley(['import', archive, '--db', db])
+      const done = collect(child)
+      const remaining = 500 - lastPages
+      if (remaining <= 0) break
+      await sleep(Math.floor(startup * 0.8 + random.next() * remaining * perPage))
+      const killed = child.kill('SIGKILL')
+      const result = await done
+      if (killed && result.signal === 'SIGKILL') kills++
+      const state = invariants(db)
+      expect(state.integrity).toBe('ok')
+      expect(state.broken).toBe(0)
+      expect(state.indexed).toBe(state.pages)
+      expect(state.pages).toBeGreaterThanOrEqual(lastPages)
+      lastPages = state.pages
+    }
+    expect(kills).toBeGreaterThanOrEqual(20)
+    const finish = await collect(galley(['import', archive, '--db', db]))
+    expect(finish.code).toBe(0)
+    const state = invariants(db)
+    expect(state).toMatchObject({ integrity: 'ok', pages: 500, indexed: 500, broken: 0 })
+    // Every page exactly once, the same as an import that was never interrupted.
+    const hashes = (file: string) => {
+      const d = new Database(file, { readonly: true })
+      const h = d.prepare('SELECT sha256 FROM pages ORDER BY sha256').pluck().all()
+      d.close()
+      return h
+    }
+    expect(hashes(db)).toEqual(hashes(probeDb))
+  })
+
+  it('keeps every acknowledged edit through kills of the server', async () => {
+    const db = path.join(dir, 'edit.db')
+    expect((await collect(galley(['import', path.join(archive, (await import('node:fs')).readdirSync(archive)[0]!), '--db', db]))).code).toBe(0)
+    const random = mulberry32(77)
+    const acknowledged = new Map<number, string>()
+    for (let round = 0; round < 6; round++) {
+      const { child, port, token } = await serve(db)
+      const exited = collect(child)
+      const pages = (await callApi(port, token, 'listPages', {})).body.result as { id: number }[]
+      const deadline = Date.now() + 150 + random.next() * 400
+      const killAt = sleep(deadline - Date.now()).then(() => child.kill('SIGKILL'))
+      try {
+        for (let i = 0; Date.now() < deadline + 100; i++) {
+          const pageId = pages[i % pages.length]!.id
+          const page = (await callApi(port, token, 'getPage', { pageId })).body.result
+          const text = `${page.revision.text}\n编辑${round}-${i}`
+          const saved = await callApi(port, token, 'saveRevision', { pageId, baseRevisionId: page.revision.id, text })
+          if (saved.body.ok) acknowledged.set(saved.body.result.revisionId, text)
+        }
+      } catch {
+        // the server died mid-request: that request was never acknowledged
+      }
+      await killAt
+      await exited
+      const state = invariants(db)
+      expect(state.integrity).toBe('ok')
+      expect(state.broken).toBe(0)
+      const d = new Database(db, { readonly: true })
+      for (const [id, text] of acknowledged) {
+        expect(d.prepare('SELECT text FROM revisions WHERE id = ?').pluck().get(id)).toBe(text)
+      }
+      d.close()
+    }
+    expect(acknowledged.size).toBeGreaterThan(20)
+  })
+})
