@@ -10,9 +10,13 @@ import { pagesCommand } from './commands/pages'
 import { showCommand } from './commands/show'
 import { searchCommand } from './commands/search'
 import { serveCommand } from './commands/serve'
+import { analyzeCommand } from './commands/analyze'
+import { approveCommand } from './commands/approve'
+import { suggestionsCommand } from './commands/suggestions'
 import { backupCommand, checkCommand, restoreCommand } from './commands/maintenance'
+import { exportCommand } from './commands/export'
 
-export const commands: Command[] = [importCommand, editionsCommand, pagesCommand, showCommand, searchCommand, serveCommand, backupCommand, restoreCommand, checkCommand]
+export const commands: Command[] = [importCommand, editionsCommand, pagesCommand, showCommand, searchCommand, analyzeCommand, approveCommand, suggestionsCommand, serveCommand, backupCommand, restoreCommand, checkCommand, exportCommand]
 
 function usage(): string {
   const lines = [

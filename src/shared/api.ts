@@ -78,7 +78,30 @@ export const apiArgs = {
         )
         .max(2000)
     })
+    .strict(),
+  previewCorrection: z.object({ original: z.string().min(1).max(50), scope: z.enum(['page', 'edition', 'all']), id: id.optional() }).strict(),
+  applyCorrection: z
+    .object({
+      original: z.string().min(1).max(50),
+      replacement: z.string().max(50),
+      scope: z.enum(['page', 'edition', 'all']),
+      id: id.optional()
+    })
+    .strict(),
+  listProtectedTerms: z.object({}).strict(),
+  setProtectedTerm: z.object({ term: z.string().min(1).max(50), protected: z.boolean() }).strict(),
+  // Writes an export folder under the data folder (the renderer never sees file paths); see
+  // core/services/exporting.ts. scope 'all' needs no id; 'edition' takes an edition id, 'page' a page id.
+  exportEdition: z
+    .object({
+      scope: z.enum(['edition', 'page', 'all']),
+      id: id.optional(),
+      formats: z.array(z.enum(['json', 'md', 'txt', 'html', 'nitf'])).min(1).max(5),
+      includeUnapproved: z.boolean().optional(),
+      singleFile: z.boolean().optional()
+    })
     .strict()
+    .refine((a) => a.scope === 'all' || a.id !== undefined, 'id is needed for an edition or a page')
 } as const
 
 export type ApiMethod = keyof typeof apiArgs
@@ -107,6 +130,11 @@ export interface ApiResults {
   decideSuggestion: SuggestionRecord
   decideSuggestions: { decided: number }
   updateArticles: ArticleRecord[]
+  exportEdition: { outDir: string; files: number; articles: number }
+  previewCorrection: { pages: number; occurrences: number }
+  applyCorrection: { pages: number; occurrences: number; revisions: number[] }
+  listProtectedTerms: string[]
+  setProtectedTerm: string[]
 }
 
 export type ApiResult<M extends ApiMethod> = ApiResults[M]

@@ -16,7 +16,12 @@ export const API_METHOD_NAMES = [
   'approvePage',
   'decideSuggestion',
   'decideSuggestions',
-  'updateArticles'
+  'updateArticles',
+  'previewCorrection',
+  'applyCorrection',
+  'listProtectedTerms',
+  'setProtectedTerm',
+  'exportEdition'
 ] as const satisfies readonly ApiMethod[]
 
 // Fails to compile when a method is added to the contract but not here.

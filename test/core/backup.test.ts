@@ -3,6 +3,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/core/store/database'
+import { migrations } from '../../src/core/store/migrations'
 import { backupTo, checkDatabase, listBackups, newestGoodBackup, pruneBackups, restoreFrom, rollingBackupPath } from '../../src/core/store/backup'
 import { importPaths } from '../../src/core/import/importer'
 import { main } from '../../src/cli/main'
@@ -50,9 +51,9 @@ describe('backups', () => {
   it('backs up before migrating an existing database', () => {
     const dir = tempDir()
     const file = path.join(dir, 'old.db')
-    // A database at schema 1: the current code migrates it and must back it up first.
-    const db = openDatabase(file)
-    db.exec('DROP TABLE page_search')
+    // A database at schema 1, as the first release wrote it: the current code migrates it and must back it up first.
+    const db = new Database(file)
+    migrations[0]!.up(db)
     db.pragma('user_version = 1')
     db.close()
     openDatabase(file).close()

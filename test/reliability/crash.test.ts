@@ -78,7 +78,12 @@ describe('crash safety', () => {
       const { child, port, token } = await serve(db)
       const exited = collect(child)
       const pages = (await callApi(port, token, 'listPages', {})).body.result as { id: number }[]
-      const deadline = Date.now() + 150 + random.next() * 400
+      // One save first, so that the kill lands among saves, not during the server's warm-up.
+      const warm = (await callApi(port, token, 'getPage', { pageId: pages[0]!.id })).body.result
+      const warmText = `${warm.revision.text}\n预热${round}`
+      const first = await callApi(port, token, 'saveRevision', { pageId: pages[0]!.id, baseRevisionId: warm.revision.id, text: warmText })
+      if (first.body.ok) acknowledged.set(first.body.result.revisionId, warmText)
+      const deadline = Date.now() + 300 + random.next() * 700
       const killAt = sleep(deadline - Date.now()).then(() => child.kill('SIGKILL'))
       try {
         for (let i = 0; Date.now() < deadline + 100; i++) {

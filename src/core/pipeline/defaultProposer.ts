@@ -1,7 +1,10 @@
 import type { Db } from '../store/database'
 import type { Proposer } from './proposal'
+import { loadKnowledge } from './knowledge'
+import { proposePage } from './propose'
 
-/** The proposer import uses: the page's text as it came, until analysis is wired in. */
-export function defaultProposer(_db: Db): Proposer {
-  return (text) => ({ workingText: text, reason: 'import', articles: [], suggestions: [], analyzerVersion: 0 })
+/** The proposer import uses: analysis and suggestions, with what the store has learnt. */
+export function defaultProposer(db: Db): Proposer {
+  const knowledge = loadKnowledge(db)
+  return (text) => proposePage(text, knowledge)
 }

@@ -9,6 +9,8 @@ export interface Proposal {
   articles: ArticleInput[]
   suggestions: SuggestionInput[]
   analyzerVersion: number
+  /** Person names on the page (bylines, credits) with their counts. */
+  names?: ReadonlyMap<string, number>
 }
 
 export interface ProposeContext {

@@ -4,6 +4,9 @@ import { getArticle, listArticles, setArticleStatus } from '../store/queries/art
 import { decideSuggestion, getSuggestion, listSuggestions } from '../store/queries/suggestions'
 import { getPageSummary, setPageStatus } from '../store/queries/pages'
 import type { ServiceContext } from './context'
+import type { SuggestionRecord } from '../../shared/types'
+import { recordCorrection } from '../store/queries/knowledge'
+import { refreshSuggestions, typedCorrection, widenFix } from '../pipeline/refreshSuggestions'
 
 type EditHandlers = Pick<Handlers, 'saveRevision' | 'restoreRevision' | 'setArticleStatus' | 'approvePage' | 'decideSuggestion'>
 
@@ -22,7 +25,12 @@ export function editHandlers(ctx: ServiceContext): EditHandlers {
     saveRevision: ({ pageId, baseRevisionId, text, reason }) =>
       conflictsAsApiErrors(() =>
         db.transaction(() => {
+          const before = getRevision(db, baseRevisionId)
           const revisionId = addRevision(db, { pageId, baseRevisionId, text, author: 'editor', reason: reason ?? 'edit' })
+          // A few characters replaced by hand is a correction the editor taught: remember it.
+          const typed = before ? typedCorrection(before.text, text) : null
+          if (typed) recordCorrection(db, { ...typed, decision: 'accepted', pageId })
+          refreshSuggestions(db, pageId, revisionId, text)
           const page = getPageSummary(db, pageId)
           if (page?.status === 'new') setPageStatus(db, pageId, 'in-progress')
           return { revisionId, suggestions: listSuggestions(db, pageId) }
@@ -40,6 +48,7 @@ export function editHandlers(ctx: ServiceContext): EditHandlers {
             author: 'editor',
             reason: `restore revision ${revisionId}`
           })
+          refreshSuggestions(db, pageId, id, old.text)
           return { revisionId: id }
         }).immediate()
       ),
@@ -66,10 +75,31 @@ export function editHandlers(ctx: ServiceContext): EditHandlers {
         const suggestion = getSuggestion(db, suggestionId)
         if (!suggestion) throw new ApiError('not-found', `suggestion ${suggestionId} does not exist`)
         decideSuggestion(db, suggestionId, decision)
+        learnFrom(ctx, suggestion, decision)
         return getSuggestion(db, suggestionId)!
       }).immediate()
   }
 }
+
+/** Accepted fixes become the dictionary, rejected ones are not offered again in that context. */
+export function learnFrom(ctx: ServiceContext, s: SuggestionRecord, decision: 'accepted' | 'rejected'): void {
+  if (s.rule === 'duplicate' || s.replacement === '') return
+  const text = getRevision(ctx.db, s.revisionId)?.text ?? ''
+  if (decision === 'accepted') {
+    recordCorrection(ctx.db, { ...widenFix(text, s.start, s.end, s.replacement), contextBefore: '', contextAfter: '', decision, pageId: s.pageId })
+    return
+  }
+  recordCorrection(ctx.db, {
+    original: s.original,
+    replacement: s.replacement,
+    contextBefore: text.slice(Math.max(0, s.start - CONTEXT), s.start),
+    contextAfter: text.slice(s.end, s.end + CONTEXT),
+    decision,
+    pageId: s.pageId
+  })
+}
+
+const CONTEXT = 6
 
 /** A page is approved when every article on it is decided; in progress once anything is. */
 export function refreshPageStatus(ctx: ServiceContext, pageId: number): void {

@@ -1,14 +1,16 @@
 import { ApiError, type ApiErrorBody, type ApiMethod, type Handlers, isApiMethod, validateArgs } from '../../shared/api'
 import type { ServiceContext } from './context'
 import { editHandlers } from './editing'
+import { exportHandlers } from './exporting'
 import { importHandlers } from './importing'
 import { readHandlers } from './pages'
 import { structureHandlers } from './structure'
+import { correctionHandlers } from './corrections'
 
 export type { ServiceContext } from './context'
 
 export function createHandlers(ctx: ServiceContext): Handlers {
-  return { ...readHandlers(ctx), ...importHandlers(ctx), ...editHandlers(ctx), ...structureHandlers(ctx) } satisfies Handlers
+  return { ...readHandlers(ctx), ...importHandlers(ctx), ...editHandlers(ctx), ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx) } satisfies Handlers
 }
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody }

@@ -6,7 +6,7 @@ import { getPageRow } from '../store/queries/pages'
 import { getRevision } from '../store/queries/revisions'
 import { describeLines } from '../pipeline/describe'
 import type { ServiceContext } from './context'
-import { refreshPageStatus } from './editing'
+import { learnFrom, refreshPageStatus } from './editing'
 
 export function structureHandlers(ctx: ServiceContext): Pick<Handlers, 'updateArticles' | 'decideSuggestions'> {
   const { db } = ctx
@@ -41,8 +41,10 @@ export function structureHandlers(ctx: ServiceContext): Pick<Handlers, 'updateAr
       db.transaction(() => {
         let decided = 0
         for (const id of suggestionIds) {
-          if (!getSuggestion(db, id)) throw new ApiError('not-found', `suggestion ${id} does not exist`)
+          const suggestion = getSuggestion(db, id)
+          if (!suggestion) throw new ApiError('not-found', `suggestion ${id} does not exist`)
           decideSuggestion(db, id, decision)
+          learnFrom(ctx, suggestion, decision)
           decided++
         }
         return { decided }

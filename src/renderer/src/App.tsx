@@ -1,62 +1,45 @@
-import { useCallback, useEffect, useState } from 'react'
-import Editor from '@monaco-editor/react'
-import type { EditionSummary, PageDetail, PageSummary } from '../../shared/types'
-import { api } from './api/client'
+import { useEffect, useState } from 'react'
+import { Banners, Toolbar } from './components/Toolbar'
+import { EditorPane } from './components/EditorPane'
+import { ImportDialog } from './components/ImportDialog'
+import { RightPanel } from './components/RightPanel'
+import { SettingsDialog } from './components/SettingsDialog'
+import { ShortcutSheet } from './components/ShortcutSheet'
+import { Sidebar } from './components/Sidebar'
+import { useLifecycle } from './hooks/useLifecycle'
+import { useShortcuts } from './hooks/useShortcuts'
+import { useApp, WorkbenchContext } from './hooks/useWorkbench'
+import { loadLocale } from './i18n'
+import { Workbench } from './state/workbench'
 
 export function App(): React.JSX.Element {
-  const [editions, setEditions] = useState<EditionSummary[]>([])
-  const [pages, setPages] = useState<PageSummary[]>([])
-  const [page, setPage] = useState<PageDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const refresh = useCallback(() => {
-    Promise.all([api.listEditions({}), api.listPages({})])
-      .then(([e, p]) => {
-        setEditions(e)
-        setPages(p)
-      })
-      .catch((e: Error) => setError(e.message))
-  }, [])
-
-  useEffect(refresh, [refresh])
-
-  const open = (pageId: number): void => {
-    api.getPage({ pageId }).then(setPage, (e: Error) => setError(e.message))
-  }
-
+  const [wb] = useState(() => new Workbench(loadLocale()))
+  useShortcuts(wb)
+  useLifecycle(wb)
+  useEffect(() => {
+    document.documentElement.lang = wb.store.get().locale
+    void wb.init()
+  }, [wb])
   return (
-    <div className="app">
-      <aside className="sidebar" aria-label="版面">
-        {editions.map((edition) => (
-          <section key={edition.id} className="edition">
-            <h2>{edition.title}</h2>
-            <ul>
-              {pages
-                .filter((p) => p.editionId === edition.id)
-                .map((p) => (
-                  <li key={p.id}>
-                    <button className={page?.page.id === p.id ? 'page active' : 'page'} onClick={() => open(p.id)}>
-                      {p.label}版 <small>{p.sourceName}</small>
-                    </button>
-                  </li>
-                ))}
-            </ul>
-          </section>
-        ))}
-        {editions.length === 0 && <p className="empty">尚无版面</p>}
-      </aside>
-      <main className="editor-area">
-        {error && <div role="alert" className="error">{error}</div>}
-        {page ? (
-          <Editor
-            value={page.originalText}
-            language="plaintext"
-            options={{ readOnly: true, wordWrap: 'on', minimap: { enabled: false } }}
-          />
-        ) : (
-          <p className="empty">选择一个版面</p>
-        )}
-      </main>
-    </div>
+    <WorkbenchContext.Provider value={wb}>
+      <div className="app">
+        <Sidebar />
+        <main className="center">
+          <Toolbar />
+          <Banners />
+          <EditorPane />
+        </main>
+        <RightPanel />
+        <Dialogs />
+      </div>
+    </WorkbenchContext.Provider>
   )
+}
+
+function Dialogs(): React.JSX.Element | null {
+  const dialog = useApp((s) => s.dialog)
+  if (dialog === 'import') return <ImportDialog />
+  if (dialog === 'shortcuts') return <ShortcutSheet />
+  if (dialog === 'settings') return <SettingsDialog />
+  return null
 }

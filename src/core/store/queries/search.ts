@@ -53,3 +53,10 @@ function locate(text: string, query: string): { offset: number; length: number }
   const found = new RegExp(pattern, 'iu').exec(text)
   return found ? { offset: found.index, length: found[0].length } : { offset: 0, length: 0 }
 }
+
+/** Every page whose working text may contain the query (the index ignores white space and case). */
+export function pageIdsMatching(db: Db, query: string): number[] {
+  const match = toMatchExpression(query)
+  if (!match) return []
+  return stmt(db, 'SELECT rowid FROM page_search WHERE page_search MATCH ? ORDER BY rowid').pluck().all(match) as number[]
+}

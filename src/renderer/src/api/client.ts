@@ -24,6 +24,8 @@ declare global {
 }
 
 const TOKEN_KEY = 'galley-token'
+const KEEPALIVE_METHODS = new Set<ApiMethod>(['saveRevision', 'updateArticles', 'decideSuggestion', 'decideSuggestions'])
+const KEEPALIVE_LIMIT = 60_000
 
 /** Browser mode: the token comes in the URL fragment once, then lives in this tab only. */
 function browserToken(): string {
@@ -39,14 +41,17 @@ function browserToken(): string {
 function httpTransport(): (method: ApiMethod, args: unknown) => Promise<Envelope> {
   const token = browserToken()
   return async (method, args) => {
+    const body = JSON.stringify(args ?? {})
     const response = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Galley-Token': token },
-      body: JSON.stringify(args ?? {})
+      body,
+      // A save started as the tab closes must outlive the tab (browsers cap keepalive bodies at 64 KiB).
+      keepalive: KEEPALIVE_METHODS.has(method) && new Blob([body]).size < KEEPALIVE_LIMIT
     })
-    const body = (await response.json().catch(() => null)) as Envelope | null
-    if (!body) return { ok: false, error: { code: 'failed', message: `${method}: HTTP ${response.status}` } }
-    return body
+    const envelope = (await response.json().catch(() => null)) as Envelope | null
+    if (!envelope) return { ok: false, error: { code: 'failed', message: `${method}: HTTP ${response.status}` } }
+    return envelope
   }
 }
 

@@ -1,4 +1,6 @@
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api'
+// The editor's contributions (marker navigation, quick fix, find, undo…): editor.api alone is bare.
+import 'monaco-editor/esm/vs/editor/editor.all'
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker'
 import { loader } from '@monaco-editor/react'
 

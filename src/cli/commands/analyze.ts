@@ -1,0 +1,135 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { analyzePage } from '../../core/analysis'
+import { decodePage, DecodeError, normalizeNewlines } from '../../core/import/decode'
+import { detectSuspicious } from '../../core/typos'
+import { locateInOriginal } from '../../core/pipeline/offsets'
+import { UsageError } from '../args'
+import { EXIT, type Command } from '../command'
+
+/** The exact form `galley analyze --json` prints for one page. */
+export interface AnalyzeResult {
+  source: string
+  encoding: string
+  text: string
+  articles: {
+    kind: 'article' | 'caption' | 'fragment'
+    kicker: string | null
+    title: string
+    subtitle: string | null
+    headings: string[]
+    byline: string | null
+    paragraphs: { role: 'body' | 'subhead'; text: string }[]
+    flags: string[]
+    confidence: number
+  }[]
+  furniture: string[]
+  suggestions: { rule: string; start: number; end: number; original: string; replacement: string; confidence: number; message: string }[]
+}
+
+export function analyzeText(source: string, encoding: string, text: string): AnalyzeResult {
+  const analysis = analyzePage(text)
+  const suggestions: AnalyzeResult['suggestions'] = detectSuspicious(text).map((s) => ({
+    rule: s.rule,
+    start: s.start,
+    end: s.end,
+    original: s.original,
+    replacement: s.replacement,
+    confidence: s.confidence,
+    message: s.message
+  }))
+  // Duplicates are found in the cleaned text; their offsets here are into the original.
+  for (const d of analysis.duplicates) {
+    const at = locateInOriginal(text, d.text)
+    if (!at) continue
+    suggestions.push({ rule: 'duplicate', start: at.start, end: at.end, original: text.slice(at.start, at.end), replacement: '', confidence: d.confidence, message: d.message })
+  }
+  suggestions.sort((a, b) => a.start - b.start || a.end - b.end)
+  return {
+    source,
+    encoding,
+    text,
+    articles: jsonArticles(analysis.articles),
+    furniture: analysis.furniture,
+    suggestions
+  }
+}
+
+type JsonArticle = AnalyzeResult['articles'][number]
+
+// The JSON form has no field for captions: a caption is an entry of kind caption whose text is
+// its paragraph, and an article's attached captions follow it as such entries.
+function jsonArticles(articles: ReturnType<typeof analyzePage>['articles']): JsonArticle[] {
+  const out: JsonArticle[] = []
+  const captionEntry = (text: string, confidence: number): JsonArticle => ({
+    kind: 'caption',
+    kicker: null,
+    title: '',
+    subtitle: null,
+    headings: [],
+    byline: null,
+    paragraphs: [{ role: 'body', text }],
+    flags: [],
+    confidence
+  })
+  for (const a of articles) {
+    if (a.kind === 'caption') {
+      const texts = a.captions.length > 0 ? a.captions : a.paragraphs.map((p) => p.text)
+      out.push({ ...captionEntry(texts.join('\n'), a.confidence), byline: a.byline, flags: a.flags })
+      continue
+    }
+    out.push({
+      kind: a.kind,
+      kicker: a.kicker,
+      title: a.title,
+      subtitle: a.subtitle,
+      headings: a.headings,
+      byline: a.byline,
+      paragraphs: a.paragraphs.map((p) => ({ role: p.role, text: p.text })),
+      flags: a.flags,
+      confidence: a.confidence
+    })
+    for (const caption of a.captions) out.push(captionEntry(caption, a.confidence))
+  }
+  return out
+}
+
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary: 'analyse page files without importing them',
+  usage: 'galley analyze FILE... [--json]',
+  options: {},
+  run: ({ values, positionals, output }) => {
+    if (positionals.length === 0) throw new UsageError('analyze needs at least one file')
+    const results: AnalyzeResult[] = []
+    let failed = 0
+    for (const file of positionals) {
+      let decoded
+      try {
+        const stat = fs.statSync(file)
+        if (!stat.isFile()) throw new DecodeError('not a file')
+        decoded = decodePage(fs.readFileSync(file))
+      } catch (error) {
+        failed++
+        const reason = error instanceof DecodeError ? error.message : (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
+        output.err(`galley: ${file}: ${reason}`)
+        continue
+      }
+      results.push(analyzeText(file, decoded.encoding, normalizeNewlines(decoded.text)))
+    }
+    if (values.json) output.json(positionals.length === 1 ? (results[0] ?? null) : results)
+    else {
+      for (const r of results) {
+        output.out(`# ${path.basename(r.source)} (${r.encoding})`)
+        r.articles.forEach((a, i) => {
+          const head = a.kind === 'article' ? a.title : `[${a.kind}] ${(a.paragraphs[0]?.text ?? '').slice(0, 30)}`
+          output.out(`${String(i + 1).padStart(2)}. ${head}${a.byline ? ` — ${a.byline}` : ''}  (${a.paragraphs.length} ¶, ${Math.round(a.confidence * 100)}%${a.flags.length ? ', ' + a.flags.join(', ') : ''})`)
+        })
+        if (r.furniture.length) output.out(`    furniture: ${r.furniture.length} lines`)
+        for (const s of r.suggestions) output.out(`    ${s.rule} @${s.start}: ${s.original} → ${s.replacement || '(remove)'}  ${s.message}`)
+        output.out('')
+      }
+    }
+    return failed > 0 ? EXIT.someFailed : EXIT.ok
+  }
+}

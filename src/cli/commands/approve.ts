@@ -1,0 +1,22 @@
+import { approveProposals, AUTO_APPROVE_CONFIDENCE } from '../../core/pipeline/approve'
+import { EXIT, type Command } from '../command'
+import { pagesInScope } from './pageScope'
+
+export const approveCommand: Command = {
+  name: 'approve',
+  summary: `approve the proposed articles (confident, unflagged ones; --all for every one)`,
+  usage: 'galley approve (--page ID | --edition NAME) [--all] [--db PATH] [--json]',
+  options: { page: { type: 'string' }, edition: { type: 'string' }, all: { type: 'boolean', default: false } },
+  run: ({ values, output, openDb }) => {
+    const db = openDb()
+    const results = approveProposals(db, pagesInScope(db, values), values.all === true)
+    if (values.json) output.json(results)
+    else {
+      const approved = results.reduce((n, r) => n + r.approved, 0)
+      const left = results.reduce((n, r) => n + r.left, 0)
+      output.out(`${approved} articles approved on ${results.length} pages`)
+      if (left > 0) output.out(`${left} left for the editor (confidence below ${AUTO_APPROVE_CONFIDENCE} or flagged); --all approves them too`)
+    }
+    return EXIT.ok
+  }
+}

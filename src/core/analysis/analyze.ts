@@ -1,0 +1,128 @@
+// The page analysis pipeline: clean lines, set furniture aside, rejoin paragraphs, cut articles.
+import { buildArticle, type RoledLine } from './article'
+import { findDuplicateUnits } from './duplicates'
+import { fixWhitespaceLine, fixWidthLine, fullWidthMarks, looksFullWidth } from './fixes'
+import { markFurniture } from './furniture'
+import { joinParagraphs, round, type Para } from './joins'
+import { segment, type Draft } from './segment'
+import type { BlockLine, DuplicateFlag, JoinDecision, LineRole, PageProposal, ProposedArticle } from './types'
+import { classify, type Unit } from './units'
+
+/** Gap given to the first unit of a page: as good as a box boundary. */
+const PAGE_START_GAP = 99
+
+function normaliseNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n')
+}
+
+export function analyzePage(text: string): PageProposal {
+  let normalised = ''
+  try {
+    normalised = normaliseNewlines(typeof text === 'string' ? text : String(text ?? ''))
+    return analyze(normalised)
+  } catch {
+    // never throw: hand back the page untouched as a single fragment-free proposal
+    return { text: normalised, workingText: normalised, articles: [], furniture: [], blocks: [], joins: [], duplicates: [], fullWidthPage: true }
+  }
+}
+
+function analyze(text: string): PageProposal {
+  const raw = text.split('\n')
+  const spaced = raw.map(fixWhitespaceLine)
+  const widened = spaced.map(fixWidthLine)
+  let half = 0
+  let full = 0
+  spaced.forEach((line, i) => {
+    half += widened[i]!.changed
+    full += fullWidthMarks(line)
+  })
+  const fullWidthPage = looksFullWidth(half, full)
+  const units: Unit[] = []
+  let gap = PAGE_START_GAP
+  spaced.forEach((line, src) => {
+    const fixed = fullWidthPage || widened[src]!.changed === 0 ? line : fixWhitespaceLine(widened[src]!.text)
+    if (fixed === '') {
+      gap++
+      return
+    }
+    units.push({ src, text: fixed, gap: units.length === 0 ? PAGE_START_GAP : gap, kind: classify(fixed) })
+    gap = 0
+  })
+  markFurniture(units)
+  const dups = findDuplicateUnits(units)
+  const { paras, candidates } = joinParagraphs(units, dups)
+  const drafts = segment(paras)
+
+  const placement = new Map<Para, { role: LineRole; draft: number | null }>()
+  drafts.forEach((d, di) => d.items.forEach((it) => placement.set(it.para, { role: it.role, draft: di })))
+
+  // working text: one paragraph per line, a blank line between blocks; two where the page had
+  // two or more (a box boundary, which later readings of the text rely on); none inside a
+  // furniture box printed as one block
+  const out: string[] = []
+  const lineOf = new Map<Para, number>()
+  const blocks: BlockLine[] = []
+  const furniture: string[] = []
+  let prev: { draft: number | null; para: Para } | null = null
+  for (const p of paras) {
+    const place = placement.get(p) ?? { role: 'furniture' as LineRole, draft: null }
+    if (prev) {
+      const furnitureBox = place.draft === null && prev.draft === null && p.gap === 0 && !p.moved && !prev.para.moved
+      if (!furnitureBox) out.push(...(p.gap >= 2 ? ['', ''] : ['']))
+    }
+    lineOf.set(p, out.length)
+    blocks.push({ line: out.length, role: place.role, article: place.draft })
+    out.push(p.text)
+    if (place.draft === null) furniture.push(p.text)
+    prev = { draft: place.draft, para: p }
+  }
+  const workingText = out.join('\n')
+
+  const articles: ProposedArticle[] = drafts.map((d) => toArticle(d, lineOf))
+
+  const joins: JoinDecision[] = candidates.map((c) => ({
+    line: lineOf.get(paras[c.para]!) ?? 0,
+    confidence: c.confidence,
+    applied: c.applied,
+    reason: c.reason,
+    fromLine: c.fromSrc,
+    toLine: c.toSrc
+  }))
+
+  const duplicates: DuplicateFlag[] = []
+  const offsets: number[] = []
+  let at = 0
+  for (const l of out) {
+    offsets.push(at)
+    at += l.length + 1
+  }
+  for (const p of paras) {
+    if (!p.dup) continue
+    const line = lineOf.get(p)!
+    const start = offsets[line]!
+    duplicates.push({
+      start,
+      end: start + p.text.length,
+      text: p.text,
+      confidence: 0.8,
+      message: 'Repeats text printed earlier on the page; remove this copy?'
+    })
+  }
+  return { text, workingText, articles, furniture, blocks, joins, duplicates, fullWidthPage }
+}
+
+function toArticle(d: Draft, lineOf: ReadonlyMap<Para, number>): ProposedArticle {
+  const items = [...d.items].sort((a, b) => (lineOf.get(a.para) ?? 0) - (lineOf.get(b.para) ?? 0))
+  const lines: RoledLine[] = items.map((it) => ({ text: it.para.text, role: it.role, dup: it.para.dup }))
+  let joinConfidence = 1
+  let start = Number.POSITIVE_INFINITY
+  let end = 0
+  for (const it of d.items) {
+    joinConfidence = Math.min(joinConfidence, it.para.joinConfidence)
+    const l = lineOf.get(it.para) ?? 0
+    start = Math.min(start, l)
+    end = Math.max(end, l + 1)
+  }
+  const fields = buildArticle(d.kind, lines, d.section, Math.min(d.confidence, joinConfidence))
+  return { ...fields, confidence: round(fields.confidence), startLine: Number.isFinite(start) ? start : 0, endLine: end }
+}

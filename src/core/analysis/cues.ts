@@ -1,0 +1,139 @@
+// Cue words of the genre (not of any one paper): bylines, leads, photo credits, furniture.
+// Every pattern is bounded so that it stays linear on a pathological multi-megabyte line;
+// end-anchored patterns are only run on the tail of a line (see tail()).
+
+const H = '\\u3400-\\u4dbf\\u4e00-\\u9fff'
+/** A person's name: two to five Han characters (a middle dot for transliterated names). */
+const NAME = `[${H}][${H}·]{1,4}`
+/** Roles that introduce names in a byline. Longest first so alternation prefers them. */
+export const ROLE =
+  '(?:本报特约通讯员|本报特约记者|本报见习记者|本报实习记者|本报通讯员|本报实习生|本报记者|本报评论员|' +
+  '全媒体记者|融媒体记者|特约通讯员|特约记者|见习记者|实习记者|首席记者|通讯员|实习生|记者)'
+const ROLE_PREFIX = '(?:(?:文|图|文图|图文|文/图|图/文)\\s*[/／:：]\\s*)?'
+const SEP = '[\\s、，,]+'
+const NAMES = `${NAME}(?:${SEP}${NAME}){0,5}`
+const ROLE_GROUP = `${ROLE_PREFIX}${ROLE}\\s*[:：/／]?\\s*${NAMES}`
+
+const BYLINE_LINE = new RegExp(
+  `^[（(]?\\s*${ROLE_GROUP}(?:${SEP}${ROLE_GROUP}){0,3}(?:\\s*(?:摄|摄影|报道|整理|文))?\\s*[）)]?$`
+)
+
+/** A line that is nothing but a byline: `本报记者 王小明`, `（通讯员 张华 记者 李明）`. */
+export function isBylineLine(s: string): boolean {
+  return s.length <= 60 && BYLINE_LINE.test(s)
+}
+
+// 本报讯 / 本报北京6月1日电 / 新华社北京6月1日电 / （记者 王小明）opening a paragraph
+const LEAD = /^(?:本报[\u4e00-\u9fff\d]{0,10}?(?:讯|电)|(?:新华社|中新社|人民网|新华网)[\u4e00-\u9fff\d]{0,12}?电)/
+const LEAD_PARENS = /^\s*[（(]([^（）()]{1,60})[）)]/
+const ROLE_START = new RegExp(`^\\s*[（(]\\s*${ROLE}`)
+
+export interface Lead {
+  /** The byline inside the brackets, as printed ('记者 王小明'), or null. */
+  byline: string | null
+}
+
+/** A paragraph that opens a news story: `本报讯（记者 王小明）近日，…`. */
+// `本报讯 记者 王小明 报道：` — the names without brackets
+const LEAD_BARE = new RegExp(`^\\s*(${ROLE_GROUP}(?:${SEP}${ROLE_GROUP}){0,3})\\s*(?:报道)?\\s*[:：]`)
+
+export function parseLead(s: string): Lead | null {
+  const m = LEAD.exec(s)
+  if (m) {
+    const rest = s.slice(m[0].length, m[0].length + 64)
+    const p = LEAD_PARENS.exec(rest)
+    if (p) return { byline: p[1]!.trim() }
+    const b = LEAD_BARE.exec(rest)
+    return { byline: b ? b[1]!.replace(/\s*报道$/, '').trim() : null }
+  }
+  if (ROLE_START.test(s.slice(0, 64))) {
+    const p = LEAD_PARENS.exec(s.slice(0, 64))
+    if (p && s.length > p[0].length + 4) return { byline: p[1]!.trim() }
+  }
+  return null
+}
+
+/** The last characters of a line: end-anchored patterns only ever look at these. */
+export function tail(s: string, n = 80): string {
+  return s.length > n ? s.slice(s.length - n) : s
+}
+
+// Photo credits ending a caption: `… 本报记者 王小明 摄`, `（王小明 摄）`, `资料图片`.
+const PHOTO_CREDIT = new RegExp(
+  `(?:^|[\\s。！？”）)])\\s*[（(]?\\s*(?:${ROLE_PREFIX}${ROLE}\\s*[:：/／]?\\s*${NAMES}\\s*[/／]?\\s*(?:摄|摄影)|${NAMES}(?:\\s+|\\s*[/／]\\s*)(?:摄|摄影))\\s*[）)]?$`
+)
+const PICTURE_SOURCE = /(?:资料图片|资料图|新华社发|图片由[^。，]{1,30}提供|(?:图|图片|照片)[/／:：]\s*[^。，]{1,20}|受访者供图|网络图片)\s*[）)]?$/
+const PICTURE_START = /^(?:图为|上图|下图|左图|右图|图一|图二|图[:：])/
+
+/** Ends with a photo credit or picture source, or opens like a caption. */
+export function hasPhotoCredit(s: string): boolean {
+  const t = tail(s)
+  return PHOTO_CREDIT.test(t) || PICTURE_SOURCE.test(t) || PICTURE_START.test(s)
+}
+
+// A reporter's name printed after the last sentence: `…表示感谢。 本报记者 王小明`.
+const TRAILING_BYLINE = new RegExp(
+  `[。！？”]\\s*[（(]?\\s*(${ROLE_PREFIX}${ROLE}\\s*[:：/／]?\\s*${NAMES}(?:${SEP}${ROLE_GROUP}){0,3}(?:\\s*(?:摄|摄影|报道))?)\\s*[）)]?$`
+)
+
+export function trailingCredit(s: string): string | null {
+  const t = tail(s)
+  const m = TRAILING_BYLINE.exec(t)
+  if (m) return m[1]!.trim()
+  const p = PHOTO_CREDIT.exec(t)
+  if (p) return p[0].replace(/^[\s。！？”）)]+/, '').replace(/^[（(]\s*/, '').replace(/\s*[）)]$/, '').trim()
+  return null
+}
+
+// ---- page furniture ---------------------------------------------------------------------
+
+const NAV_WORDS = /当前版|上一版|下一版|上一期|下一期|版面导航|标题导航|本版导航|版面概览|返回目录|往期回顾|PDF版|放大\s*缩小|^\s*目录\s*$/
+const NAV_HEADER = /标题导航|本版导航|版面导航|本版标题|^\s*导航\s*$/
+const PAGE_REF = /^(?:第\s*)?[A-Za-z]?\d{1,3}\s*版(?:\s*[:：]|\s|$)/
+const PAGE_NUMBER = /^[-—–·\s]*(?:第\s*)?[A-Za-z]?\d{1,3}\s*(?:版|页)?[-—–·\s]*$/
+const CREDIT =
+  /^(?:本版|本期)?(?:责任编辑|责任校对|责编|编辑|美术编辑|美编|校对|组版|版式设计|版式|排版|审读|审校|图片编辑|视觉设计|监制|值班编委|终审|签发)\s*[:：/]?/
+const TIP = /(?:报料|爆料|新闻|投稿|订阅|发行|广告|服务|读者)(?:热线|电话|邮箱|信箱|QQ|微信|传真)/
+const CONTACT_ONLY =
+  /^(?:[\d\s\-－—()（）+]{7,24}|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|(?:https?:\/\/|www\.)\S+|QQ[:：]?\s*\d{5,12})$/
+const JUMP = /^[（(]?\s*(?:上接|下转|转|接|续)\s*第?\s*[\dA-Za-z一二三四五六七八九十]{1,3}\s*版\s*[）)]?$/
+const PAPER_NAME = /^[\u4e00-\u9fff]{1,8}(?:日报|晚报|早报|时报|商报|都市报)$/
+const PAGE_LABEL = /^[A-Za-z]\d{1,2}\s*版?\s+[\u4e00-\u9fff·]{2,8}$/
+const DATE = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}/
+const DATE_COMPANION = /星期[一二三四五六日天]|周[一二三四五六日天]|版|日报|晚报|早报|时报|商报|报$|农历/
+const PAPER_AND_PAGE = /(?:日报|晚报|早报|时报|商报|都市报)[^。，]{0,20}(?:第\s*)?\d{1,3}\s*版/
+
+/** A line of page furniture by its own form (context-free cues only). */
+export function isFurnitureLine(s: string): boolean {
+  if (s.length > 80) return false
+  if (NAV_WORDS.test(s)) return true
+  if (PAGE_REF.test(s) && s.length <= 30) return true
+  if (PAGE_NUMBER.test(s) || JUMP.test(s) || PAPER_NAME.test(s) || PAGE_LABEL.test(s)) return true
+  if (CREDIT.test(s) && s.length <= 60 && !/[。！？]/.test(s)) return true
+  if (TIP.test(s) && s.length <= 60 && !/[。！？]/.test(s)) return true
+  if (CONTACT_ONLY.test(s)) return true
+  if (DATE.test(s) && DATE_COMPANION.test(s) && s.length <= 60 && !/[。，]/.test(s)) return true
+  if (PAPER_AND_PAGE.test(s) && !/[。]/.test(s)) return true
+  return false
+}
+
+/** A line that starts a navigation list: `标题导航`, `第01版：要闻`. */
+export function isNavStart(s: string): boolean {
+  return s.length <= 40 && (NAV_HEADER.test(s) || PAGE_REF.test(s))
+}
+
+export function isPageRef(s: string): boolean {
+  return s.length <= 30 && PAGE_REF.test(s)
+}
+
+/** A subtitle line opens with a dash: `——三个社区试点加装电梯`. */
+export function startsWithDash(s: string): boolean {
+  return /^(?:——|──|—|－－|--|―)/.test(s)
+}
+
+/** Characters that never open a sentence: a block starting with one continues a broken word or clause. */
+export const BOUND_START = new Set('们呢吗吧的了着及与和等'.split(''))
+/** Characters a title or subhead hardly ever ends on: a block ending on one was cut mid-sentence. */
+export const BOUND_END = new Set('的着之与及或而并且但也又还被把将这那每各该等其'.split(''))
+/** Words that open a list item; a block ending on ；/： followed by one is a list, not a break. */
+export const LIST_ITEM = /^(?:[一二三四五六七八九十]+[是、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．）)]|第[一二三四五六七八九十]+[，、是条])/

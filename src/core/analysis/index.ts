@@ -1,0 +1,18 @@
+// Page analysis: a proposal of one page's structure (articles, furniture, joins, duplicates),
+// each decision with a confidence. Pure TypeScript, no I/O.
+export { analyzePage } from './analyze'
+export { describeArticle } from './describe'
+export { applySafeFixes } from './fixes'
+export type {
+  ArticleKind,
+  BlockLine,
+  DuplicateFlag,
+  JoinDecision,
+  LineRole,
+  PageProposal,
+  ProposedArticle,
+  ProposedParagraph
+} from './types'
+
+/** Bump when the output for the same input changes. */
+export const ANALYZER_VERSION = 1

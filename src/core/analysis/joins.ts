@@ -1,0 +1,228 @@
+// Rejoining paragraphs that a column or page break split in two.
+import { endsContinuing, endsOnBareCloser, endsSentence, isHan, startsWithPunct } from './chars'
+import { BOUND_END, BOUND_START, LIST_ITEM, hasPhotoCredit, trailingCredit } from './cues'
+import { classify, isHeadingShaped, type Unit, type UnitKind } from './units'
+
+/** Joins at or above this confidence are applied; the others are only listed. */
+export const JOIN_THRESHOLD = 0.7
+/** Candidates below this are not worth listing. */
+const LIST_FLOOR = 0.15
+/** At most this many caption/furniture lines are stepped over to find a paragraph's other half. */
+const MAX_BRIDGE = 3
+
+export interface Para {
+  units: Unit[]
+  text: string
+  kind: UnitKind
+  /** Blank lines before the first unit in the input. */
+  gap: number
+  /** A caption or furniture line moved out from between the two halves of a paragraph. */
+  moved: boolean
+  /** A later copy of text that appeared before on the page. */
+  dup: boolean
+  /** Lowest confidence among the joins applied inside this paragraph (1 when none). */
+  joinConfidence: number
+}
+
+export interface JoinCandidate {
+  /** Index (into the paragraph list) of the paragraph the first half ended up in. */
+  para: number
+  fromSrc: number
+  toSrc: number
+  confidence: number
+  applied: boolean
+  reason: string
+}
+
+export type BigramCounts = ReadonlyMap<string, number>
+
+/** How strongly the junction a|b looks like one word or clause cut in two (0..1). */
+function breakEvidence(a: string, b: string, bigrams: BigramCounts): { ev: number; why: string } {
+  let ev = 0
+  let why = ''
+  const take = (v: number, w: string): void => {
+    if (v > ev) {
+      ev = v
+      why = w
+    }
+  }
+  if (startsWithPunct(b)) take(1, 'next block starts with punctuation')
+  const last = a[a.length - 1]
+  const first = b[0]
+  if (isHan(last) && isHan(first)) {
+    // counts shift once joins are applied, so this cue alone never decides a join (the cleaned
+    // text must analyse the same way): it only raises confidence
+    const n = bigrams.get(last! + first!) ?? 0
+    if (n >= 2) take(0.6, `"${last}${first}" occurs elsewhere on the page`)
+    else if (n === 1) take(0.4, `"${last}${first}" occurs once elsewhere`)
+    if (BOUND_END.has(last!)) take(0.75, `block ends on "${last}"`)
+    if (BOUND_START.has(first!)) take(0.6, `next block starts with "${first}"`)
+    const clause = /^[^，、；：。！？,;:!?“”（）()\s]*/.exec(b)![0]
+    const after = b[clause.length]
+    if (clause.length === 1 && after !== undefined) take(0.9, 'next block starts with a one-character fragment')
+    else if (clause.length === 2 && after === '、') take(0.6, 'next block starts with a short fragment')
+  }
+  return { ev, why }
+}
+
+/** Whether a heading-shaped line with a comma reads as a title (`一面锦旗，一份情`): short halves. */
+function looseTitle(a: string): boolean {
+  if (!isHeadingShaped(a, true)) return false
+  const lastClause = a.split(/[，；：,;:]/).pop() ?? ''
+  return lastClause.length < 8
+}
+
+export interface Junction {
+  confidence: number
+  reason: string
+}
+
+/**
+ * Confidence that paragraph text `a` goes on in unit `b` (null: not a candidate at all).
+ * `next` is the unit after b, to tell a title (followed by a lead) from the tail of a sentence.
+ */
+export function junction(a: string, b: Unit, next: Unit | undefined, gap: number, bigrams: BigramCounts): Junction | null {
+  if (a.length === 0 || b.text.length === 0) return null
+  if (b.kind === 'lead' || b.kind === 'byline' || b.kind === 'subtitle' || b.kind === 'furniture' || b.kind === 'caption') return null
+  const bStartsPunct = startsWithPunct(b.text)
+  if (endsSentence(a) && !bStartsPunct) return null
+  if (hasPhotoCredit(a) || trailingCredit(a) !== null) return null
+  const { ev, why } = breakEvidence(a, b.text, bigrams)
+  let conf: number
+  let reason: string
+  if (isHeadingShaped(a) || looseTitle(a)) {
+    // a title or subhead ends without punctuation too: only a word cut in two says otherwise
+    conf = 0.1 + ev * 0.85
+    reason = ev > 0 ? `short unpunctuated block; ${why}` : 'short unpunctuated block: probably a heading'
+  } else {
+    if (endsContinuing(a)) {
+      const last = a[a.length - 1]!
+      const listy = (last === '；' || last === '：' || last === ';' || last === ':') && LIST_ITEM.test(b.text)
+      conf = listy ? 0.45 : last === '；' || last === '：' || last === ';' || last === ':' ? 0.82 : 0.93
+      reason = listy ? `block ends on "${last}" before a list item` : `block ends on "${last}"`
+    } else if (endsOnBareCloser(a)) {
+      conf = 0.85
+      reason = 'block ends on a closing quote inside a sentence'
+    } else {
+      conf = 0.88
+      reason = 'paragraph ends without punctuation'
+    }
+    conf = Math.min(0.99, conf + ev * 0.1)
+    if (ev > 0) reason += `; ${why}`
+    if (b.kind === 'heading') {
+      const nextStartsArticle = next !== undefined && (next.kind === 'lead' || next.kind === 'byline')
+      if (nextStartsArticle) {
+        conf = Math.min(conf, 0.1)
+        reason = 'next block is the title of another article'
+      } else {
+        conf = Math.min(conf, 0.4 + ev * 0.45)
+        reason += '; next block is shaped like a heading'
+      }
+    }
+  }
+  if (bStartsPunct) conf = Math.max(conf, 0.9)
+  void gap // deliberately no gap cue: the cleaned text normalises gaps and must analyse the same
+  return { confidence: Math.max(0, Math.min(1, conf)), reason }
+}
+
+function concat(a: string, b: string): string {
+  return /[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b
+}
+
+function newPara(u: Unit, dup: boolean): Para {
+  return { units: [u], text: u.text, kind: u.kind, gap: u.gap, moved: false, dup, joinConfidence: 1 }
+}
+
+/** Counts, over all lines, of the Han bigrams that straddle a possible break. */
+export function straddlingBigrams(units: readonly Unit[]): Map<string, number> {
+  const wanted = new Map<string, number>()
+  for (let i = 0; i < units.length; i++) {
+    const last = units[i]!.text[units[i]!.text.length - 1]
+    if (!isHan(last)) continue
+    for (let j = i + 1; j < units.length && j <= i + MAX_BRIDGE + 1; j++) {
+      const first = units[j]!.text[0]
+      if (isHan(first)) wanted.set(last! + first!, 0)
+    }
+  }
+  if (wanted.size === 0) return wanted
+  for (const u of units) {
+    const t = u.text
+    for (let i = 0; i + 1 < t.length; i++) {
+      const c = t.charCodeAt(i)
+      if (c < 0x3400) continue
+      const key = t[i]! + t[i + 1]!
+      const n = wanted.get(key)
+      if (n !== undefined) wanted.set(key, n + 1)
+    }
+  }
+  return wanted
+}
+
+/**
+ * Groups units into paragraphs, joining where a break split one. A caption or furniture line
+ * (or one bare short line) left between the halves is stepped over and emitted after the joined
+ * paragraph. Returns paragraphs in the new reading order and every candidate considered.
+ */
+export function joinParagraphs(units: readonly Unit[], dupUnits: ReadonlySet<Unit>): { paras: Para[]; candidates: JoinCandidate[] } {
+  const bigrams = straddlingBigrams(units)
+  const paras: Para[] = []
+  const candidates: JoinCandidate[] = []
+  const joinable = (u: Unit | undefined): boolean => u !== undefined && !dupUnits.has(u) && u.kind !== 'furniture'
+  let i = 0
+  while (i < units.length) {
+    const first = units[i]!
+    const para = newPara(first, dupUnits.has(first))
+    const moved: Para[] = []
+    let j = i + 1
+    const startKind = first.kind
+    const canExtend = joinable(first) && startKind !== 'byline' && startKind !== 'caption' && startKind !== 'subtitle'
+    while (canExtend && j < units.length) {
+      const last = para.units[para.units.length - 1]!
+      const b = units[j]!
+      const direct = joinable(b) ? junction(para.text, b, units[j + 1], b.gap, bigrams) : null
+      // look for the other half past caption or furniture lines. A bare short line is not stepped
+      // over: once moved it would read as a subhead, and it may be a subhead or a title.
+      let bridge: { to: number; junction: Junction } | null = null
+      if (!direct || direct.confidence < JOIN_THRESHOLD) {
+        let k = j
+        while (k < units.length && k - j < MAX_BRIDGE && (units[k]!.kind === 'furniture' || units[k]!.kind === 'caption')) k++
+        const c = units[k]
+        if (k > j && joinable(c)) {
+          const jc = junction(para.text, c!, units[k + 1], c!.gap, bigrams)
+          if (jc) bridge = { to: k, junction: { confidence: Math.max(0, jc.confidence - 0.03), reason: `${jc.reason}; across ${k - j} line(s) between the halves` } }
+        }
+      }
+      const best = bridge && (!direct || bridge.junction.confidence > direct.confidence) ? bridge : direct ? { to: j, junction: direct } : null
+      if (!best) break
+      const applied = best.junction.confidence >= JOIN_THRESHOLD
+      if (best.junction.confidence >= LIST_FLOOR)
+        candidates.push({
+          para: paras.length,
+          fromSrc: last.src,
+          toSrc: units[best.to]!.src,
+          confidence: round(best.junction.confidence),
+          applied,
+          reason: best.junction.reason
+        })
+      if (!applied) break
+      for (let k = j; k < best.to; k++) {
+        const m = newPara(units[k]!, dupUnits.has(units[k]!))
+        m.moved = true
+        moved.push(m)
+      }
+      const c = units[best.to]!
+      para.units.push(c)
+      para.text = concat(para.text, c.text)
+      para.joinConfidence = Math.min(para.joinConfidence, best.junction.confidence)
+      j = best.to + 1
+    }
+    if (para.units.length > 1) para.kind = startKind === 'lead' ? 'lead' : classify(para.text)
+    paras.push(para, ...moved)
+    i = j
+  }
+  return { paras, candidates }
+}
+
+export function round(x: number): number {
+  return Math.round(x * 100) / 100
+}

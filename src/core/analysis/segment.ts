@@ -1,0 +1,298 @@
+// Cutting the page's paragraphs into articles in reading order.
+import { endsSentence, hanCount, visibleLength } from './chars'
+import { interpretStack, isCaptionish } from './headings'
+import type { Para } from './joins'
+import type { ArticleKind, LineRole } from './types'
+import { creditOf, isHeadingShaped } from './units'
+
+export interface Draft {
+  kind: ArticleKind
+  items: { para: Para; role: LineRole }[]
+  section: string | null
+  confidence: number
+  /** Ended by a byline or credit after its body: what follows is something else. */
+  closed: boolean
+  hasBody: boolean
+  hasByline: boolean
+  hasLead: boolean
+  subheads: number
+  bodyCount: number
+  lastBody: Para | null
+}
+
+/** Longest caption still attached to the article it follows (longer ones are photo stories). */
+const ATTACH_MAX = 40
+/** A group under a section banner is made of short items. */
+const SHORT_ITEM_PARAS = 5
+const SHORT_ITEM_CHARS = 1200
+
+function newDraft(kind: ArticleKind, confidence: number): Draft {
+  return { kind, items: [], section: null, confidence, closed: false, hasBody: false, hasByline: false, hasLead: false, subheads: 0, bodyCount: 0, lastBody: null }
+}
+
+function isHeadingPara(p: Para): boolean {
+  return p.kind === 'heading' || p.kind === 'subtitle'
+}
+
+export function segment(paras: readonly Para[]): Draft[] {
+  const drafts: Draft[] = []
+  let cur: Draft | null = null
+  const put = (d: Draft, p: Para, role: LineRole): void => {
+    d.items.push({ para: p, role })
+    if (role === 'body') {
+      d.bodyCount++
+      d.lastBody = p
+    }
+  }
+  const open = (kind: ArticleKind, confidence: number): Draft => {
+    const d = newDraft(kind, confidence)
+    drafts.push(d)
+    cur = d
+    return d
+  }
+  // precomputed backwards so that every look-ahead is O(1): pages may hold 100,000 lines
+  const n = paras.length
+  const nextContentAt = new Int32Array(n + 1)
+  const runLength = new Int32Array(n + 1)
+  const runCredited = new Uint8Array(n + 1)
+  nextContentAt[n] = n
+  for (let k = n - 1; k >= 0; k--) {
+    const q = paras[k]!
+    nextContentAt[k] = q.kind === 'furniture' || q.kind === 'caption' ? nextContentAt[k + 1]! : k
+    if (q.kind === 'body') {
+      runLength[k] = 1 + runLength[k + 1]!
+      runCredited[k] = creditOf(q.text) ? 1 : runCredited[k + 1]!
+      if (creditOf(q.text)) runLength[k] = 1
+    } else {
+      runLength[k] = 0
+      runCredited[k] = q.kind === 'byline' ? 1 : 0
+    }
+  }
+  const nextContent = (from: number): number => (from >= n ? n : nextContentAt[from]!)
+  /** A heading-shaped line with a comma right above a lead still reads as a title. */
+  const looseHeadingAt = (k: number): boolean => {
+    const p = paras[k]
+    const q = paras[k + 1]
+    return p !== undefined && p.kind === 'body' && isHeadingShaped(p.text, true) && q !== undefined && (q.kind === 'lead' || q.kind === 'byline' || isHeadingPara(q))
+  }
+  /** Does the untitled run starting at k end with a credit (its own byline)? */
+  const untitledRunCredited = (k: number): { credited: boolean; length: number } =>
+    paras[k]?.kind === 'body' ? { credited: runCredited[k] === 1, length: runLength[k]! } : { credited: false, length: 0 }
+  /** New story or subhead? Scored from cues that only a new story shows. */
+  const headingStartsStory = (run: Para[], end: number): { yes: boolean; confidence: number } => {
+    const c = cur as Draft | null
+    if (!c || c.kind !== 'article' || c.closed || !c.hasBody || run.length >= 2) return { yes: true, confidence: 0.85 }
+    let score = 0
+    if (run[0]!.gap >= 2) score += 1
+    const lastBody = c.lastBody
+    if (lastBody && !endsSentence(lastBody.text) && !lastBody.dup) score += 1
+    // the story under the heading signs off with its own byline while this one already has one
+    let m = end
+    while (m < paras.length && (paras[m]!.kind === 'body' || paras[m]!.kind === 'caption' || paras[m]!.kind === 'furniture')) {
+      if (paras[m]!.kind === 'body' && creditOf(paras[m]!.text)) break
+      m++
+    }
+    const signsOff = (m < paras.length && paras[m]!.kind === 'byline') || (m < paras.length && creditOf(paras[m]!.text) !== null)
+    if (signsOff && c.hasByline) score += 2
+    if (c.hasLead && c.subheads === 0 && c.bodyCount <= 3) score += 1
+    if (visibleLength(run[0]!.text) > 20) score += 0.5
+    if (c.subheads > 0) score -= 1
+    return { yes: score >= 2, confidence: Math.abs(score - 1.75) >= 1 ? 0.85 : 0.65 }
+  }
+
+  let i = 0
+  while (i < paras.length) {
+    const p = paras[i]!
+    if (p.kind === 'furniture') {
+      i++
+      continue
+    }
+    if (isHeadingPara(p) || looseHeadingAt(i)) {
+      let j = i
+      // a box boundary (two or more blank lines) ends a stack of headings
+      while (j < paras.length && (isHeadingPara(paras[j]!) || looseHeadingAt(j)) && (j === i || paras[j]!.gap < 2)) j++
+      const run = paras.slice(i, j)
+      const k = nextContent(j)
+      const next = paras[k]
+      const c = cur as Draft | null
+      if (next && (next.kind === 'lead' || next.kind === 'byline' || next.kind === 'body')) {
+        const story = next.kind === 'body' ? headingStartsStory(run, j) : { yes: true, confidence: 0.9 }
+        if (story.yes) startArticle(run, story.confidence)
+        else {
+          for (const h of run) put(c!, h, 'subhead')
+          c!.subheads += run.length
+        }
+      } else if (c && c.kind === 'article' && c.hasBody && run[0]!.gap <= 1) {
+        for (const h of run) put(c, h, 'caption') // bare lines after the body, at its end: the article's photo captions
+      } else if (run.every((h) => isCaptionish(h.text))) {
+        for (const h of run) {
+          const d = open('caption', 0.6)
+          put(d, h, 'caption')
+          d.hasBody = true
+        }
+      } else startArticle(run, 0.6)
+      i = j
+      continue
+    }
+    const c = cur as Draft | null
+    switch (p.kind) {
+      case 'lead': {
+        const d = c && c.kind === 'article' && !c.hasBody && !c.closed ? c : open('article', 0.6)
+        put(d, p, 'body')
+        d.hasBody = true
+        d.hasLead = true
+        if (!d.hasByline) d.hasByline = true
+        break
+      }
+      case 'byline': {
+        if (c && c.kind !== 'caption' && !c.hasBody && !c.closed) {
+          put(c, p, 'byline')
+          c.hasByline = true
+        } else if (c && c.hasBody && !c.closed) {
+          put(c, p, 'byline')
+          c.hasByline = true
+          c.closed = true
+        } else {
+          const d = open('fragment', 0.5)
+          put(d, p, 'byline')
+          d.hasByline = true
+        }
+        break
+      }
+      case 'caption': {
+        const k = nextContent(i + 1)
+        const after = paras[k]
+        const flowGoesOn = after !== undefined && after.kind === 'body' && !untitledRunCredited(k).credited
+        // (a caption moved out from between two halves is judged the same way: the cleaned text
+        // shows it right after the joined paragraph and must read the same)
+        if (c && c.kind === 'article' && !c.closed && (!c.hasBody || flowGoesOn || (p.gap <= 1 && visibleLength(p.text) <= ATTACH_MAX))) {
+          put(c, p, 'caption')
+        } else {
+          const d = open('caption', creditOf(p.text) ? 0.85 : 0.7)
+          put(d, p, 'caption')
+          d.hasBody = true
+          if (creditOf(p.text)) {
+            d.hasByline = true
+            d.closed = true
+          }
+        }
+        break
+      }
+      default: {
+        // body text
+        const run = untitledRunCredited(i)
+        const continues = c && c.kind !== 'caption' && !c.closed && !(p.gap >= 2 && run.credited)
+        if (continues) {
+          put(c!, p, 'body')
+          c!.hasBody = true
+        } else if (run.length === 1 && run.credited) {
+          const d = open('caption', 0.75)
+          put(d, p, 'caption')
+          d.hasBody = true
+        } else {
+          const d = open('fragment', 0.5)
+          put(d, p, 'body')
+          d.hasBody = true
+        }
+        const d = cur as Draft | null
+        if (d && creditOf(p.text)) {
+          d.hasByline = true
+          d.closed = true
+        }
+      }
+    }
+    i++
+  }
+
+  function startArticle(all: Para[], boundaryConfidence: number): void {
+    // a descriptive line on top that repeats words of the story just above is that story's caption
+    let run = all
+    const c0 = cur as Draft | null
+    while (run.length > 1 && c0 && c0.kind === 'article' && c0.hasBody && !c0.closed && run[0]!.gap <= 1 && isCaptionish(run[0]!.text) && sharesWords(run[0]!.text, c0)) {
+      put(c0, run[0]!, 'caption')
+      run = run.slice(1)
+    }
+    const stack = interpretStack(run.map((h) => h.text))
+    let d: Draft | null = null
+    run.forEach((h, idx) => {
+      const role = stack.roles[idx]!
+      if (role === 'caption' && d === null) {
+        const c = cur as Draft | null
+        if (c && c.kind === 'article' && c.hasBody && !c.closed && h.gap <= 1 && visibleLength(h.text) <= ATTACH_MAX) put(c, h, 'caption')
+        else {
+          const cd = open('caption', 0.6)
+          put(cd, h, 'caption')
+          cd.hasBody = true
+        }
+        return
+      }
+      d ??= open('article', Math.min(boundaryConfidence, stack.confidence))
+      put(d, h, role === 'caption' ? 'caption' : role)
+    })
+  }
+
+  applyBanners(drafts)
+  return drafts
+}
+
+/** Four Han characters in a row that also occur in the draft's body. */
+function sharesWords(line: string, d: Draft): boolean {
+  const body = d.items.filter((x) => x.role === 'body').map((x) => x.para.text).join('')
+  for (let i = 0; i + 4 <= line.length; i++) {
+    const w = line.slice(i, i + 4)
+    if (hanCount(w) === 4 && body.includes(w)) return true
+  }
+  return false
+}
+
+function ownHeadings(d: Draft): Para[] {
+  return d.items.filter((x) => x.role === 'kicker' || x.role === 'title' || x.role === 'subtitle').map((x) => x.para)
+}
+
+function firstGap(d: Draft): number {
+  return d.items[0]?.para.gap ?? 0
+}
+
+function isShortItem(d: Draft): boolean {
+  const body = d.items.filter((x) => x.role === 'body')
+  return d.kind === 'article' && body.length <= SHORT_ITEM_PARAS && body.reduce((n, x) => n + x.para.text.length, 0) <= SHORT_ITEM_CHARS
+}
+
+/**
+ * Section banners. A short title + short undashed "subtitle" over a short item followed by
+ * short items that have a one-line title is really a banner over the group; and a banner (found
+ * here or in the stack) applies to the following short items shaped like the first one.
+ */
+function applyBanners(drafts: Draft[]): void {
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!
+    const e = drafts[i + 1]
+    const roles = d.items.filter((x) => x.role !== 'body' && x.role !== 'caption' && x.role !== 'byline')
+    // the top line of a two-line stack over a short item that is followed, in the same box, by
+    // short items with a one-line title, is the group's banner
+    if (
+      e &&
+      roles.length === 2 &&
+      ((roles[0]!.role === 'title' && roles[1]!.role === 'subtitle' && !/^[—─－-]/.test(roles[1]!.para.text)) ||
+        (roles[0]!.role === 'kicker' && roles[1]!.role === 'title')) &&
+      hanCount(roles[0]!.para.text) <= 10 &&
+      isShortItem(d) &&
+      isShortItem(e) &&
+      ownHeadings(e).length === 1 &&
+      firstGap(e) <= 1
+    ) {
+      roles[0]!.role = 'banner'
+      roles[1]!.role = 'title'
+    }
+    const banner = d.items.find((x) => x.role === 'banner')
+    if (!banner || !isShortItem(d)) continue
+    d.section = banner.para.text
+    const shape = ownHeadings(d).length
+    for (let j = i + 1; j < drafts.length; j++) {
+      const f = drafts[j]!
+      // a lone one-line title after a box boundary is too common to count as part of the group
+      if (!isShortItem(f) || f.items.some((x) => x.role === 'banner') || ownHeadings(f).length !== shape || (shape === 1 && firstGap(f) >= 2)) break
+      f.section = banner.para.text
+    }
+  }
+}

@@ -1,0 +1,51 @@
+// A page as a list of units (its non-empty lines) with the features the later stages use.
+import { endsContinuing, endsSentence, hanCount, visibleLength } from './chars'
+import { hasPhotoCredit, isBylineLine, parseLead, startsWithDash, trailingCredit } from './cues'
+
+/**
+ * What a line looks like on its own: a lead paragraph (本报讯…), a byline line, a captioned
+ * paragraph, a dash subtitle, a heading-shaped line (title, kicker, subhead or bare caption),
+ * body text, or furniture (decided with page context in furniture.ts).
+ */
+export type UnitKind = 'furniture' | 'lead' | 'byline' | 'caption' | 'subtitle' | 'heading' | 'body'
+
+export interface Unit {
+  /** Line number in the normalised input. */
+  src: number
+  text: string
+  /** Blank lines between this unit and the previous one (large for the first). */
+  gap: number
+  kind: UnitKind
+}
+
+/** Longest line that can still be a title or subhead (visible characters). */
+export const HEADING_MAX = 32
+
+/**
+ * Shaped like a title: short, no sentence punctuation inside, not ending like a clause.
+ * `loose` also admits one comma or colon (`一面锦旗，一份情`), for lines right above a lead.
+ */
+export function isHeadingShaped(s: string, loose = false): boolean {
+  if (s.length > HEADING_MAX * 3) return false
+  const len = visibleLength(s)
+  if (len < 2 || len > HEADING_MAX || hanCount(s) < 2) return false
+  if (endsContinuing(s) || s.includes('。')) return false
+  const inner = (s.match(/[，；：,;:]/g) ?? []).length
+  if (inner > (loose ? 1 : 0)) return false
+  if (endsSentence(s)) return loose && len <= 20 && !/[。]/.test(s)
+  return true
+}
+
+export function classify(text: string): UnitKind {
+  if (parseLead(text)) return 'lead'
+  if (isBylineLine(text)) return 'byline'
+  if (hasPhotoCredit(text)) return 'caption'
+  if (startsWithDash(text) && visibleLength(text) <= 40 && !endsSentence(text)) return 'subtitle'
+  if (isHeadingShaped(text)) return 'heading'
+  return 'body'
+}
+
+/** A paragraph that ends with a reporter's or photographer's name after its last sentence. */
+export function creditOf(text: string): string | null {
+  return trailingCredit(text)
+}

@@ -1,0 +1,137 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Db } from '../store/database'
+import { VERSION } from '../version'
+import { stageFolder } from './folder'
+import { renderEditionHtml } from './formats/html'
+import { renderEditionJson } from './formats/json'
+import { renderArticleMarkdown, renderEditionMarkdown } from './formats/markdown'
+import { renderArticleNitf } from './formats/nitf'
+import { renderArticleText } from './formats/text'
+import { displayTitle } from './labels'
+import { NameRegistry, safeName } from './names'
+import { selectScope } from './read'
+import { ExportError, FORMATS, type ExportEdition, type ExportOptions, type ExportResult, type Format, type WriteContext } from './types'
+
+// Folder layout (format first, so each consumer takes its own folder):
+//   manifest.json                      what was exported, when, with which options
+//   json/<edition>.json                the edition as data (resources/schema/galley-edition.schema.json)
+//   md/<edition>/<page>-<nn>-<title>.md   or md/<edition>.md with singleFile
+//   txt/<edition>/<page>-<nn>-<title>.txt
+//   html/<edition>.html
+//   nitf/<edition>/<page>-<nn>-<title>.xml
+// <nn> is the article's reading-order position on its page, so names stay put across runs
+// and an article has the same name in every format.
+
+const ARTICLE_EXTENSIONS = { md: '.md', txt: '.txt', nitf: '.xml' } as const
+
+/** Exports an edition, a page or the whole store into a new folder, atomically. */
+export function exportStore(db: Db, options: ExportOptions): ExportResult {
+  const formats = checkFormats(options.formats)
+  const ctx: WriteContext = { includeUnapproved: options.includeUnapproved ?? false }
+  // Read consistently: the whole export sees one state of the store.
+  const finish = beginRead(db)
+  try {
+    const selection = selectScope(db, options.scope, ctx.includeUnapproved)
+    const staging = stageFolder(options.outDir, options.force ?? false)
+    try {
+      let files = 0
+      let articles = 0
+      const made = new Set<string>()
+      const write = (relative: string, content: string): void => {
+        const file = path.join(staging.dir, relative)
+        const dir = path.dirname(file)
+        if (!made.has(dir)) {
+          fs.mkdirSync(dir, { recursive: true })
+          made.add(dir)
+        }
+        fs.writeFileSync(file, content)
+        files++
+      }
+      const editionNames = new NameRegistry()
+      const editions: { name: string; folder: string; issueDate: string | null; articles: number }[] = []
+      const advance = (n: number): void => {
+        articles += n
+        options.onProgress?.(articles, selection.total)
+      }
+      options.onProgress?.(0, selection.total)
+      for (const edition of selection.read()) {
+        const folder = editionNames.claim(safeName(edition.name, `edition-${edition.id}`, 80))
+        const count = writeEdition(edition, folder, formats, options.singleFile ?? false, ctx, write, advance)
+        editions.push({ name: edition.name, folder, issueDate: edition.issueDate, articles: count })
+      }
+      const manifest = {
+        generator: `Galley ${VERSION}`,
+        exportedAt: new Date().toISOString(),
+        scope: options.scope,
+        formats,
+        includesUnapproved: ctx.includeUnapproved,
+        singleFile: options.singleFile ?? false,
+        articles,
+        editions
+      }
+      write('manifest.json', JSON.stringify(manifest, null, 2) + '\n')
+      staging.commit()
+      return { outDir: path.resolve(options.outDir), files, articles }
+    } finally {
+      staging.discard()
+    }
+  } finally {
+    finish()
+  }
+}
+
+function writeEdition(
+  edition: ExportEdition,
+  folder: string,
+  formats: readonly Format[],
+  singleFile: boolean,
+  ctx: WriteContext,
+  write: (relative: string, content: string) => void,
+  advance: (articles: number) => void
+): number {
+  const has = (f: Format): boolean => formats.includes(f)
+  if (has('json')) write(`json/${folder}.json`, renderEditionJson(edition, ctx))
+  if (has('html')) write(`html/${folder}.html`, renderEditionHtml(edition))
+  if (has('md') && singleFile) write(`md/${folder}.md`, renderEditionMarkdown(edition, ctx))
+  const perArticle = (['md', 'txt', 'nitf'] as const).filter((f) => has(f) && !(f === 'md' && singleFile))
+  let count = 0
+  const names = new NameRegistry()
+  for (const page of edition.pages) {
+    const pagePart = safeName(page.label, `p${page.id}`, 24)
+    for (const article of page.articles) {
+      count++
+      if (perArticle.length === 0) continue
+      const position = String(article.position + 1).padStart(2, '0')
+      const stem = names.claim(safeName(`${pagePart}-${position}-${displayTitle(article, 40)}`, `${pagePart}-${position}`))
+      for (const f of perArticle) {
+        const content =
+          f === 'md' ? renderArticleMarkdown(article, page, edition) : f === 'txt' ? renderArticleText(article) : renderArticleNitf(article, page, edition)
+        write(`${f}/${folder}/${stem}${ARTICLE_EXTENSIONS[f]}`, content)
+      }
+    }
+    advance(page.articles.length)
+  }
+  return count
+}
+
+function checkFormats(formats: readonly Format[]): Format[] {
+  if (formats.length === 0) throw new ExportError('no export format chosen', 'invalid')
+  for (const f of formats) {
+    if (!FORMATS.includes(f)) throw new ExportError(`unknown export format ${String(f)} (known: ${FORMATS.join(', ')})`, 'invalid')
+  }
+  // In the canonical order, once each.
+  return FORMATS.filter((f) => formats.includes(f))
+}
+
+/**
+ * Holds a read transaction for the export's duration (WAL: writers carry on, the export keeps
+ * its snapshot). Inside an open transaction, as in a test, it joins it instead.
+ */
+function beginRead(db: Db): () => void {
+  if (db.inTransaction) return () => {}
+  db.prepare('BEGIN DEFERRED').run()
+  return () => {
+    if (db.inTransaction) db.prepare('COMMIT').run()
+  }
+}

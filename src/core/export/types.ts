@@ -1,0 +1,83 @@
+import type { Paragraph } from '../../shared/types'
+
+export const FORMATS = ['json', 'md', 'txt', 'html', 'nitf'] as const
+export type Format = (typeof FORMATS)[number]
+
+export function isFormat(value: string): value is Format {
+  return (FORMATS as readonly string[]).includes(value)
+}
+
+export type ExportScope = { edition: string } | { pageId: number } | { all: true }
+
+export interface ExportOptions {
+  scope: ExportScope
+  formats: readonly Format[]
+  /** The folder to create; it must not exist (or be empty) unless `force`. */
+  outDir: string
+  /** Adds the 'proposed' articles, marked unapproved in every format. Rejected ones never go. */
+  includeUnapproved?: boolean
+  /** Markdown: one file per edition instead of one per article. */
+  singleFile?: boolean
+  /** Replaces an existing non-empty `outDir`. */
+  force?: boolean
+  /** Articles written so far, of the total in scope. */
+  onProgress?: (done: number, total: number) => void
+}
+
+export interface ExportResult {
+  /** Absolute path of the finished folder. */
+  outDir: string
+  files: number
+  articles: number
+}
+
+export class ExportError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'not-found' | 'exists' | 'invalid'
+  ) {
+    super(message)
+    this.name = 'ExportError'
+  }
+}
+
+// The export's own model: what leaves the store, already filtered and in reading order.
+
+export interface ExportArticle {
+  id: number
+  kind: 'article' | 'caption' | 'fragment'
+  /** Reading-order position on its page (the store's ord). */
+  position: number
+  approved: boolean
+  kicker: string | null
+  title: string
+  subtitle: string | null
+  headings: string[]
+  byline: string | null
+  paragraphs: Paragraph[]
+  captions: string[]
+  flags: string[]
+}
+
+export interface ExportPage {
+  id: number
+  label: string
+  order: number
+  sourceName: string
+  revisionId: number | null
+  articles: ExportArticle[]
+}
+
+export interface ExportEdition {
+  id: number
+  name: string
+  title: string
+  /** ISO date (YYYY-MM-DD) or null when unknown. */
+  issueDate: string | null
+  pages: ExportPage[]
+}
+
+/** What every writer gets besides the edition. */
+export interface WriteContext {
+  includeUnapproved: boolean
+}

@@ -1,0 +1,67 @@
+import { ApiError, type ApiArgs, type Handlers } from '../../shared/api'
+import type { Db } from '../store/database'
+import { addRevision, currentText } from '../store/queries/revisions'
+import { pageIdsMatching } from '../store/queries/search'
+import { addProtectedTerm, listProtectedTerms, recordCorrection, removeProtectedTerm } from '../store/queries/knowledge'
+import { refreshSuggestions } from '../pipeline/refreshSuggestions'
+import type { ServiceContext } from './context'
+
+type Scope = Pick<ApiArgs<'applyCorrection'>, 'scope' | 'id'>
+
+function pagesInScope(db: Db, original: string, { scope, id }: Scope): number[] {
+  const candidates = pageIdsMatching(db, original)
+  if (scope === 'all') return candidates
+  if (id === undefined) throw new ApiError('invalid-argument', `an id is needed for scope ${scope}`)
+  if (scope === 'page') return candidates.filter((p) => p === id)
+  const inEdition = new Set(db.prepare('SELECT id FROM pages WHERE edition_id = ?').pluck().all(id) as number[])
+  return candidates.filter((p) => inEdition.has(p))
+}
+
+function occurrences(text: string, original: string): number {
+  let n = 0
+  for (let at = text.indexOf(original); at >= 0; at = text.indexOf(original, at + original.length)) n++
+  return n
+}
+
+/** "Fix all": one learnt correction applied across a page, an edition or the store, a revision a page. */
+export function correctionHandlers(ctx: ServiceContext): Pick<Handlers, 'previewCorrection' | 'applyCorrection' | 'listProtectedTerms' | 'setProtectedTerm'> {
+  const { db } = ctx
+  return {
+    previewCorrection: ({ original, scope, id }) => {
+      let pages = 0
+      let count = 0
+      for (const pageId of pagesInScope(db, original, { scope, id })) {
+        const n = occurrences(currentText(db, pageId) ?? '', original)
+        if (n > 0) {
+          pages++
+          count += n
+        }
+      }
+      return { pages, occurrences: count }
+    },
+    applyCorrection: ({ original, replacement, scope, id }) =>
+      db.transaction(() => {
+        const revisions: number[] = []
+        let count = 0
+        for (const pageId of pagesInScope(db, original, { scope, id })) {
+          const text = currentText(db, pageId) ?? ''
+          const n = occurrences(text, original)
+          if (n === 0) continue
+          const fixed = text.split(original).join(replacement)
+          const revisionId = addRevision(db, { pageId, text: fixed, author: 'editor', reason: `fix all: ${original} → ${replacement}` })
+          refreshSuggestions(db, pageId, revisionId, fixed)
+          revisions.push(revisionId)
+          count += n
+        }
+        recordCorrection(db, { original, replacement, contextBefore: '', contextAfter: '', decision: 'accepted', pageId: null })
+        return { pages: revisions.length, occurrences: count, revisions }
+      }).immediate(),
+    listProtectedTerms: () => listProtectedTerms(db),
+    setProtectedTerm: ({ term, protected: keep }) => {
+      if (keep) addProtectedTerm(db, term)
+      else removeProtectedTerm(db, term)
+      return listProtectedTerms(db)
+    }
+  }
+}
+

@@ -1,0 +1,6 @@
+export type { DetectOptions, DictionaryEntry, NameOccurrence, NameVariant, RejectedFix, TypoRule, TypoSuggestion } from './types'
+export { buildTypoModel, findResourcesDir, loadTypoModel, type LoadOptions, type TypoModel } from './model'
+export { detectSuspicious } from './suspicious'
+export { countNames, extractNames, findNameVariants } from './names'
+export { suggestionContext } from './editorRules'
+export { findCharSwaps, MIN_GAIN } from './detect'

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { brotliDecompressSync } from 'node:zlib'
+import { Lexicon, parseGroupedLexicon } from './lexicon'
+import { Lookalikes, parseLookalikes } from './lookalikes'
+
+export interface TypoModel {
+  lexicon: Lexicon
+  lookalikes: Lookalikes
+  /** Milliseconds spent loading, for reports. */
+  loadMs: number
+}
+
+export const LEXICON_FILE = 'lexicon.txt.br'
+export const LOOKALIKES_FILE = 'lookalikes.tsv'
+
+export interface LoadOptions {
+  /** Folder holding lexicon.txt.br and lookalikes.tsv (default: found automatically). */
+  resourcesDir?: string
+}
+
+/**
+ * Where resources/typos is: an explicit folder, $GALLEY_TYPOS_DIR, $GALLEY_APP_ROOT, or the
+ * first `resources/typos` above this module or the working directory (source checkout, the
+ * built out/ bundle and tests all sit below the repository root).
+ */
+export function findResourcesDir(explicit?: string): string {
+  const candidates: string[] = []
+  if (explicit) candidates.push(explicit)
+  if (process.env.GALLEY_TYPOS_DIR) candidates.push(process.env.GALLEY_TYPOS_DIR)
+  if (process.env.GALLEY_APP_ROOT) candidates.push(join(process.env.GALLEY_APP_ROOT, 'resources', 'typos'))
+  const roots: string[] = []
+  try {
+    roots.push(dirname(fileURLToPath(import.meta.url)))
+  } catch {
+    // Bundled to CommonJS without an import.meta shim: fall back to the working directory.
+  }
+  roots.push(process.cwd())
+  for (const r of roots) {
+    let dir = resolve(r)
+    for (;;) {
+      candidates.push(join(dir, 'resources', 'typos'))
+      const up = dirname(dir)
+      if (up === dir) break
+      dir = up
+    }
+  }
+  for (const c of candidates) if (existsSync(join(c, LEXICON_FILE)) && existsSync(join(c, LOOKALIKES_FILE))) return c
+  throw new Error(`typo model: no ${LEXICON_FILE} and ${LOOKALIKES_FILE} found (looked in ${candidates.slice(0, 4).join(', ')} …)`)
+}
+
+export function buildTypoModel(options: LoadOptions = {}): TypoModel {
+  const t0 = performance.now()
+  const dir = findResourcesDir(options.resourcesDir)
+  const lexicon = parseGroupedLexicon(brotliDecompressSync(readFileSync(join(dir, LEXICON_FILE))).toString('utf8'))
+  const lookalikes = parseLookalikes(readFileSync(join(dir, LOOKALIKES_FILE), 'utf8'))
+  return { lexicon, lookalikes, loadMs: performance.now() - t0 }
+}
+
+let singleton: TypoModel | undefined
+
+/** The process-wide model, loaded on first use. */
+export function loadTypoModel(options?: LoadOptions): TypoModel {
+  singleton ??= buildTypoModel(options)
+  return singleton
+}

@@ -1,0 +1,71 @@
+import { findCharSwaps, MIN_GAIN, type PositionFinding } from './detect'
+import { dictionarySuggestions, isRejected, maskOccurrences } from './editorRules'
+import { loadTypoModel, type TypoModel } from './model'
+import { countNames, extractNames, findNameVariants } from './names'
+import type { DetectOptions, TypoSuggestion } from './types'
+
+/**
+ * Suspicious characters of a text: look-alike OCR errors (`typo`), rarer spellings of names
+ * (`name-variant`) and the editor's learned fixes (`dictionary`). Only suggestions: nothing
+ * here changes the text.
+ */
+export function detectSuspicious(text: string, options: DetectOptions = {}, model: TypoModel = loadTypoModel()): TypoSuggestion[] {
+  const protectedMask = new Uint8Array(text.length)
+  maskOccurrences(text, options.protectedTerms ?? [], protectedMask)
+
+  const out: TypoSuggestion[] = []
+  // Learned fixes first: they take their span away from the guessing below.
+  const dict = dictionarySuggestions(text, options.dictionary ?? [], protectedMask)
+  out.push(...dict)
+
+  const skip = protectedMask.slice()
+  for (const d of dict) skip.fill(1, d.start, d.end)
+
+  // Names: never typos. Their rarer spellings are flagged as name variants instead.
+  const occurrences = extractNames(text)
+  const local = countNames(occurrences)
+  const counts = new Map(options.knownNames ?? [])
+  for (const [name, c] of local) counts.set(name, Math.max(c, counts.get(name) ?? 0))
+  maskOccurrences(text, counts.keys(), skip)
+  const variants = new Map(findNameVariants(counts, model).map((v) => [v.variant, v]))
+  for (const o of occurrences) {
+    const v = variants.get(o.name)
+    if (!v || protectedMask.subarray(o.start, o.end).some((x) => x !== 0)) continue
+    out.push({
+      rule: 'name-variant',
+      start: o.start,
+      end: o.end,
+      original: o.name,
+      replacement: v.preferred,
+      confidence: v.confidence,
+      message: `${o.name} differs by one look-alike character from ${v.preferred}, which is more frequent (${counts.get(v.preferred)} vs ${counts.get(o.name)})`
+    })
+  }
+
+  for (const f of findCharSwaps(text, skip, model)) out.push(toSuggestion(text, f, model))
+
+  const rejected = options.rejected ?? []
+  const kept = rejected.length > 0 ? out.filter((s) => !isRejected(text, s, rejected)) : out
+  return kept.sort((x, y) => x.start - y.start || x.end - y.end)
+}
+
+function toSuggestion(text: string, f: PositionFinding, model: TypoModel): TypoSuggestion {
+  const c = f.best
+  const origWord = text.slice(c.wordStart, c.wordEnd)
+  const newWord = origWord.slice(0, c.pos - c.wordStart) + c.replacement + origWord.slice(c.pos - c.wordStart + 1)
+  const origFreq = model.lexicon.freq(origWord)
+  const why = origFreq > 0 ? `${origWord} is rare (frequency ${origFreq})` : `${origWord} is not a word`
+  const lexical = 1 - Math.exp(-(c.gain - MIN_GAIN + 1) / 4)
+  const confidence = Math.max(0.05, Math.min(0.99, lexical * (0.55 + 0.45 * c.similarity)))
+  const s: TypoSuggestion = {
+    rule: 'typo',
+    start: c.pos,
+    end: c.pos + 1,
+    original: text[c.pos]!,
+    replacement: c.replacement,
+    confidence: Math.round(confidence * 100) / 100,
+    message: `${why}; ${newWord} is (frequency ${c.wordFreq})`
+  }
+  if (f.others.length > 0) s.alternatives = f.others.map((o) => o.replacement)
+  return s
+}

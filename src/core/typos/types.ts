@@ -1,0 +1,51 @@
+export type TypoRule = 'typo' | 'name-variant' | 'dictionary'
+
+export interface TypoSuggestion {
+  rule: TypoRule
+  /** UTF-16 offsets into the text passed in. */
+  start: number
+  end: number
+  original: string
+  replacement: string
+  /** 0..1 */
+  confidence: number
+  message: string
+  alternatives?: string[]
+}
+
+export interface DictionaryEntry {
+  original: string
+  replacement: string
+  contextBefore?: string
+  contextAfter?: string
+}
+
+export interface RejectedFix {
+  original: string
+  replacement: string
+  /** Text around the rejected occurrence, containing `original` (see suggestionContext). */
+  context: string
+}
+
+export interface DetectOptions {
+  /** Never flagged, wherever they occur. */
+  protectedTerms?: string[]
+  /** Learned fixes: suggested (rule `dictionary`) wherever `original` occurs in context. */
+  dictionary?: DictionaryEntry[]
+  /** Fixes the editor rejected in a given context: not suggested there again. */
+  rejected?: RejectedFix[]
+  /** Person names seen across the edition, with counts (from extractNames over its pages). */
+  knownNames?: Map<string, number>
+}
+
+export interface NameOccurrence {
+  name: string
+  start: number
+  end: number
+}
+
+export interface NameVariant {
+  variant: string
+  preferred: string
+  confidence: number
+}

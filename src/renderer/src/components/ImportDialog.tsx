@@ -1,0 +1,100 @@
+import { useRef, useState } from 'react'
+import type { ImportReport } from '../../../shared/types'
+import { useT, useWorkbench } from '../hooks/useWorkbench'
+import { isPageFile } from '../importing/batches'
+import { uploadFiles } from '../importing/upload'
+import { Dialog } from './Dialog'
+
+type Phase = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'finished'; report: ImportReport; cancelled: boolean }
+
+export function ImportDialog(): React.JSX.Element {
+  const t = useT()
+  const wb = useWorkbench()
+  const [files, setFiles] = useState<File[]>([])
+  const [edition, setEdition] = useState('')
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' })
+  const cancel = useRef(false)
+  const close = (): void => wb.store.set({ dialog: null })
+
+  const pick = (list: FileList | null): void => {
+    setFiles([...(list ?? [])].filter((f) => isPageFile(f.name)).sort((a, b) => (a.webkitRelativePath || a.name).localeCompare(b.webkitRelativePath || b.name)))
+    setPhase({ kind: 'idle' })
+  }
+
+  const start = async (): Promise<void> => {
+    cancel.current = false
+    setPhase({ kind: 'running', done: 0, total: files.length })
+    try {
+      const result = await uploadFiles(
+        files,
+        edition.trim() || undefined,
+        (p) => {
+          setPhase({ kind: 'running', done: p.done, total: p.total })
+          void wb.refreshLists()
+        },
+        () => cancel.current
+      )
+      setPhase({ kind: 'finished', ...result })
+    } catch (error) {
+      wb.fail(error)
+      setPhase({ kind: 'idle' })
+    }
+    await wb.refreshLists()
+  }
+
+  const running = phase.kind === 'running'
+  return (
+    <Dialog title={t('import.title')} onClose={running ? undefined : close}>
+      <div className="import">
+        <div className="pickers">
+          <label className="button">
+            {t('import.folder')}
+            {/* webkitdirectory is not in React's types: set through a spread */}
+            <input type="file" multiple data-testid="import-folder" disabled={running} onChange={(e) => pick(e.target.files)} {...{ webkitdirectory: '' }} />
+          </label>
+          <label className="button">
+            {t('import.files')}
+            <input type="file" multiple accept=".txt,text/plain" data-testid="import-files" disabled={running} onChange={(e) => pick(e.target.files)} />
+          </label>
+        </div>
+        <p className="muted">{t('import.selected', { count: files.length })}</p>
+        <label className="field">
+          {t('import.edition')}
+          <input value={edition} onChange={(e) => setEdition(e.target.value)} disabled={running} data-testid="import-edition" />
+          <small className="muted">{t('import.editionHint')}</small>
+        </label>
+        {running && (
+          <div className="progress">
+            <progress max={phase.total} value={phase.done} />
+            <span>{t('import.progress', { done: phase.done, total: phase.total })}</span>
+          </div>
+        )}
+        {phase.kind === 'finished' && (
+          <div className="import-result" role="status" data-testid="import-result">
+            <p>{t(phase.cancelled ? 'import.cancelled' : 'import.done', { imported: phase.report.imported, unchanged: phase.report.unchanged, failed: phase.report.failed })}</p>
+            <ul>
+              {phase.report.items
+                .filter((i) => i.status === 'failed')
+                .map((i) => (
+                  <li key={i.source}>{t('import.failedItem', { source: i.source, reason: i.reason ?? '' })}</li>
+                ))}
+            </ul>
+          </div>
+        )}
+        {wb.store.get().mode === 'desktop' && <p className="muted">{t('import.desktopHint')}</p>}
+        <div className="dialog-actions">
+          {running ? (
+            <button onClick={() => (cancel.current = true)}>{t('import.cancel')}</button>
+          ) : (
+            <>
+              <button className="primary" disabled={files.length === 0} onClick={() => void start()} data-testid="import-start">
+                {t('import.start')}
+              </button>
+              <button onClick={close}>{t('import.close')}</button>
+            </>
+          )}
+        </div>
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,46 @@
+import { useMemo } from 'react'
+import { useApp, useT, useWorkbench } from '../hooks/useWorkbench'
+import { ruleLabel } from '../i18n'
+import { groupByRule } from '../state/suggestionSpans'
+
+export function SuggestionsPanel(): React.JSX.Element {
+  const t = useT()
+  const wb = useWorkbench()
+  const suggestions = useApp((s) => s.suggestions)
+  const groups = useMemo(() => groupByRule(suggestions), [suggestions])
+  if (suggestions.length === 0) return <p className="empty">{t('suggestions.none')}</p>
+  return (
+    <div className="suggestions">
+      {groups.map((g) => (
+        <section key={g.rule} className="rule-group">
+          <h3>
+            {ruleLabel(t, g.rule)} <span className="count">{g.count}</span>
+          </h3>
+          <div className="panel-actions">
+            <button className="primary" onClick={() => wb.acceptRule(g.rule)}>
+              {t('suggestions.applyAll', { count: g.count })}
+            </button>
+            <button onClick={() => wb.rejectRule(g.rule)}>{t('suggestions.rejectAll')}</button>
+          </div>
+          <ul>
+            {suggestions
+              .filter((s) => s.rule === g.rule)
+              .slice(0, 200)
+              .map((s) => (
+                <li key={s.id} className="suggestion">
+                  <span className="change">
+                    <del>{s.original || '∅'}</del> → <ins>{s.replacement || '∅'}</ins>
+                  </span>
+                  <span className="message">{s.message}</span>
+                  <span className="row-actions">
+                    <button onClick={() => wb.accept(s.id)}>{t('suggestions.accept')}</button>
+                    <button onClick={() => wb.reject(s.id)}>{t('suggestions.reject')}</button>
+                  </span>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  )
+}

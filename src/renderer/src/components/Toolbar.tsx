@@ -1,0 +1,88 @@
+import { useCallback, useEffect } from 'react'
+import { useApp, useT, useWorkbench } from '../hooks/useWorkbench'
+
+export function Toolbar(): React.JSX.Element {
+  const t = useT()
+  const wb = useWorkbench()
+  const page = useApp((s) => s.page)
+  const save = useApp((s) => s.save)
+  const saveError = useApp((s) => s.saveError)
+  return (
+    <header className="toolbar">
+      <div className="toolbar-page">
+        {page ? (
+          <>
+            <strong>{page.editionName}</strong>
+            <span>{t('sidebar.pageLabel', { label: page.label })}</span>
+            <span className={`pill status-${page.status}`} data-testid="page-status">
+              {t(`status.${page.status}`)}
+            </span>
+            <span className={`save save-${save}`} role="status" title={saveError ?? undefined} data-testid="save-status" data-status={save}>
+              {t(`save.${save}`)}
+            </span>
+          </>
+        ) : (
+          <span className="muted">{t('toolbar.noPage')}</span>
+        )}
+      </div>
+      <div className="toolbar-actions">
+        {page && (
+          <button className="primary" onClick={() => void wb.approvePage()} title="Alt+Shift+A">
+            {t('toolbar.approvePage')}
+          </button>
+        )}
+        <button onClick={() => wb.store.set({ dialog: 'import' })}>{t('toolbar.import')}</button>
+        <button onClick={() => wb.store.set({ dialog: 'shortcuts' })} title="?">
+          {t('toolbar.shortcuts')}
+        </button>
+        <button onClick={() => wb.store.set({ dialog: 'settings' })}>{t('toolbar.settings')}</button>
+      </div>
+    </header>
+  )
+}
+
+export function Banners(): React.JSX.Element | null {
+  const t = useT()
+  const wb = useWorkbench()
+  const save = useApp((s) => s.save)
+  const comparing = useApp((s) => s.comparing)
+  const error = useApp((s) => s.error)
+  const notice = useApp((s) => s.notice)
+  const clearNotice = useCallback(() => wb.store.set({ notice: null }), [wb])
+  return (
+    <>
+      {save === 'conflict' && (
+        <div className="banner conflict" role="alert">
+          <strong>{t('conflict.title')}</strong> {t('conflict.body')}
+          <button onClick={() => void wb.reloadPage()}>{t('conflict.reload')}</button>
+          <button onClick={() => void wb.keepMine()}>{t('conflict.keepMine')}</button>
+        </div>
+      )}
+      {comparing && (
+        <div className="banner compare">
+          {t('editor.comparing', { id: comparing.id, when: new Date(comparing.createdAt).toLocaleString() })}
+          <button onClick={() => void wb.compare(null)}>{t('editor.stopCompare')}</button>
+        </div>
+      )}
+      {error && (
+        <div className="banner error" role="alert">
+          {error}
+          <button onClick={() => wb.store.set({ error: null })}>{t('error.dismiss')}</button>
+        </div>
+      )}
+      {notice && <Notice text={notice} onDone={clearNotice} />}
+    </>
+  )
+}
+
+function Notice({ text, onDone }: { text: string; onDone: () => void }): React.JSX.Element {
+  useEffect(() => {
+    const timer = setTimeout(onDone, 3000)
+    return () => clearTimeout(timer)
+  }, [text, onDone])
+  return (
+    <div className="notice" role="status">
+      {text}
+    </div>
+  )
+}

@@ -1,0 +1,42 @@
+import { useEffect } from 'react'
+import type { Workbench } from '../state/workbench'
+
+/** Never lose work: save when the tab is hidden, the page is left or the window closes; follow the desktop menu. */
+export function useLifecycle(wb: Workbench): void {
+  useEffect(() => {
+    const flush = (): void => wb.flushForUnload()
+    const onVisibility = (): void => {
+      if (document.visibilityState === 'hidden') flush()
+    }
+    document.addEventListener('visibilitychange', onVisibility)
+    window.addEventListener('pagehide', flush)
+    window.addEventListener('beforeunload', flush)
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility)
+      window.removeEventListener('pagehide', flush)
+      window.removeEventListener('beforeunload', flush)
+    }
+  }, [wb])
+
+  useEffect(() => {
+    const shell = window.galleyShell
+    if (!shell) return
+    return shell.onMenu((action) => {
+      switch (action) {
+        case 'import-done':
+          return void wb.refreshLists()
+        case 'settings':
+          return wb.store.set({ dialog: 'settings' })
+        case 'shortcuts':
+          return wb.store.set({ dialog: 'shortcuts' })
+        case 'find':
+          document.getElementById('galley-search')?.focus()
+          return
+        case 'next-page':
+          return void wb.stepPage(1)
+        case 'previous-page':
+          return void wb.stepPage(-1)
+      }
+    })
+  }, [wb])
+}

@@ -1,0 +1,76 @@
+import { useEffect } from 'react'
+import { matchShortcut, type ShortcutAction } from '../state/shortcuts'
+import type { Workbench } from '../state/workbench'
+
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform)
+
+/** Focus is "in the text" in the editor and in form fields: single-key shortcuts must not fire there. */
+function focusInText(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null
+  if (!el || !el.closest) return false
+  return !!el.closest('input, textarea, select, [contenteditable="true"], .monaco-editor')
+}
+
+export function runAction(wb: Workbench, action: ShortcutAction): void {
+  const state = wb.store.get()
+  switch (action) {
+    case 'nextPage':
+      return void wb.stepPage(1)
+    case 'previousPage':
+      return void wb.stepPage(-1)
+    case 'nextSuggestion':
+      return wb.gotoSuggestion(1)
+    case 'previousSuggestion':
+      return wb.gotoSuggestion(-1)
+    case 'acceptSuggestion':
+      return wb.acceptAtCursor()
+    case 'approveArticle':
+      return void wb.setStatus(undefined, 'approved')
+    case 'rejectArticle':
+      return void wb.setStatus(undefined, 'rejected')
+    case 'approvePage':
+      return void wb.approvePage()
+    case 'splitArticle':
+      return void wb.split()
+    case 'mergeArticle':
+      return void wb.merge()
+    case 'cycleKind':
+      return void wb.cycleKind()
+    case 'editTitle':
+      return wb.editTitle()
+    case 'history':
+      return wb.setPanel(state.panel === 'history' ? 'articles' : 'history')
+    case 'search':
+      document.getElementById('galley-search')?.focus()
+      return
+    case 'shortcuts':
+      return wb.store.set({ dialog: state.dialog === 'shortcuts' ? null : 'shortcuts' })
+    case 'importFiles':
+      return wb.store.set({ dialog: 'import' })
+    case 'saveNow':
+      return void wb.flush()
+  }
+}
+
+/** One key handler for the window, ahead of Monaco (capture phase). */
+export function useShortcuts(wb: Workbench): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.isComposing) return
+      const dialog = wb.store.get().dialog
+      if (event.key === 'Escape' && dialog) {
+        wb.store.set({ dialog: null })
+        event.preventDefault()
+        return
+      }
+      const action = matchShortcut(event, focusInText(event.target), isMac)
+      if (!action) return
+      if (dialog && action !== 'shortcuts') return
+      event.preventDefault()
+      event.stopPropagation()
+      runAction(wb, action)
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [wb])
+}

@@ -1,0 +1,63 @@
+import type { EditionSummary, PageDetail, PageSummary, RevisionInfo, SearchHit, SuggestionRecord } from '../../../shared/types'
+import type { Locale } from '../i18n'
+import type { SaveStatus } from './autosave'
+import type { Span } from './boundaries'
+
+export type Panel = 'articles' | 'suggestions' | 'history'
+export type Dialog = null | 'import' | 'shortcuts' | 'settings'
+
+export interface AppState {
+  locale: Locale
+  mode: 'desktop' | 'browser' | null
+  editions: EditionSummary[]
+  pages: PageSummary[]
+  pageId: number | null
+  page: PageDetail['page'] | null
+  revisionId: number | null
+  /** Article boundaries as the editor sees them now. */
+  spans: Span[]
+  /** Index into spans of the article under the cursor, -1 when none. */
+  activeSpan: number
+  /** Open suggestions that are placed in the working text. */
+  suggestions: SuggestionRecord[]
+  save: SaveStatus
+  saveError: string | null
+  panel: Panel
+  revisions: RevisionInfo[]
+  comparing: { id: number; createdAt: string } | null
+  dialog: Dialog
+  searchQuery: string
+  searchHits: SearchHit[] | null
+  notice: string | null
+  error: string | null
+  /** Index of the span whose title is being edited. */
+  editingTitle: number | null
+  loading: boolean
+}
+
+export function initialState(locale: Locale): AppState {
+  return {
+    locale,
+    mode: null,
+    editions: [],
+    pages: [],
+    pageId: null,
+    page: null,
+    revisionId: null,
+    spans: [],
+    activeSpan: -1,
+    suggestions: [],
+    save: 'saved',
+    saveError: null,
+    panel: 'articles',
+    revisions: [],
+    comparing: null,
+    dialog: null,
+    searchQuery: '',
+    searchHits: null,
+    notice: null,
+    error: null,
+    editingTitle: null,
+    loading: false
+  }
+}

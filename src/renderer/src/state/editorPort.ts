@@ -1,0 +1,34 @@
+import type { SuggestionRecord } from '../../../shared/types'
+import type { Span, TextChange } from './boundaries'
+
+/** What the workbench needs from the text editor; the Monaco binding implements it. */
+export interface EditorPort {
+  /** Shows a page; the working model is reused (with its undo stack) when it still holds `working`. */
+  open(pageId: number, original: string, working: string): void
+  text(): string
+  lineCount(): number
+  cursorLine(): number
+  cursorOffset(): number
+  /** Places suggestions in the working text; returns those that could be placed. */
+  setSuggestions(list: readonly SuggestionRecord[]): SuggestionRecord[]
+  /** Where a placed suggestion is now, or null if its text was edited away. */
+  suggestionRange(id: number): { start: number; end: number } | null
+  suggestionAt(offset: number): number | null
+  /** Applies edits as one undoable step. */
+  applyEdits(edits: ReadonlyArray<{ start: number; end: number; text: string }>): void
+  setSpans(spans: readonly Span[]): void
+  /** Shows another text on the left (a revision), or the original again with null. */
+  compareWith(text: string | null): void
+  revealLine(line: number): void
+  revealOffset(offset: number, length?: number): void
+  focus(): void
+  gotoSuggestion(direction: 1 | -1): void
+}
+
+export interface EditorEvents {
+  onChange(changes: readonly TextChange[]): void
+  onCursorLine(line: number): void
+  accept(id: number): void
+  reject(id: number): void
+  acceptRule(rule: string): void
+}

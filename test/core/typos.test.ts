@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest'
+import {
+  detectSuspicious,
+  extractNames,
+  findNameVariants,
+  loadTypoModel,
+  suggestionContext,
+  type TypoSuggestion
+} from '../../src/core/typos'
+
+const model = loadTypoModel()
+const typos = (s: TypoSuggestion[]): TypoSuggestion[] => s.filter((x) => x.rule === 'typo')
+
+describe('typo model', () => {
+  it('loads the lexicon and the look-alike set once', () => {
+    expect(loadTypoModel()).toBe(model)
+    expect(model.lexicon.size).toBeGreaterThan(300_000)
+    expect(model.lexicon.freq('志愿者')).toBe(730)
+    expect(model.lexicon.freq('态愿者')).toBe(0)
+    console.log(`typo model loaded in ${model.loadMs.toFixed(0)} ms`)
+  })
+
+  it('derives the OCR confusions named in the issue from glyph shapes', () => {
+    const pairs = ['态志', '认人', '称弥', '末未', '己已', '已巳', '己巳', '戊戍', '苑宛', '日曰', '士土', '拨拔']
+    for (const [a, b] of pairs.map((p) => [p[0]!, p[1]!] as const)) {
+      expect(model.lookalikes.similarity(a, b), `${a}→${b}`).toBeGreaterThan(0)
+      expect(model.lookalikes.similarity(b, a), `${b}→${a}`).toBeGreaterThan(0)
+    }
+    expect(model.lookalikes.of('末')[0]!.char).toBe('未')
+  })
+})
+
+describe('detectSuspicious', () => {
+  it('finds look-alike errors and ranks the right fix first', () => {
+    const text = '大学生态愿者为社区老认服务，这份情谊称足珍贵。这是巳经决定的事情。'
+    const found = typos(detectSuspicious(text, {}, model))
+    const got = found.map((s) => `${s.original}${s.start}${s.replacement}`)
+    expect(got).toEqual(['态3志', '认10人', '称18弥', '巳25已'])
+    const first = found[0]!
+    expect(text.slice(first.start, first.end)).toBe('态')
+    expect(first.message).toBe('态愿者 is not a word; 志愿者 is (frequency 730)')
+    expect(first.confidence).toBeGreaterThan(0.3)
+    expect(first.confidence).toBeLessThanOrEqual(1)
+  })
+
+  it('reports UTF-16 offsets, sorted by start', () => {
+    const text = '😀𠮷大学生态愿者，老认'
+    const found = detectSuspicious(text, {}, model)
+    expect(found.map((s) => s.start)).toEqual([7, 12])
+    expect(found.every((s) => text.slice(s.start, s.end) === s.original)).toBe(true)
+  })
+
+  it('leaves clean text alone', () => {
+    const text = '近日，社区组织志愿者为辖区老人提供理发、量血压等服务，受到居民欢迎。这份情谊弥足珍贵。'
+    expect(detectSuspicious(text, {}, model)).toEqual([])
+  })
+
+  it('never flags protected terms', () => {
+    const text = '大学生态愿者来了'
+    expect(typos(detectSuspicious(text, {}, model))).toHaveLength(1)
+    expect(detectSuspicious(text, { protectedTerms: ['态愿者'] }, model)).toEqual([])
+  })
+
+  it('applies the editor dictionary only in its context', () => {
+    const text = '城东街道的王庄村和李庄村'
+    const dictionary = [{ original: '王庄', replacement: '汪庄', contextAfter: '村和' }]
+    const found = detectSuspicious(text, { dictionary }, model).filter((s) => s.rule === 'dictionary')
+    expect(found).toEqual([expect.objectContaining({ rule: 'dictionary', start: 5, end: 7, original: '王庄', replacement: '汪庄' })])
+    const other = detectSuspicious(text, { dictionary: [{ original: '王庄', replacement: '汪庄', contextBefore: '城西' }] }, model)
+    expect(other.filter((s) => s.rule === 'dictionary')).toEqual([])
+  })
+
+  it('does not suggest again a fix the editor rejected in that context', () => {
+    const text = '大学生态愿者来了。另一位老认说。'
+    const all = typos(detectSuspicious(text, {}, model))
+    expect(all).toHaveLength(2)
+    const rejectedOne = all[1]!
+    const rejected = [{ original: rejectedOne.original, replacement: rejectedOne.replacement, context: suggestionContext(text, rejectedOne) }]
+    const after = detectSuspicious(text, { rejected }, model)
+    expect(after.map((s) => s.original)).toEqual(['态'])
+    // The same fix elsewhere, in another context, is still offered.
+    const elsewhere = detectSuspicious('我们看望了一位孤寡老认。', { rejected }, model)
+    expect(elsewhere.map((s) => s.replacement)).toEqual(['人'])
+  })
+
+  it('never flags text inside a name as a typo', () => {
+    const body = '大家都来看老认。'
+    expect(typos(detectSuspicious(body, {}, model))).toHaveLength(1)
+    expect(typos(detectSuspicious('本报讯（记者 老认）' + body, {}, model))).toEqual([])
+    expect(typos(detectSuspicious(body, { knownNames: new Map([['老认', 2]]) }, model))).toEqual([])
+  })
+
+  it('flags the rarer spelling of a byline name as a name variant', () => {
+    const text = '本报记者 越丽\n'
+    const found = detectSuspicious(text, { knownNames: new Map([['赵丽', 6]]) }, model)
+    expect(found).toEqual([expect.objectContaining({ rule: 'name-variant', start: 5, end: 7, original: '越丽', replacement: '赵丽' })])
+  })
+})
+
+describe('extractNames', () => {
+  const names = (t: string): string[] => extractNames(t).map((n) => n.name)
+
+  it('reads the byline forms of a page', () => {
+    expect(names('本报讯（记者 王小明 李华）近日，')).toEqual(['王小明', '李华'])
+    expect(names('本报讯(记者 郑林)近日,')).toEqual(['郑林'])
+    expect(names('本报讯（记者 段雨萌 通讯员 张华）')).toEqual(['段雨萌', '张华'])
+    expect(names('本报记者 王小明\n')).toEqual(['王小明'])
+    expect(names('通讯员 张华')).toEqual(['张华'])
+    expect(names('志愿者为老人理发。 本报记者 王小明 摄\n')).toEqual(['王小明'])
+    expect(names('合影留念。 王小明 李华 摄\n')).toEqual(['王小明', '李华'])
+    expect(names('（王小明摄）')).toEqual(['王小明'])
+  })
+
+  it('gives offsets into the text', () => {
+    const text = '本报讯（记者 王小明）'
+    const [n] = extractNames(text)
+    expect(text.slice(n!.start, n!.end)).toBe('王小明')
+  })
+
+  it('ignores prose that merely mentions a reporter', () => {
+    expect(names('记者了解到，今年全市新建学校十所。')).toEqual([])
+    expect(names('他对记者说，活动很成功。')).toEqual([])
+    expect(names('游客们纷纷拿出手机拍摄。')).toEqual([])
+  })
+})
+
+describe('findNameVariants', () => {
+  it('suggests the more frequent spelling for a one look-alike difference', () => {
+    const v = findNameVariants(new Map([['赵丽', 5], ['越丽', 1], ['王小明', 3], ['李华', 2]]), model)
+    expect(v).toEqual([expect.objectContaining({ variant: '越丽', preferred: '赵丽' })])
+    expect(v[0]!.confidence).toBeGreaterThan(0.5)
+  })
+
+  it('does not pair names that differ by a character of another shape, or tie', () => {
+    expect(findNameVariants(new Map([['赵丽', 3], ['赵华', 1]]), model)).toEqual([])
+    expect(findNameVariants(new Map([['赵丽', 2], ['越丽', 2]]), model)).toEqual([])
+  })
+})

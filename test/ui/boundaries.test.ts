@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest'
+import { applyChange, mergeWithPrevious, nextKind, splitAt, toPayload, type Span, type TextChange } from '../../src/renderer/src/state/boundaries'
+
+const span = (startLine: number, endLine: number, title: string | null = null): Span => ({ kind: 'article', startLine, endLine, title, status: 'proposed', record: null })
+const at = (spans: Span[]) => spans.map((s) => [s.startLine, s.endLine])
+
+/** A Monaco-style change from 0-based line/1-based column coordinates. */
+function change(startLine: number, startColumn: number, endLine: number, endColumn: number, text: string): TextChange {
+  return { range: { startLineNumber: startLine + 1, startColumn, endLineNumber: endLine + 1, endColumn }, text }
+}
+
+describe('article boundaries across edits', () => {
+  const spans = [span(0, 3), span(4, 8), span(9, 12)]
+
+  it('leave boundaries alone when typing within a line', () => {
+    expect(applyChange(spans, change(5, 3, 5, 3, '字'), 12)).toBe(spans)
+  })
+
+  it('grow the article where Enter is pressed and move the later ones down', () => {
+    expect(at(applyChange(spans, change(5, 4, 5, 4, '\n'), 13))).toEqual([[0, 3], [4, 9], [10, 13]])
+  })
+
+  it('move an article down when a line is opened above its first line', () => {
+    expect(at(applyChange(spans, change(4, 1, 4, 1, '\n'), 13))).toEqual([[0, 3], [5, 9], [10, 13]])
+  })
+
+  it('keep the typed line in the article when Enter is pressed at the end of its last line', () => {
+    expect(at(applyChange(spans, change(7, 10, 7, 10, '\n'), 13))).toEqual([[0, 3], [4, 9], [10, 13]])
+  })
+
+  it('move the later articles up when a blank line between articles is deleted', () => {
+    expect(at(applyChange(spans, change(3, 1, 4, 1, ''), 11))).toEqual([[0, 3], [3, 7], [8, 11]])
+  })
+
+  it('follow a multi-line paste', () => {
+    expect(at(applyChange(spans, change(1, 2, 1, 2, 'a\nb\nc'), 14))).toEqual([[0, 5], [6, 10], [11, 14]])
+  })
+
+  it('drop an article whose lines were all deleted and keep the rest in order', () => {
+    expect(at(applyChange(spans, change(3, 1, 9, 1, ''), 6))).toEqual([[0, 3], [3, 6]])
+  })
+
+  it('start an article on the next line when a deletion joins its first line to the previous article', () => {
+    expect(at(applyChange(spans, change(2, 5, 4, 2, ''), 10))).toEqual([[0, 3], [3, 6], [7, 10]])
+  })
+})
+
+describe('structure edits', () => {
+  it('split the article under the cursor into two', () => {
+    const result = splitAt([span(0, 10, '标题')], 4, 10, ['标题', '', '正文', '', '另一篇', '', '', '', '', ''])!
+    expect(at(result.spans)).toEqual([[0, 4], [4, 10]])
+    expect(result.index).toBe(1)
+    expect(result.spans[0]!.title).toBe('标题')
+    expect(result.spans[1]!.title).toBeNull()
+  })
+
+  it('drop the head title when the title line went to the new piece', () => {
+    const result = splitAt([span(0, 10, '标题')], 2, 10, ['', '', '标题', '正文', '', '', '', '', '', ''])!
+    expect(result.spans[0]!.title).toBeNull()
+  })
+
+  it('refuse to split at an article start, and open an article outside all of them', () => {
+    expect(splitAt([span(2, 5)], 2, 10)).toBeNull()
+    const fresh = splitAt([span(6, 9)], 1, 10)!
+    expect(at(fresh.spans)).toEqual([[1, 6], [6, 9]])
+    expect(fresh.index).toBe(0)
+    expect(at(splitAt([], 0, 10)!.spans)).toEqual([[0, 10]])
+  })
+
+  it('merge with the previous article, keeping its title', () => {
+    const merged = mergeWithPrevious([span(0, 3, '甲'), span(4, 8, '乙'), span(8, 9)], 1)!
+    expect(at(merged.spans)).toEqual([[0, 8], [8, 9]])
+    expect(merged.spans[0]!.title).toBe('甲')
+    expect(mergeWithPrevious([span(0, 3)], 0)).toBeNull()
+  })
+
+  it('cycle the kind through article, caption and furniture', () => {
+    expect(nextKind('article')).toBe('caption')
+    expect(nextKind('caption')).toBe('furniture')
+    expect(nextKind('furniture')).toBe('article')
+    expect(nextKind('fragment')).toBe('article')
+  })
+
+  it('send titles only where there is one', () => {
+    expect(toPayload([span(0, 2, '甲'), span(2, 4)])).toEqual([
+      { kind: 'article', startLine: 0, endLine: 2, status: 'proposed', title: '甲' },
+      { kind: 'article', startLine: 2, endLine: 4, status: 'proposed' }
+    ])
+  })
+})
