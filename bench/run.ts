@@ -64,7 +64,7 @@ interface SizeResult {
   pages: number
   archiveMB: number
   floor: Summary & { pagesPerSecond: Summary; maxRssMB: number }
-  import: Summary & { pagesPerSecond: Summary; maxRssMB: number; ratioToFloor: number; dbMB: number }
+  import: Summary & { pagesPerSecond: Summary; maxRssMB: number; ratioToFloor: number; dbMB: number; suggestionPass: Summary }
   analysis?: Record<string, unknown>
   typos?: Record<string, unknown>
   search?: Record<string, unknown>
@@ -98,7 +98,8 @@ for (const pages of sizes) {
       pagesPerSecond: summarize(importRuns.map((r) => num(r, 'pagesPerSecond'))),
       maxRssMB: Math.max(...importRuns.map((r) => num(r, 'maxRssMB'))),
       ratioToFloor: importMs.median / floorMs.median,
-      dbMB: num(importRuns[0]!, 'dbBytes') / 1e6
+      dbMB: num(importRuns[0]!, 'dbBytes') / 1e6,
+      suggestionPass: summarize(importRuns.map((r) => num(r, 'suggestionPassPagesPerSecond')))
     }
   }
   if (pages === sizes[0]) {
@@ -130,6 +131,7 @@ for (const r of results) {
   }
   row('floor: bare better-sqlite3 + FTS', `${f(r.floor.pagesPerSecond.median, 0)} pages/s`, `${f(r.floor.pagesPerSecond.min, 0)}–${f(r.floor.pagesPerSecond.max, 0)}`, r.floor.maxRssMB)
   row('import with analysis', `${f(r.import.pagesPerSecond.median, 0)} pages/s (${f(r.import.ratioToFloor, 2)}× floor)`, `${f(r.import.pagesPerSecond.min, 0)}–${f(r.import.pagesPerSecond.max, 0)}`, r.import.maxRssMB)
+  row('then the typo/name pass', `${f(r.import.suggestionPass.median, 0)} pages/s`, `${f(r.import.suggestionPass.min, 0)}–${f(r.import.suggestionPass.max, 0)}`, r.import.maxRssMB)
   lines.push(`| ${r.pages} | database size | ${f(r.import.dbMB)} MB (archive ${f(r.archiveMB)} MB) | | |`)
   if (r.analysis) row('analysis per page', `p50 ${f(r.analysis.p50, 2)} ms`, `p95 ${f(r.analysis.p95, 2)} ms`, r.analysis.maxRssMB)
   if (r.typos) row('typo detection', `${f(r.typos.mbPerSecond, 2)} MB/s`, `model load ${f(r.typos.loadMs, 0)} ms`, r.typos.maxRssMB)

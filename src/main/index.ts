@@ -3,7 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { openDatabase, type Db } from '../core/store/database'
 import { createHandlers, dispatch } from '../core/services'
-import { defaultProposer } from '../core/pipeline/defaultProposer'
+import { structureProposer } from '../core/pipeline/defaultProposer'
+import { runSuggestionPass } from '../core/pipeline/suggestionPass'
 import { importPaths } from '../core/import/importer'
 import { API_METHOD_NAMES, IPC_PREFIX, MENU_CHANNEL, type MenuAction } from '../shared/methodNames'
 import { menuTemplate } from './menu'
@@ -39,7 +40,8 @@ async function importFromDialog(folder: boolean): Promise<void> {
     filters: folder ? [] : [{ name: 'Page text', extensions: ['txt'] }]
   })
   if (result.canceled || result.filePaths.length === 0) return
-  const report = importPaths(db, result.filePaths, { propose: defaultProposer(db) })
+  const report = importPaths(db, result.filePaths, { propose: structureProposer() })
+  runSuggestionPass(db)
   const failures = report.items.filter((i) => i.status === 'failed')
   if (failures.length > 0) {
     void dialog.showMessageBox(window, {
@@ -61,7 +63,7 @@ app.whenReady().then(() => {
     app.quit()
     return
   }
-  const handlers = createHandlers({ db, databasePath, mode: 'desktop', propose: defaultProposer(db) })
+  const handlers = createHandlers({ db, databasePath, mode: 'desktop', propose: structureProposer() })
   for (const method of API_METHOD_NAMES) {
     ipcMain.handle(IPC_PREFIX + method, (event, args: unknown) => {
       if (!isAppUrl(event.senderFrame?.url ?? '')) {

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -33,17 +34,26 @@ describe('crash safety', () => {
     started = Date.now()
     const probe = await collect(galley(['import', archive, '--db', probeDb]))
     expect(probe.code).toBe(0)
-    const perPage = Math.max(0.2, (Date.now() - started - startup) / 500)
+    // An import stores the pages, then checks their characters: 1,000 units of work in all.
+    const perUnit = Math.max(0.1, (Date.now() - started - startup) / 1000)
+    const remainingWork = (): number => {
+      if (!fs.existsSync(db)) return 1000
+      const d = new Database(db, { readonly: true })
+      const pages = d.prepare('SELECT COUNT(*) FROM pages').pluck().get() as number
+      const unchecked = d.prepare('SELECT COUNT(*) FROM pages WHERE suggestions_revision_id IS NULL OR suggestions_revision_id != current_revision_id').pluck().get() as number
+      d.close()
+      return 500 - pages + unchecked
+    }
 
-    // Each kill lands while pages are still being imported: a random point of what is left.
+    // Each kill lands while work is left: a random point of what is left.
     let kills = 0
     let lastPages = 0
-    for (let round = 0; round < 60 && kills < 22; round++) {
+    for (let round = 0; round < 80 && kills < 22; round++) {
+      const remaining = remainingWork()
+      if (remaining <= 0) break
       const child = galley(['import', archive, '--db', db])
       const done = collect(child)
-      const remaining = 500 - lastPages
-      if (remaining <= 0) break
-      await sleep(Math.floor(startup * 0.8 + random.next() * remaining * perPage))
+      await sleep(Math.floor(startup * 0.8 + random.next() * remaining * perUnit))
       const killed = child.kill('SIGKILL')
       const result = await done
       if (killed && result.signal === 'SIGKILL') kills++
@@ -54,11 +64,13 @@ describe('crash safety', () => {
       expect(state.pages).toBeGreaterThanOrEqual(lastPages)
       lastPages = state.pages
     }
+    console.log(`crash safety: ${kills} kills during the import, the store whole after each`)
     expect(kills).toBeGreaterThanOrEqual(20)
     const finish = await collect(galley(['import', archive, '--db', db]))
     expect(finish.code).toBe(0)
     const state = invariants(db)
     expect(state).toMatchObject({ integrity: 'ok', pages: 500, indexed: 500, broken: 0 })
+    expect(remainingWork()).toBe(0)
     // Every page exactly once, the same as an import that was never interrupted.
     const hashes = (file: string) => {
       const d = new Database(file, { readonly: true })

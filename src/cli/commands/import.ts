@@ -1,5 +1,6 @@
 import { importPaths } from '../../core/import/importer'
-import { defaultProposer } from '../../core/pipeline/defaultProposer'
+import { structureProposer } from '../../core/pipeline/defaultProposer'
+import { runSuggestionPass } from '../../core/pipeline/suggestionPass'
 import { UsageError } from '../args'
 import { EXIT, type Command } from '../command'
 import { progressReporter } from '../output'
@@ -15,11 +16,15 @@ export const importCommand: Command = {
     const progress = progressReporter('importing')
     const edition = values.edition as string | undefined
     const report = importPaths(db, positionals, {
-      propose: defaultProposer(db),
+      propose: structureProposer(),
       ...(edition ? { edition } : {}),
       onProgress: (done, total) => progress.update(done, total)
     })
     progress.finish()
+    // Every page still waiting for its check, this batch's and any an interrupted import left.
+    const checking = progressReporter('checking characters')
+    runSuggestionPass(db, undefined, (done, total) => checking.update(done, total))
+    checking.finish()
     for (const item of report.items) {
       if (item.status === 'failed') output.err(`galley: ${item.source}: ${item.reason}`)
     }

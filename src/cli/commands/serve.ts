@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { spawn } from 'node:child_process'
 import { createHandlers } from '../../core/services'
-import { defaultProposer } from '../../core/pipeline/defaultProposer'
+import { structureProposer } from '../../core/pipeline/defaultProposer'
 import { startServer } from '../../server/server'
 import { UsageError } from '../args'
 import { EXIT, type Command } from '../command'
@@ -15,7 +15,7 @@ export const serveCommand: Command = {
     const port = values.port === undefined ? 4870 : Number(values.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535')
     const db = openDb()
-    const handlers = createHandlers({ db, databasePath, mode: 'browser', propose: defaultProposer(db) })
+    const handlers = createHandlers({ db, databasePath, mode: 'browser', propose: structureProposer() })
     const appRoot = process.env.GALLEY_APP_ROOT ?? process.cwd()
     const rendererRoot = process.env.GALLEY_RENDERER ?? path.join(appRoot, 'out', 'renderer')
     let server

@@ -3,8 +3,13 @@ import type { Proposer } from './proposal'
 import { loadKnowledge } from './knowledge'
 import { proposePage } from './propose'
 
-/** The proposer import uses: analysis and suggestions, with what the store has learnt. */
+/** The proposer a single page uses: analysis and suggestions, with what the store has learnt. */
 export function defaultProposer(db: Db): Proposer {
   const knowledge = loadKnowledge(db)
   return (text) => proposePage(text, knowledge)
+}
+
+/** The proposer of batch imports: analysis only; the suggestion pass follows (importer). */
+export function structureProposer(): Proposer {
+  return (text) => ({ ...proposePage(text, null), suggestionsPending: true })
 }

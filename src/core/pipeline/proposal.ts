@@ -11,6 +11,8 @@ export interface Proposal {
   analyzerVersion: number
   /** Person names on the page (bylines, credits) with their counts. */
   names?: ReadonlyMap<string, number>
+  /** Typo suggestions are still to be computed by the suggestion pass. */
+  suggestionsPending?: boolean
 }
 
 export interface ProposeContext {

@@ -4,12 +4,15 @@ import type { ArticleInput } from '../store/queries/articles'
 import type { SuggestionInput } from '../store/queries/suggestions'
 import type { Proposal } from './proposal'
 
-/** Structure, safe fixes and suggestions for one page's decoded text (LF newlines). */
-export function proposePage(text: string, knowledge: DetectOptions = {}): Proposal {
+/**
+ * Structure, safe fixes and suggestions for one page's decoded text (LF newlines). Without
+ * knowledge the typo detection is left to the suggestion pass (see suggestionPass.ts).
+ */
+export function proposePage(text: string, knowledge: DetectOptions | null = {}): Proposal {
   const analysis = analyzePage(text)
   const suggestions: SuggestionInput[] = [
     ...duplicateSuggestions(analysis),
-    ...detectSuspicious(analysis.workingText, knowledge).map((s) => ({
+    ...(knowledge === null ? [] : detectSuspicious(analysis.workingText, knowledge)).map((s) => ({
       rule: s.rule,
       start: s.start,
       end: s.end,

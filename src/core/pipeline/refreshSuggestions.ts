@@ -1,6 +1,6 @@
 import type { Db } from '../store/database'
-import { detectSuspicious } from '../typos'
-import { listSuggestions, replaceOpenSuggestions, type SuggestionInput } from '../store/queries/suggestions'
+import { detectSuspicious, type DetectOptions } from '../typos'
+import { listSuggestions, markSuggestionsFor, replaceOpenSuggestions, type SuggestionInput } from '../store/queries/suggestions'
 import { loadKnowledge } from './knowledge'
 
 /**
@@ -8,14 +8,14 @@ import { loadKnowledge } from './knowledge'
  * revision. Typos are detected again (with what the editor taught, so rejected fixes stay
  * away); a proposed duplicate keeps following its text while it is still there.
  */
-export function refreshSuggestions(db: Db, pageId: number, revisionId: number, text: string): void {
+export function refreshSuggestions(db: Db, pageId: number, revisionId: number, text: string, knowledge: DetectOptions = loadKnowledge(db)): void {
   const duplicates: SuggestionInput[] = []
   for (const s of listSuggestions(db, pageId)) {
     if (s.rule !== 'duplicate') continue
     const at = text.lastIndexOf(s.original)
     if (at >= 0 && text.indexOf(s.original) !== at) duplicates.push({ ...s, start: at, end: at + s.original.length })
   }
-  const typos = detectSuspicious(text, loadKnowledge(db)).map((s) => ({
+  const typos = detectSuspicious(text, knowledge).map((s) => ({
     rule: s.rule,
     start: s.start,
     end: s.end,
@@ -25,6 +25,7 @@ export function refreshSuggestions(db: Db, pageId: number, revisionId: number, t
     message: s.message
   }))
   replaceOpenSuggestions(db, pageId, revisionId, [...duplicates, ...typos].sort((a, b) => a.start - b.start))
+  markSuggestionsFor(db, pageId, revisionId)
 }
 
 const HAN = /^[\u3400-\u9fff]+$/u

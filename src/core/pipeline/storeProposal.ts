@@ -1,7 +1,7 @@
 import type { Db } from '../store/database'
 import { addRevision } from '../store/queries/revisions'
 import { replaceArticles } from '../store/queries/articles'
-import { replaceOpenSuggestions } from '../store/queries/suggestions'
+import { markSuggestionsFor, replaceOpenSuggestions } from '../store/queries/suggestions'
 import { replacePageNames } from '../store/queries/knowledge'
 import type { Proposal } from './proposal'
 
@@ -19,5 +19,6 @@ export function storeProposal(db: Db, pageId: number, text: string, proposal: Pr
   replaceArticles(db, pageId, revisionId, proposal.articles, { source: 'analysis', analyzerVersion: proposal.analyzerVersion })
   replaceOpenSuggestions(db, pageId, revisionId, proposal.suggestions)
   if (proposal.names) replacePageNames(db, pageId, proposal.names)
+  if (!proposal.suggestionsPending) markSuggestionsFor(db, pageId, revisionId)
   return revisionId
 }

@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Handlers } from '../../shared/api'
 import { importSources, type PageSource } from '../import/importer'
 import type { ServiceContext } from './context'
+import { runSuggestionPass } from '../pipeline/suggestionPass'
 
 export function importHandlers(ctx: ServiceContext): Pick<Handlers, 'importFiles'> {
   return {
@@ -18,7 +19,9 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, 'importFiles
           read: () => bytes
         }
       })
-      return importSources(ctx.db, sources, { propose: ctx.propose, ...(edition ? { edition } : {}) })
+      const report = importSources(ctx.db, sources, { propose: ctx.propose, ...(edition ? { edition } : {}) })
+      runSuggestionPass(ctx.db)
+      return report
     }
   }
 }

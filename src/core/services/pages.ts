@@ -5,7 +5,8 @@ import { listEditions } from '../store/queries/editions'
 import { getPageRow, listPages } from '../store/queries/pages'
 import { getRevision, listRevisions } from '../store/queries/revisions'
 import { listArticles } from '../store/queries/articles'
-import { listSuggestions } from '../store/queries/suggestions'
+import { listSuggestions, pagesWithStaleSuggestions } from '../store/queries/suggestions'
+import { runSuggestionPass } from '../pipeline/suggestionPass'
 import { searchPages } from '../store/queries/search'
 import type { ServiceContext } from './context'
 import { VERSION } from '../version'
@@ -16,6 +17,8 @@ type ReadHandlers = Pick<
 >
 
 export function getPageDetail(ctx: ServiceContext, pageId: number): PageDetail {
+  // A page imported in a batch whose suggestion pass has not reached it yet gets it now.
+  if (pagesWithStaleSuggestions(ctx.db, [pageId]).length > 0) runSuggestionPass(ctx.db, [pageId])
   const row = getPageRow(ctx.db, pageId)
   if (!row || row.currentRevisionId === null) throw new ApiError('not-found', `page ${pageId} does not exist`)
   const revision = getRevision(ctx.db, row.currentRevisionId)

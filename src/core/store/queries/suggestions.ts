@@ -46,3 +46,21 @@ export function getSuggestion(db: Db, id: number): SuggestionRecord | undefined 
 export function decideSuggestion(db: Db, id: number, status: 'accepted' | 'rejected'): void {
   stmt(db, 'UPDATE suggestions SET status = ?, decided_at = ? WHERE id = ?').run(status, nowIso(), id)
 }
+
+/** Records that the page's open suggestions were computed on this revision. */
+export function markSuggestionsFor(db: Db, pageId: number, revisionId: number): void {
+  stmt(db, 'UPDATE pages SET suggestions_revision_id = ? WHERE id = ?').run(revisionId, pageId)
+}
+
+/** Pages whose suggestions were not computed on their current revision. */
+export function pagesWithStaleSuggestions(db: Db, pageIds?: readonly number[]): number[] {
+  const stale = stmt(
+    db,
+    'SELECT id FROM pages WHERE suggestions_revision_id IS NULL OR suggestions_revision_id != current_revision_id ORDER BY id'
+  )
+    .pluck()
+    .all() as number[]
+  if (!pageIds) return stale
+  const wanted = new Set(pageIds)
+  return stale.filter((id) => wanted.has(id))
+}
