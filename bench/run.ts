@@ -70,6 +70,7 @@ interface SizeResult {
   search?: Record<string, unknown>
   api?: Record<string, unknown>
   export?: Record<string, unknown>
+  load?: Record<string, unknown>
 }
 
 const results: SizeResult[] = []
@@ -112,6 +113,10 @@ for (const pages of sizes) {
   result.search = step('search', { db, queries: searchTerms(pages) })
   log('  API open/save…')
   result.api = step('api', { db: path.join(work, `galley-${pages}-${sizeRuns - 1}.db`) })
+  if (pages === sizes[0]) {
+    log('  load on browser mode (50 connections, 30 s)…')
+    result.load = step('load', { db, seconds: 30 })
+  }
   if (pages <= 3000 || sizes.length === 1) {
     log('  export…')
     result.export = step('export', { db, out: path.join(work, `export-${pages}`) })
@@ -144,6 +149,9 @@ for (const r of results) {
   if (r.api) {
     row('open a page (API)', `p50 ${f(r.api.openP50, 2)} ms`, `p95 ${f(r.api.openP95, 2)} ms`, r.api.maxRssMB)
     row('save an edit (API)', `p50 ${f(r.api.saveP50, 2)} ms`, `p95 ${f(r.api.saveP95, 2)} ms`, r.api.maxRssMB)
+  }
+  if (r.load) {
+    row('browser-mode read API, 50 connections', `${f(r.load.requestsPerSecond, 0)} req/s, ${String(r.load.errors)} errors, ${String(r.load.non2xx)} non-2xx`, `p50 ${f(r.load.p50Ms, 0)} ms, p99 ${f(r.load.p99Ms, 0)} ms`, r.load.maxRssMB)
   }
   if (r.export) {
     row('export, all formats', r.export.skipped ? String(r.export.skipped) : `${f((r.export.ms as number) / 1000, 2)} s`, '', r.export.maxRssMB)

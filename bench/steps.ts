@@ -152,6 +152,11 @@ const steps: Record<string, (args: Args) => Promise<Record<string, unknown>> | R
     return { openP50: quantile(open, 0.5), openP95: quantile(open, 0.95), saveP50: quantile(save, 0.5), saveP95: quantile(save, 0.95) }
   },
 
+  load: async ({ db, seconds }) => {
+    const { loadTest } = await import('./load')
+    return { ...(await loadTest(db as string, path.resolve(__dirname, '../out/renderer'), 50, (seconds as number) ?? 30)) }
+  },
+
   export: async ({ db, out }) => {
     const mod = (await optional('../src/core/export/index')) as { exportStore: (db: unknown, options: unknown) => unknown } | null
     if (!mod) return { skipped: 'no export module' }
