@@ -1,5 +1,6 @@
 import { openDatabase, StoreError } from '../core/store/database'
 import { defaultDatabasePath } from '../core/paths'
+import { newestGoodBackup } from '../core/store/backup'
 import { VERSION } from '../core/version'
 import { parse, UsageError } from './args'
 import { EXIT, type Command } from './command'
@@ -80,6 +81,8 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
     }
     if (error instanceof StoreError) {
       output.err(`galley: ${error.message}`)
+      const backup = error.code === 'corrupt' ? newestGoodBackup((parse(rest, command.options).values.db as string | undefined) ?? defaultDatabasePath()) : null
+      if (backup) output.err(`galley: the newest good backup is ${backup}; restore it with: galley restore ${backup}`)
       return EXIT.someFailed
     }
     output.err(`galley ${command.name}: ${(error as Error).message}`)

@@ -1,7 +1,8 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
 import fs from 'node:fs'
 import path from 'node:path'
-import { openDatabase, type Db } from '../core/store/database'
+import { openDatabase, StoreError, type Db } from '../core/store/database'
+import { backupIfDue, backupTo, newestGoodBackup, pruneBackups, restoreFrom, rollingBackupPath } from '../core/store/backup'
 import { createHandlers, dispatch } from '../core/services'
 import { structureProposer } from '../core/pipeline/defaultProposer'
 import { runSuggestionPass } from '../core/pipeline/suggestionPass'
@@ -59,10 +60,13 @@ app.whenReady().then(() => {
   try {
     db = openDatabase(databasePath, binding ? { nativeBinding: binding } : {})
   } catch (error) {
-    dialog.showErrorBox('Galley cannot open its database', (error as Error).message)
-    app.quit()
-    return
+    db = offerRestore(databasePath, error as Error, binding)
+    if (!db) {
+      app.quit()
+      return
+    }
   }
+  void backupIfDue(db, databasePath)
   const handlers = createHandlers({ db, databasePath, mode: 'desktop', propose: structureProposer() })
   for (const method of API_METHOD_NAMES) {
     ipcMain.handle(IPC_PREFIX + method, (event, args: unknown) => {
@@ -97,8 +101,41 @@ app.on('second-instance', () => {
   window?.focus()
 })
 
-app.on('window-all-closed', () => {
-  db?.close()
-  db = null
-  app.quit()
+// A damaged database is never replaced silently: the editor chooses, the damaged file is kept aside.
+function offerRestore(databasePath: string, error: Error, binding: string | undefined): Db | null {
+  const backup = error instanceof StoreError && error.code === 'corrupt' ? newestGoodBackup(databasePath) : null
+  if (!backup) {
+    dialog.showErrorBox('Galley cannot open its database', error.message)
+    return null
+  }
+  const choice = dialog.showMessageBoxSync({
+    type: 'error',
+    message: 'Galley cannot open its database',
+    detail: `${error.message}\n\nThe newest good backup is ${backup}. Restore it? The damaged file is kept beside it.`,
+    buttons: ['Restore the backup', 'Quit'],
+    defaultId: 0,
+    cancelId: 1
+  })
+  if (choice !== 0) return null
+  restoreFrom(databasePath, backup)
+  return openDatabase(databasePath, binding ? { nativeBinding: binding } : {})
+}
+
+let quitting = false
+app.on('before-quit', (event) => {
+  if (quitting || !db) return
+  // A rolling backup on quit, then quit for real.
+  event.preventDefault()
+  quitting = true
+  const open = db
+  backupTo(open, rollingBackupPath(path.join(app.getPath('userData'), 'galley.db'), 'quit'))
+    .then(() => pruneBackups(path.join(app.getPath('userData'), 'galley.db')))
+    .catch(() => undefined)
+    .finally(() => {
+      open.close()
+      db = null
+      app.quit()
+    })
 })
+
+app.on('window-all-closed', () => app.quit())

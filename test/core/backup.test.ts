@@ -102,4 +102,19 @@ describe('backups', () => {
     raw.close()
     expect(await main(['check', '--db', file], quiet)).toBe(1)
   })
+
+  it('points at the newest good backup when the database is damaged, and changes nothing', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'g.db')
+    await main(['import', SAMPLES, '--db', file], quiet)
+    const db = openDatabase(file)
+    await backupTo(db, rollingBackupPath(file, 'daily'))
+    db.close()
+    fs.writeFileSync(file, Buffer.alloc(16384, 0x42))
+    const damaged = fs.readFileSync(file)
+    const errors: string[] = []
+    expect(await main(['check', '--db', file], { ...quiet, err: (l) => errors.push(l) })).toBe(1)
+    expect(errors.join('\n')).toMatch(/damaged[\s\S]*galley restore .*daily\.db/)
+    expect(fs.readFileSync(file).equals(damaged)).toBe(true)
+  })
 })

@@ -54,6 +54,11 @@ export function markSuggestionsFor(db: Db, pageId: number, revisionId: number): 
 
 /** Pages whose suggestions were not computed on their current revision. */
 export function pagesWithStaleSuggestions(db: Db, pageIds?: readonly number[]): number[] {
+  if (pageIds && pageIds.length <= 64) {
+    // Opening a page asks about one page: by key, never a scan of the store.
+    const one = stmt(db, 'SELECT 1 FROM pages WHERE id = ? AND (suggestions_revision_id IS NULL OR suggestions_revision_id != current_revision_id)')
+    return pageIds.filter((id) => one.get(id) !== undefined)
+  }
   const stale = stmt(
     db,
     'SELECT id FROM pages WHERE suggestions_revision_id IS NULL OR suggestions_revision_id != current_revision_id ORDER BY id'
