@@ -17,8 +17,15 @@ if (run(npm, install, { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }) !== 0) process.exi
 
 // 2. Electron's runtime, where its host can be reached.
 const electronInstall = join(root, 'node_modules', 'electron', 'install.js')
-const downloaded = run(process.execPath, [electronInstall], { ELECTRON_SKIP_BINARY_DOWNLOAD: '' }) === 0
-if (!downloaded) console.log('Galley: Electron runtime not available here; Galley will run in browser mode.')
+const electron = spawnSync(process.execPath, [electronInstall], {
+  cwd: root,
+  encoding: 'utf8',
+  env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' }
+})
+if (electron.status !== 0) {
+  const reason = (electron.stderr || '').split('\n').find((l) => /Error/.test(l)) ?? 'download failed'
+  console.log(`Galley: Electron's runtime could not be downloaded (${reason.trim()}); Galley will run in browser mode.`)
+}
 
 // 3. Build, then start (start builds better-sqlite3 for Electron when it runs the desktop app).
 if (run(npm, ['run', 'build']) !== 0) process.exit(1)
