@@ -12,8 +12,13 @@ const run = (command, args, env = {}) =>
   spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' }).status
 
 // 1. Dependencies, without Electron's download, which must not be able to fail the install.
-const install = existsSync(join(root, 'package-lock.json')) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund']
-if (run(npm, install, { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }) !== 0) process.exit(1)
+// npm 11 may refuse `npm ci` for other platforms' optional packages missing from the lock
+// file; `npm install` from the same lock file is the fallback.
+const skip = { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }
+const installed =
+  (existsSync(join(root, 'package-lock.json')) && run(npm, ['ci', '--no-audit', '--no-fund'], skip) === 0) ||
+  run(npm, ['install', '--no-audit', '--no-fund'], skip) === 0
+if (!installed) process.exit(1)
 
 // 2. Electron's runtime, where its host can be reached.
 const electronInstall = join(root, 'node_modules', 'electron', 'install.js')
