@@ -4,6 +4,7 @@ import { analyzePage } from '../../core/analysis'
 import { decodePage, DecodeError, normalizeNewlines } from '../../core/import/decode'
 import { detectSuspicious } from '../../core/typos'
 import { locateInOriginal } from '../../core/pipeline/offsets'
+import { toSuggestionInput } from '../../core/pipeline/propose'
 import { UsageError } from '../args'
 import { EXIT, type Command } from '../command'
 
@@ -29,15 +30,7 @@ export interface AnalyzeResult {
 
 export function analyzeText(source: string, encoding: string, text: string): AnalyzeResult {
   const analysis = analyzePage(text)
-  const suggestions: AnalyzeResult['suggestions'] = detectSuspicious(text).map((s) => ({
-    rule: s.rule,
-    start: s.start,
-    end: s.end,
-    original: s.original,
-    replacement: s.replacement,
-    confidence: s.confidence,
-    message: s.message
-  }))
+  const suggestions: AnalyzeResult['suggestions'] = detectSuspicious(text).map(toSuggestionInput)
   // Duplicates are found in the cleaned text; their offsets here are into the original.
   for (const d of analysis.duplicates) {
     const at = locateInOriginal(text, d.text)

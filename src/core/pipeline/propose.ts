@@ -1,5 +1,5 @@
 import { ANALYZER_VERSION, analyzePage, type PageProposal } from '../analysis'
-import { countNames, detectSuspicious, extractNames, type DetectOptions } from '../typos'
+import { countNames, detectSuspicious, extractNames, type DetectOptions, type TypoSuggestion } from '../typos'
 import type { ArticleInput } from '../store/queries/articles'
 import type { SuggestionInput } from '../store/queries/suggestions'
 import type { Proposal } from './proposal'
@@ -12,15 +12,7 @@ export function proposePage(text: string, knowledge: DetectOptions | null = {}):
   const analysis = analyzePage(text)
   const suggestions: SuggestionInput[] = [
     ...duplicateSuggestions(analysis),
-    ...(knowledge === null ? [] : detectSuspicious(analysis.workingText, knowledge)).map((s) => ({
-      rule: s.rule,
-      start: s.start,
-      end: s.end,
-      original: s.original,
-      replacement: s.replacement,
-      confidence: s.confidence,
-      message: s.message
-    }))
+    ...(knowledge === null ? [] : detectSuspicious(analysis.workingText, knowledge)).map(toSuggestionInput)
   ].sort((a, b) => a.start - b.start)
   return {
     workingText: analysis.workingText,
@@ -30,6 +22,11 @@ export function proposePage(text: string, knowledge: DetectOptions | null = {}):
     analyzerVersion: ANALYZER_VERSION,
     names: countNames(extractNames(analysis.workingText))
   }
+}
+
+/** A detector's suggestion as the store keeps it (the detector's alternatives stay behind). */
+export function toSuggestionInput(s: TypoSuggestion): SuggestionInput {
+  return { rule: s.rule, start: s.start, end: s.end, original: s.original, replacement: s.replacement, confidence: s.confidence, message: s.message }
 }
 
 export function duplicateSuggestions(analysis: PageProposal): SuggestionInput[] {

@@ -2,6 +2,7 @@ import type { Db } from '../store/database'
 import { detectSuspicious, type DetectOptions } from '../typos'
 import { listSuggestions, markSuggestionsFor, replaceOpenSuggestions, type SuggestionInput } from '../store/queries/suggestions'
 import { loadKnowledge } from './knowledge'
+import { toSuggestionInput } from './propose'
 
 /**
  * Suggestions follow the working text: after a save their offsets are recomputed on the new
@@ -15,15 +16,7 @@ export function refreshSuggestions(db: Db, pageId: number, revisionId: number, t
     const at = text.lastIndexOf(s.original)
     if (at >= 0 && text.indexOf(s.original) !== at) duplicates.push({ ...s, start: at, end: at + s.original.length })
   }
-  const typos = detectSuspicious(text, knowledge).map((s) => ({
-    rule: s.rule,
-    start: s.start,
-    end: s.end,
-    original: s.original,
-    replacement: s.replacement,
-    confidence: s.confidence,
-    message: s.message
-  }))
+  const typos = detectSuspicious(text, knowledge).map(toSuggestionInput)
   replaceOpenSuggestions(db, pageId, revisionId, [...duplicates, ...typos].sort((a, b) => a.start - b.start))
   markSuggestionsFor(db, pageId, revisionId)
 }
