@@ -1,5 +1,6 @@
 import type { Db } from '../store/database'
-import type { ArticleKind, ArticleStatus, Paragraph } from '../../shared/types'
+import type { ArticleKind, ArticleStatus } from '../../shared/types'
+import { decodeArticleBody } from '../store/queries/articles'
 import { cleanText, cleanTextOrNull } from './clean'
 import { ExportError, type ExportArticle, type ExportEdition, type ExportPage, type ExportScope } from './types'
 
@@ -119,7 +120,7 @@ export function selectScope(db: Db, scope: ExportScope, includeUnapproved: boole
 }
 
 function toArticle(row: Row): ExportArticle {
-  const body = JSON.parse(row.bodyJson) as { headings?: string[]; paragraphs?: Paragraph[]; captions?: string[] }
+  const body = decodeArticleBody(row.bodyJson)
   return {
     id: row.id,
     kind: row.kind,
@@ -128,10 +129,10 @@ function toArticle(row: Row): ExportArticle {
     kicker: cleanTextOrNull(row.kicker),
     title: cleanText(row.titleOverride ?? row.title),
     subtitle: cleanTextOrNull(row.subtitle),
-    headings: (body.headings ?? []).map(cleanText),
+    headings: body.headings.map(cleanText),
     byline: cleanTextOrNull(row.byline),
-    paragraphs: (body.paragraphs ?? []).map((p) => ({ role: p.role === 'subhead' ? 'subhead' : 'body', text: cleanText(p.text) })),
-    captions: (body.captions ?? []).map(cleanText),
+    paragraphs: body.paragraphs.map((p) => ({ role: p.role === 'subhead' ? 'subhead' : 'body', text: cleanText(p.text) })),
+    captions: body.captions.map(cleanText),
     flags: JSON.parse(row.flagsJson) as string[]
   }
 }

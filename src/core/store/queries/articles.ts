@@ -40,8 +40,20 @@ interface ArticleRow {
 const COLUMNS = `id, page_id AS pageId, ord, kind, start_line AS startLine, end_line AS endLine, kicker, title,
   title_override AS titleOverride, subtitle, byline, body_json AS bodyJson, flags_json AS flagsJson, confidence, status, source`
 
+export interface ArticleBody {
+  headings: string[]
+  paragraphs: Paragraph[]
+  captions: string[]
+}
+
+/** An article's stored body (headings, paragraphs, captions), as every reader of the store sees it. */
+export function decodeArticleBody(bodyJson: string): ArticleBody {
+  const body = JSON.parse(bodyJson) as Partial<ArticleBody>
+  return { headings: body.headings ?? [], paragraphs: body.paragraphs ?? [], captions: body.captions ?? [] }
+}
+
 function toRecord(row: ArticleRow): ArticleRecord {
-  const body = JSON.parse(row.bodyJson) as { headings?: string[]; paragraphs?: Paragraph[]; captions?: string[] }
+  const body = decodeArticleBody(row.bodyJson)
   return {
     id: row.id,
     pageId: row.pageId,
@@ -52,10 +64,10 @@ function toRecord(row: ArticleRow): ArticleRecord {
     kicker: row.kicker,
     title: row.titleOverride ?? row.title,
     subtitle: row.subtitle,
-    headings: body.headings ?? [],
+    headings: body.headings,
     byline: row.byline,
-    paragraphs: body.paragraphs ?? [],
-    captions: body.captions ?? [],
+    paragraphs: body.paragraphs,
+    captions: body.captions,
     flags: JSON.parse(row.flagsJson) as string[],
     confidence: row.confidence,
     status: row.status,
