@@ -6,10 +6,14 @@ import { describe, expect, it } from 'vitest'
 import { analyzePage, describeArticle, type PageProposal } from '../../src/core/analysis'
 
 const DIR = join(__dirname, '..', 'fixtures', 'analysis')
-const fixtures = readdirSync(DIR)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => ({ name: f, text: readFileSync(join(DIR, f), 'utf8') }))
+// the hand-written held-out pages too: only their titles are recorded, but every property holds
+const HELD_OUT = join(__dirname, '..', 'fixtures', 'analysis-heldout')
+const fixtures = [DIR, HELD_OUT].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }))
+)
 
 function norm(s: string): string {
   const full: Record<string, string> = { ',': '，', '(': '（', ')': '）', ':': '：', ';': '；', '?': '？', '!': '！' }

@@ -117,9 +117,13 @@ export function isFurnitureLine(s: string): boolean {
   return false
 }
 
-/** A line that starts a navigation list: `标题导航`, `第01版：要闻`. */
+/**
+ * A line that starts a navigation list: `标题导航`, `第01版：要闻`. A page reference with the
+ * date is the page's running head instead, and the title under it is no list entry even when a
+ * list further down repeats it.
+ */
 export function isNavStart(s: string): boolean {
-  return s.length <= 40 && (NAV_HEADER.test(s) || PAGE_REF.test(s))
+  return s.length <= 40 && (NAV_HEADER.test(s) || (PAGE_REF.test(s) && !DATE.test(s)))
 }
 
 export function isPageRef(s: string): boolean {
@@ -137,3 +141,29 @@ export const BOUND_START = new Set('们呢吗吧的了着及与和等'.split('')
 export const BOUND_END = new Set('的着之与及或而并且但也又还被把将这那每各该等其'.split(''))
 /** Words that open a list item; a block ending on ；/： followed by one is a list, not a break. */
 export const LIST_ITEM = /^(?:[一二三四五六七八九十]+[是、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．）)]|第[一二三四五六七八九十]+[，、是条])/
+
+/** A numbered heading (`一、…`, `（二）…`, `3.…`) is a section of a longer story. */
+export const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．]|\d{1,2}\.(?!\d))/
+
+// How a news story's first paragraph opens: with where the reporter learnt it (`记者从…获悉`,
+// a formula of leads), with when it happened (`近日，`, `5月3日上午，`, `入冬以来，`), or with why
+// (`为…，`). Later paragraphs open that way too, but far less often: these are votes, not verdicts.
+const WHEN =
+  '(?:近日|日前|近期|目前|截至目前|连日来|连日|昨日|昨天|今日|今天|前日|前天|当天|当日|[^，,。！？；;]{1,6}以来|' +
+  // 曰 is how OCR often reads 日
+  '(?:\\d{4}年)?\\d{1,2}月(?:\\d{1,2}[日曰号])?|\\d{1,2}[日曰号])' +
+  '(?:[上下]午|早上|早晨|晚上|晚间|傍晚|凌晨|中午|夜间)?(?:\\d{1,2}\\s*(?:时|点|[:：])[\\d半分多许]{0,4})?(?:起|前后)?'
+const OPENS_WHEN = new RegExp(`^\\s*(?:为[^，,。！？；;]{2,30}[，,]\\s*){0,2}${WHEN}\\s*[，,]`)
+const OPENS_WHY = /^\s*为[^，,。！？；;]{2,30}[，,]/
+const OPENS_SOURCE = /^[^。！？]{0,30}记者[^。！？，,]{0,4}从[^。！？，,]{1,30}(?:获悉|了解到)/
+
+export type Opening = 'when' | 'source' | 'why' | null
+
+/** Which opening of a news lead a paragraph starts with, if any. */
+export function leadOpening(s: string): Opening {
+  const head = s.slice(0, 80)
+  if (OPENS_SOURCE.test(head)) return 'source'
+  if (OPENS_WHEN.test(head)) return 'when'
+  if (OPENS_WHY.test(head)) return 'why'
+  return null
+}

@@ -26,12 +26,15 @@ function nextVisible(s: string, i: number): string | undefined {
   return undefined
 }
 
+const PAREN = /[()]/g
+
 /** Where each half-width `(` or `)` would go, paired so that a pair converts as a whole. */
 function parenDecisions(line: string, mask: Uint8Array | null): Map<number, boolean> {
   const out = new Map<number, boolean>()
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]
-    if (c !== '(' && c !== ')') continue
+  PAREN.lastIndex = 0
+  for (let m = PAREN.exec(line); m; m = PAREN.exec(line)) {
+    const i = m.index
+    const c = m[0]
     if (mask?.[i]) continue
     if (c === ')' && out.has(i)) continue
     if (c === '(') {
@@ -58,6 +61,8 @@ function parenDecisions(line: string, mask: Uint8Array | null): Map<number, bool
   return out
 }
 
+const HALF_MARK = /[,():;?!]/g
+
 /** Half-width punctuation in Chinese context -> full width; how many were changed. */
 export function fixWidthLine(line: string): { text: string; changed: number } {
   if (!/[,():;?!]/.test(line)) return { text: line, changed: 0 }
@@ -67,8 +72,12 @@ export function fixWidthLine(line: string): { text: string; changed: number } {
   const parts: string[] = []
   let from = 0
   let changed = 0
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!
+  // Only the few half-width marks matter: jump from one to the next instead of visiting every
+  // character (most of a page is Chinese).
+  HALF_MARK.lastIndex = 0
+  for (let m = HALF_MARK.exec(line); m; m = HALF_MARK.exec(line)) {
+    const i = m.index
+    const c = m[0]
     const full = HALF_TO_FULL[c]
     if (full === undefined || mask?.[i]) continue
     const prev = prevVisible(line, i)

@@ -15,6 +15,18 @@ export function isCaptionish(s: string): boolean {
   return hanCount(s) >= 11 && !/\s/.test(s) && !/[“”《》]/.test(s)
 }
 
+/** How much longer than the line under it a couplet may be and still read as its kicker. */
+const COUPLET_SLACK = 3
+
+/** Two phrases of (nearly) the same length side by side: `凝心聚力 砥砺前行`. */
+export function isCouplet(s: string): boolean {
+  const halves = s.trim().split(/[\s\u00a0\u3000]+/)
+  if (halves.length !== 2) return false
+  const x = hanCount(halves[0]!)
+  const y = hanCount(halves[1]!)
+  return x >= 2 && y >= 2 && x <= 8 && y <= 8 && Math.abs(x - y) <= 1 && x + y === hanCount(s)
+}
+
 /**
  * Roles for a run of heading lines. Dash lines are subtitles. Of the last two other lines the
  * longer is the title: a shorter line above it is a kicker (引题), a shorter line below it a
@@ -39,7 +51,10 @@ export function interpretStack(lines: readonly string[]): Stack {
   const la = hanCount(a)
   const lb = hanCount(b)
   let rest = core - 2
-  if (firstDash < 0 && la > lb) {
+  // a pair of parallel phrases is the usual form of a kicker; a subtitle under a title explains
+  // it at length, so a couplet over a line a little shorter is a kicker over its title
+  const kickerOverTitle = firstDash < 0 && la > lb && la - lb <= COUPLET_SLACK && isCouplet(a) && !isCouplet(b)
+  if (firstDash < 0 && la > lb && !kickerOverTitle) {
     if (isCaptionish(a) && lb <= 8) {
       roles[core - 2] = 'caption'
       roles[core - 1] = 'title'
@@ -51,7 +66,8 @@ export function interpretStack(lines: readonly string[]): Stack {
   } else {
     roles[core - 2] = 'kicker'
     roles[core - 1] = 'title'
-    if (Math.abs(la - lb) <= 1 && firstDash < 0) confidence = 0.7
+    if (kickerOverTitle) confidence = 0.65
+    else if (Math.abs(la - lb) <= 1 && firstDash < 0) confidence = 0.7
   }
   let haveKicker = roles[core - 2] === 'kicker'
   for (; rest > 0; rest--) {

@@ -15,4 +15,4 @@ export type {
 } from './types'
 
 /** Bump when the output for the same input changes. */
-export const ANALYZER_VERSION = 1
+export const ANALYZER_VERSION = 2

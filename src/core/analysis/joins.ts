@@ -1,6 +1,6 @@
 // Rejoining paragraphs that a column or page break split in two.
 import { endsContinuing, endsOnBareCloser, endsSentence, isHan, startsWithPunct } from './chars'
-import { BOUND_END, BOUND_START, LIST_ITEM, hasPhotoCredit, trailingCredit } from './cues'
+import { BOUND_END, BOUND_START, LIST_ITEM, hasPhotoCredit, leadOpening, trailingCredit } from './cues'
 import { classify, isHeadingShaped, type Unit, type UnitKind } from './units'
 
 /** Joins at or above this confidence are applied; the others are only listed. */
@@ -9,6 +9,8 @@ export const JOIN_THRESHOLD = 0.7
 const LIST_FLOOR = 0.15
 /** At most this many caption/furniture lines are stepped over to find a paragraph's other half. */
 const MAX_BRIDGE = 3
+/** Longest first half for which a lead opening straddling the break is looked for. */
+const LEAD_SPLIT_MAX = 40
 
 export interface Para {
   units: Unit[]
@@ -57,6 +59,9 @@ function breakEvidence(a: string, b: string, bigrams: BigramCounts): { ev: numbe
     else if (n === 1) take(0.4, `"${last}${first}" occurs once elsewhere`)
     if (BOUND_END.has(last!)) take(0.75, `block ends on "${last}"`)
     if (BOUND_START.has(first!)) take(0.6, `next block starts with "${first}"`)
+    // `今年` + `以来，…`, `为让群` + `众少跑腿，近日，…`: only together do they open like a lead
+    if (a.length < LEAD_SPLIT_MAX && leadOpening(b) === null && leadOpening(a) === null && leadOpening(a + b) === 'when')
+      take(0.9, 'the two halves open a news lead together')
     const clause = /^[^，、；：。！？,;:!?“”（）()\s]*/.exec(b)![0]
     const after = b[clause.length]
     if (clause.length === 1 && after !== undefined) take(0.9, 'next block starts with a one-character fragment')
@@ -135,26 +140,35 @@ function newPara(u: Unit, dup: boolean): Para {
 
 /** Counts, over all lines, of the Han bigrams that straddle a possible break. */
 export function straddlingBigrams(units: readonly Unit[]): Map<string, number> {
-  const wanted = new Map<string, number>()
+  // Counted under numeric keys with a table of first characters: this scans every character
+  // of the page, and building a two-character string at each one was most of its cost.
+  const counts = new Map<number, number>()
+  const firsts = new Uint8Array(0x10000)
   for (let i = 0; i < units.length; i++) {
-    const last = units[i]!.text[units[i]!.text.length - 1]
+    const text = units[i]!.text
+    const last = text[text.length - 1]
     if (!isHan(last)) continue
     for (let j = i + 1; j < units.length && j <= i + MAX_BRIDGE + 1; j++) {
       const first = units[j]!.text[0]
-      if (isHan(first)) wanted.set(last! + first!, 0)
+      if (!isHan(first)) continue
+      const a = last!.charCodeAt(0)
+      counts.set(a * 0x10000 + first!.charCodeAt(0), 0)
+      firsts[a] = 1
     }
   }
-  if (wanted.size === 0) return wanted
+  const wanted = new Map<string, number>()
+  if (counts.size === 0) return wanted
   for (const u of units) {
     const t = u.text
     for (let i = 0; i + 1 < t.length; i++) {
       const c = t.charCodeAt(i)
-      if (c < 0x3400) continue
-      const key = t[i]! + t[i + 1]!
-      const n = wanted.get(key)
-      if (n !== undefined) wanted.set(key, n + 1)
+      if (firsts[c] === 0) continue
+      const key = c * 0x10000 + t.charCodeAt(i + 1)
+      const n = counts.get(key)
+      if (n !== undefined) counts.set(key, n + 1)
     }
   }
+  for (const [key, n] of counts) wanted.set(String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000), n)
   return wanted
 }
 

@@ -1,5 +1,6 @@
 // Cutting the page's paragraphs into articles in reading order.
 import { endsSentence, hanCount, visibleLength } from './chars'
+import { NUMBERED_HEADING, leadOpening, startsWithDash } from './cues'
 import { interpretStack, isCaptionish } from './headings'
 import type { Para } from './joins'
 import type { ArticleKind, LineRole } from './types'
@@ -78,12 +79,19 @@ export function segment(paras: readonly Para[]): Draft[] {
   /** Does the untitled run starting at k end with a credit (its own byline)? */
   const untitledRunCredited = (k: number): { credited: boolean; length: number } =>
     paras[k]?.kind === 'body' ? { credited: runCredited[k] === 1, length: runLength[k]! } : { credited: false, length: 0 }
-  /** New story or subhead? Scored from cues that only a new story shows. */
-  const headingStartsStory = (run: Para[], end: number): { yes: boolean; confidence: number } => {
+  /**
+   * New story or subhead? Votes from cues that a new story shows far more often than a section
+   * of the same story: a box boundary, a story above that breaks off, a byline of its own under
+   * the heading, a story above that opened as a news report (本报讯 reports seldom carry subheads,
+   * however long), a first paragraph that opens like a lead. Against: subheads already in the
+   * story, and numbering. No single cue but the byline decides on its own.
+   */
+  const headingStartsStory = (run: Para[], end: number, next: Para): { yes: boolean; confidence: number } => {
     const c = cur as Draft | null
     if (!c || c.kind !== 'article' || c.closed || !c.hasBody || run.length >= 2) return { yes: true, confidence: 0.85 }
+    const h = run[0]!
     let score = 0
-    if (run[0]!.gap >= 2) score += 1
+    if (h.gap >= 2) score += 1
     const lastBody = c.lastBody
     if (lastBody && !endsSentence(lastBody.text) && !lastBody.dup) score += 1
     // the story under the heading signs off with its own byline while this one already has one
@@ -94,9 +102,12 @@ export function segment(paras: readonly Para[]): Draft[] {
     }
     const signsOff = (m < paras.length && paras[m]!.kind === 'byline') || (m < paras.length && creditOf(paras[m]!.text) !== null)
     if (signsOff && c.hasByline) score += 2
-    if (c.hasLead && c.subheads === 0 && c.bodyCount <= 3) score += 1
-    if (visibleLength(run[0]!.text) > 20) score += 0.5
+    if (c.hasLead && c.subheads === 0) score += 1
+    const opening = leadOpening(next.text)
+    score += opening === 'source' ? 1.5 : opening === 'when' ? 1 : opening === 'why' ? 0.5 : 0
+    if (visibleLength(h.text) > 20) score += 0.5
     if (c.subheads > 0) score -= 1
+    if (NUMBERED_HEADING.test(h.text)) score -= 2
     return { yes: score >= 2, confidence: Math.abs(score - 1.75) >= 1 ? 0.85 : 0.65 }
   }
 
@@ -116,7 +127,7 @@ export function segment(paras: readonly Para[]): Draft[] {
       const next = paras[k]
       const c = cur as Draft | null
       if (next && (next.kind === 'lead' || next.kind === 'byline' || next.kind === 'body')) {
-        const story = next.kind === 'body' ? headingStartsStory(run, j) : { yes: true, confidence: 0.9 }
+        const story = next.kind === 'body' ? headingStartsStory(run, j, next) : { yes: true, confidence: 0.9 }
         if (story.yes) startArticle(run, story.confidence)
         else {
           for (const h of run) put(c!, h, 'subhead')
@@ -205,10 +216,21 @@ export function segment(paras: readonly Para[]): Draft[] {
   }
 
   function startArticle(all: Para[], boundaryConfidence: number): void {
-    // a descriptive line on top that repeats words of the story just above is that story's caption
+    // a descriptive line on top that repeats words of the story just above is that story's caption,
+    // unless the line under it is a dash subtitle, which only ever hangs under a title
     let run = all
     const c0 = cur as Draft | null
-    while (run.length > 1 && c0 && c0.kind === 'article' && c0.hasBody && !c0.closed && run[0]!.gap <= 1 && isCaptionish(run[0]!.text) && sharesWords(run[0]!.text, c0)) {
+    while (
+      run.length > 1 &&
+      c0 &&
+      c0.kind === 'article' &&
+      c0.hasBody &&
+      !c0.closed &&
+      run[0]!.gap <= 1 &&
+      isCaptionish(run[0]!.text) &&
+      !startsWithDash(run[1]!.text) &&
+      sharesWords(run[0]!.text, c0)
+    ) {
       put(c0, run[0]!, 'caption')
       run = run.slice(1)
     }
