@@ -11,7 +11,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          cli: resolve(__dirname, 'src/cli/index.ts')
+          cli: resolve(__dirname, 'src/cli/index.ts'),
+          // The importer's worker threads load this file by name, beside the entry that starts them.
+          pageWorker: resolve(__dirname, 'src/core/import/pageWorker.ts')
         }
       }
     }

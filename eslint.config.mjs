@@ -16,7 +16,7 @@ const restrict = (paths, patterns, message) => ({
 })
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'bench-results/**', '.cache/**', 'resources/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'bench-results/**', '.cache/**', 'resources/**', '.prof/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -17,7 +17,7 @@ describe('backups', () => {
     const dir = tempDir()
     const file = path.join(dir, 'g.db')
     const db = openDatabase(file)
-    importPaths(db, [SAMPLES], { edition: 'e', propose: identity })
+    await importPaths(db, [SAMPLES], { edition: 'e', propose: identity })
     const backup = await backupTo(db, path.join(dir, 'copy.db'))
     db.prepare("INSERT INTO settings (key, value) VALUES ('after', 'backup')").run()
     db.close()

@@ -19,9 +19,9 @@ let db: Db
 let file: string
 let pageOne: number
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = suiteDir('galley-export-adapters-')
-  ;({ db, file, pageOne } = buildStore(dir))
+  ;({ db, file, pageOne } = await buildStore(dir))
 })
 afterAll(() => {
   db.close()

@@ -20,9 +20,9 @@ let dir: string
 let db: Db
 let out: string
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = suiteDir('galley-export-formats-')
-  ;({ db } = buildStore(dir))
+  ;({ db } = await buildStore(dir))
   out = path.join(dir, 'out')
   exportStore(db, { scope: { all: true }, formats: [...FORMATS], outDir: out, includeUnapproved: true })
 })

@@ -21,7 +21,7 @@ let htmlFile: string
 
 beforeAll(async () => {
   dir = suiteDir('galley-export-html-')
-  ;({ db } = buildStore(dir))
+  ;({ db } = await buildStore(dir))
   const out = path.join(dir, 'out')
   exportStore(db, { scope: { edition: EDITION }, formats: ['html'], outDir: out, includeUnapproved: true })
   htmlFile = path.join(out, 'html', `${EDITION.replace(' ', '_')}.html`)

@@ -36,9 +36,9 @@ let dir: string
 let db: Db
 let pageOne: number
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = suiteDir('galley-export-')
-  ;({ db, pageOne } = buildStore(dir))
+  ;({ db, pageOne } = await buildStore(dir))
 })
 afterAll(() => {
   db.close()

@@ -19,13 +19,13 @@ function counts(db: ReturnType<typeof openDatabase>): Record<string, number> {
 }
 
 describe('import', () => {
-  it('imports the sample folder and changes nothing the second time', () => {
+  it('imports the sample folder and changes nothing the second time', async () => {
     const db = openDatabase(path.join(tempDir(), 'g.db'))
-    const first = importPaths(db, [SAMPLES], { edition: '样例', propose: identity })
+    const first = await importPaths(db, [SAMPLES], { edition: '样例', propose: identity })
     expect(first.imported).toBe(fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).length)
     expect(first.failed).toBe(0)
     const before = counts(db)
-    const second = importPaths(db, [SAMPLES], { edition: '样例', propose: identity })
+    const second = await importPaths(db, [SAMPLES], { edition: '样例', propose: identity })
     expect(second.imported).toBe(0)
     expect(second.unchanged).toBe(first.imported)
     expect(counts(db)).toEqual(before)
@@ -34,7 +34,7 @@ describe('import', () => {
     db.close()
   })
 
-  it('detects and records every encoding, keeps the original, and normalises line endings in the working text', () => {
+  it('detects and records every encoding, keeps the original, and normalises line endings in the working text', async () => {
     const dir = tempDir()
     const files: Record<string, Buffer> = {
       'a_01.txt': Buffer.from(PAGE, 'utf8'),
@@ -45,7 +45,7 @@ describe('import', () => {
     }
     for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), bytes)
     const db = openDatabase(path.join(tempDir(), 'g.db'))
-    const report = importPaths(db, [dir], { propose: identity })
+    const report = await importPaths(db, [dir], { propose: identity })
     expect(report.failed).toBe(0)
     expect(report.items.map((i) => i.encoding)).toEqual(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030'])
     const rows = db.prepare('SELECT id, original_text AS original, encoding FROM pages ORDER BY page_order').all() as { id: number; original: string }[]
@@ -59,7 +59,7 @@ describe('import', () => {
     db.close()
   })
 
-  it('reports every bad input in one line and imports the rest of the batch', () => {
+  it('reports every bad input in one line and imports the rest of the batch', async () => {
     const dir = tempDir()
     const bad = path.join(dir, 'bad')
     fs.mkdirSync(bad)
@@ -72,7 +72,7 @@ describe('import', () => {
     fs.mkdirSync(emptyFolder)
     fs.writeFileSync(path.join(emptyFolder, 'notes.md'), '# not a page')
     const db = openDatabase(path.join(tempDir(), 'g.db'))
-    const report = importPaths(db, [bad, emptyFolder, path.join(dir, 'missing.txt')], { propose: identity })
+    const report = await importPaths(db, [bad, emptyFolder, path.join(dir, 'missing.txt')], { propose: identity })
     expect(report.imported).toBe(1)
     const reasons = Object.fromEntries(report.items.filter((i) => i.status === 'failed').map((i) => [path.basename(i.source), i.reason]))
     expect(reasons['empty.txt']).toMatch(/empty/)
@@ -86,7 +86,7 @@ describe('import', () => {
     db.close()
   })
 
-  it('never leaves half a page when storing fails', () => {
+  it('never leaves half a page when storing fails', async () => {
     const dir = tempDir()
     fs.writeFileSync(path.join(dir, 'p_01.txt'), PAGE)
     fs.writeFileSync(path.join(dir, 'p_02.txt'), PAGE + '第二版')
@@ -98,7 +98,7 @@ describe('import', () => {
       // The second page's proposal has an article of an invalid kind: the insert fails mid-page.
       articles: ++calls === 2 ? [{ kind: 'bogus' as never, startLine: 0, endLine: 1, kicker: null, title: '', subtitle: null, headings: [], byline: null, paragraphs: [], captions: [], flags: [], confidence: 1 }] : []
     })
-    const report = importPaths(db, [dir], { propose: failing })
+    const report = await importPaths(db, [dir], { propose: failing })
     expect(report.imported).toBe(1)
     expect(report.failed).toBe(1)
     expect(report.items[1]!.reason).toMatch(/cannot store page/)
@@ -106,7 +106,7 @@ describe('import', () => {
     db.close()
   })
 
-  it('names editions after the folder or a date in the file name, unless told', () => {
+  it('names editions after the folder or a date in the file name, unless told', async () => {
     const dir = tempDir()
     const folder = path.join(dir, '晚报2024春')
     fs.mkdirSync(folder)
@@ -114,7 +114,7 @@ describe('import', () => {
     fs.writeFileSync(path.join(folder, '01版.txt'), PAGE + '一')
     fs.writeFileSync(path.join(dir, '2024-03-05_p02.txt'), PAGE + '二')
     const db = openDatabase(path.join(tempDir(), 'g.db'))
-    importPaths(db, [folder, path.join(dir, '2024-03-05_p02.txt')], { propose: identity })
+    await importPaths(db, [folder, path.join(dir, '2024-03-05_p02.txt')], { propose: identity })
     const editions = listEditions(db)
     expect(editions.map((e) => [e.name, e.issueDate])).toEqual([
       ['2024-03-05', '2024-03-05'],

@@ -3,7 +3,9 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/core/store/database'
 import { importPaths } from '../../src/core/import/importer'
+import fc from 'fast-check'
 import { searchPages } from '../../src/core/store/queries/search'
+import { toSearchDocument, toSearchTokens } from '../../src/core/store/searchText'
 import { addRevision } from '../../src/core/store/queries/revisions'
 import type { Proposer } from '../../src/core/pipeline/proposal'
 import { afterAll } from 'vitest'
@@ -11,7 +13,7 @@ import { removeDir, suiteDir } from '../support/tmp'
 
 const identity: Proposer = (text) => ({ workingText: text, reason: 'import', articles: [], suggestions: [], analyzerVersion: 0 })
 
-function store(pages: Record<string, string>) {
+async function store(pages: Record<string, string>): Promise<ReturnType<typeof openDatabase>> {
   const dir = suiteDir()
   afterAll(() => {
     db.close()
@@ -19,16 +21,17 @@ function store(pages: Record<string, string>) {
   })
   for (const [name, text] of Object.entries(pages)) fs.writeFileSync(path.join(dir, name), text)
   const db = openDatabase(path.join(dir, 's.db'))
-  importPaths(db, [dir], { edition: 'e', propose: identity })
+  await importPaths(db, [dir], { edition: 'e', propose: identity })
   return db
 }
 
+const db = await store({
+  '01.txt': '社区志愿者为老人理发。\n本报讯(记者 王小明)PPT 展示了 3.5 万元的预算。',
+  '02.txt': '城区，志愿服务队伍壮大。',
+  '03.txt': '老旧小区改造\n\n加装电梯'
+})
+
 describe('full-text search', () => {
-  const db = store({
-    '01.txt': '社区志愿者为老人理发。\n本报讯(记者 王小明)PPT 展示了 3.5 万元的预算。',
-    '02.txt': '城区，志愿服务队伍壮大。',
-    '03.txt': '老旧小区改造\n\n加装电梯'
-  })
 
   const pagesFor = (q: string): string[] => searchPages(db, q).map((h) => h.pageLabel)
 
@@ -72,5 +75,19 @@ describe('full-text search', () => {
   it('treats FTS syntax in a query as text', () => {
     expect(() => searchPages(db, '"志愿 OR NEAR(')).not.toThrow()
     expect(pagesFor('AND')).toEqual([])
+  })
+})
+
+describe('the search document', () => {
+  // toSearchDocument is a fast path for the token list: the two must never disagree.
+  const pieces = ['a', 'Z', '9', 'Q7', ' ', '\n', '\r\n', '，', '。', '“', '中', '文', '\u3000', '\t', '\u00a0', '\ud840\udc00', '\ud83d\ude00', '\ud800', '\udc00', 'É', '-', '\uE000']
+  it('is the tokens joined by spaces, for any text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 30 }), (parts) => {
+        const text = parts.join('')
+        expect(toSearchDocument(text)).toBe(toSearchTokens(text).join(' '))
+      }),
+      { numRuns: 1000 }
+    )
   })
 })

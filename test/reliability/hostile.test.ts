@@ -49,12 +49,12 @@ const makers: Record<string, Maker> = {
 
 describe('hostile input', () => {
   let dir: string
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = suiteDir('galley-hostile-')
   })
   afterAll(() => removeDir(dir))
 
-  it('turns each of 1,000+ hostile files into a page or one line of error, and keeps the store consistent', () => {
+  it('turns each of 1,000+ hostile files into a page or one line of error, and keeps the store consistent', async () => {
     const corpus = path.join(dir, 'corpus')
     fs.mkdirSync(corpus)
     const r = mulberry32(31337)
@@ -66,7 +66,7 @@ describe('hostile input', () => {
       n++
     }
     const db = openDatabase(path.join(dir, 'hostile.db'))
-    const report = importPaths(db, [corpus], { propose: defaultProposer(db) })
+    const report = await importPaths(db, [corpus], { propose: defaultProposer(db) })
     expect(report.items).toHaveLength(n)
     for (const item of report.items) {
       if (item.status === 'failed') {
@@ -85,7 +85,7 @@ describe('hostile input', () => {
     console.log(`hostile corpus: ${n} files, ${report.imported} imported, ${report.unchanged} duplicates, ${report.failed} refused with a reason`)
   })
 
-  it('decodePage throws nothing but DecodeError, on any bytes', () => {
+  it('decodePage throws nothing but DecodeError, on any bytes', async () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 2048 }), (bytes) => {
         try {
@@ -99,7 +99,7 @@ describe('hostile input', () => {
     )
   })
 
-  it('placePage accepts any file and folder name', () => {
+  it('placePage accepts any file and folder name', async () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), fc.option(fc.string(), { nil: undefined }), (file, folder, edition) => {
         const place = placePage(file, folder, edition)
@@ -110,11 +110,11 @@ describe('hostile input', () => {
     )
   })
 
-  it('search accepts any query without an FTS syntax error', () => {
+  it('search accepts any query without an FTS syntax error', async () => {
     const db = openDatabase(path.join(dir, 'search.db'))
     fs.mkdirSync(path.join(dir, 'one'))
     fs.writeFileSync(path.join(dir, 'one', '01.txt'), PROSE)
-    importPaths(db, [path.join(dir, 'one')], { propose: defaultProposer(db) })
+    await importPaths(db, [path.join(dir, 'one')], { propose: defaultProposer(db) })
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 40, unit: 'binary' }), (query) => {
         expect(Array.isArray(searchPages(db, query))).toBe(true)

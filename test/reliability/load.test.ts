@@ -10,7 +10,7 @@ import { removeDir, suiteDir } from '../support/tmp'
 // A short version of the bench's 30-second load: concurrent readers get answers, never errors.
 describe('browser mode under load', () => {
   let dir: string
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = suiteDir('galley-load-')
   })
   afterAll(() => removeDir(dir))
@@ -19,7 +19,7 @@ describe('browser mode under load', () => {
     writeArchive(path.join(dir, 'a'), { seed: 3, pages: 40 })
     const file = path.join(dir, 'load.db')
     const db = openDatabase(file)
-    importPaths(db, [path.join(dir, 'a')], { propose: structureProposer() })
+    await importPaths(db, [path.join(dir, 'a')], { propose: structureProposer() })
     db.close()
     const result = await loadTest(file, path.join(dir, 'no-renderer'), 50, 3)
     console.log(`load: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99Ms} ms, ${result.errors} errors over ${result.requests} requests`)

@@ -1,6 +1,5 @@
 import { importPaths } from '../../core/import/importer'
-import { structureProposer } from '../../core/pipeline/defaultProposer'
-import { runSuggestionPass } from '../../core/pipeline/suggestionPass'
+import { runSuggestionPassInWorkers } from '../../core/pipeline/suggestionPass'
 import { UsageError } from '../args'
 import { EXIT, type Command } from '../command'
 import { progressReporter } from '../output'
@@ -10,20 +9,19 @@ export const importCommand: Command = {
   summary: 'import page files or folders into the store',
   usage: 'galley import PATH... [--edition NAME] [--db PATH] [--json]',
   options: { edition: { type: 'string' } },
-  run: ({ values, positionals, output, openDb }) => {
+  run: async ({ values, positionals, output, openDb }) => {
     if (positionals.length === 0) throw new UsageError('import needs at least one file or folder')
     const db = openDb()
     const progress = progressReporter('importing')
     const edition = values.edition as string | undefined
-    const report = importPaths(db, positionals, {
-      propose: structureProposer(),
+    const report = await importPaths(db, positionals, {
       ...(edition ? { edition } : {}),
       onProgress: (done, total) => progress.update(done, total)
     })
     progress.finish()
     // Every page still waiting for its check, this batch's and any an interrupted import left.
     const checking = progressReporter('checking characters')
-    runSuggestionPass(db, undefined, (done, total) => checking.update(done, total))
+    await runSuggestionPassInWorkers(db, { onProgress: (done, total) => checking.update(done, total) })
     checking.finish()
     for (const item of report.items) {
       if (item.status === 'failed') output.err(`galley: ${item.source}: ${item.reason}`)

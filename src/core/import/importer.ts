@@ -1,20 +1,29 @@
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Db } from '../store/database'
 import type { ImportItemResult, ImportReport } from '../../shared/types'
 import { findOrCreateEdition } from '../store/queries/editions'
-import { findPageIdByHash, insertPage } from '../store/queries/pages'
+import { allPageHashes, findPageIdByHash, insertPage } from '../store/queries/pages'
 import { storeProposal } from '../pipeline/storeProposal'
-import { indexPageText } from '../store/queries/search'
+import { structureProposer } from '../pipeline/defaultProposer'
+import { indexNewPage } from '../store/queries/search'
 import type { Proposer } from '../pipeline/proposal'
 import { collectSources } from './collect'
-import { DecodeError, MAX_PAGE_BYTES, decodePage, normalizeNewlines } from './decode'
+import { MAX_PAGE_BYTES } from './decode'
 import { placePage } from './naming'
+import { preparePage, type Prepared } from './prepare'
+import { startPagePool, type PageJob } from './pagePool'
 
 export interface ImportOptions {
   edition?: string
-  propose: Proposer
+  /**
+   * Analyses a page on the importing thread. Without it, pages get the standard analysis
+   * (structure and safe fixes; typos follow in the suggestion pass), on worker threads when the
+   * batch is large enough to pay for starting them.
+   */
+  propose?: Proposer
+  /** Worker threads for the standard analysis: 0 keeps it on this thread. */
+  workers?: number
   onProgress?: (done: number, total: number, item: ImportItemResult) => void
   signal?: AbortSignal
 }
@@ -24,22 +33,25 @@ export interface PageSource {
   source: string
   fileName: string
   folderName: string
+  /** The file on disk, when there is one: workers read it themselves. */
+  path?: string
   read: () => Uint8Array
   size: number
 }
 
 /** Imports files and folders; every failure is reported and the batch goes on. */
-export function importPaths(db: Db, inputs: readonly string[], options: ImportOptions): ImportReport {
+export async function importPaths(db: Db, inputs: readonly string[], options: ImportOptions): Promise<ImportReport> {
   const { files, errors } = collectSources(inputs)
   const failed: ImportItemResult[] = errors.map((e) => ({ source: e.source, status: 'failed', reason: e.reason }))
   const sources: PageSource[] = files.map((file) => ({
     source: file.path,
     fileName: path.basename(file.path),
     folderName: file.folderName,
+    path: file.path,
     size: safeSize(file.path),
     read: () => fs.readFileSync(file.path)
   }))
-  const report = importSources(db, sources, options)
+  const report = await importSources(db, sources, options)
   return { ...report, failed: report.failed + failed.length, items: [...failed, ...report.items] }
 }
 
@@ -47,43 +59,84 @@ export function importPaths(db: Db, inputs: readonly string[], options: ImportOp
  * Pages are committed in short batches: one SQLite transaction for every page would make FTS5
  * write an index segment per page. Each page still runs in a savepoint of its own, so a page
  * that fails leaves nothing behind, and a crash loses at most the open batch, never half a page.
+ * A batch is written synchronously: no other caller of the connection runs inside it.
  */
 const BATCH_MS = 250
 const BATCH_PAGES = 200
+/** Below this many files, starting workers costs more than it saves. */
+const MIN_PAGES_FOR_WORKERS = 24
+/**
+ * Pages handed to the workers ahead of the writer: more than a batch, so that the workers go on
+ * while a batch is being written (a few hundred pages: tens of MB at most).
+ */
+const AHEAD = 2 * BATCH_PAGES
 
-export function importSources(db: Db, sources: readonly PageSource[], options: ImportOptions): ImportReport {
+interface Ready {
+  source: PageSource
+  prepared: Prepared
+}
+
+export async function importSources(db: Db, sources: readonly PageSource[], options: ImportOptions): Promise<ImportReport> {
   const items: ImportItemResult[] = []
-  let open = false
-  let openedAt = 0
-  let inBatch = 0
-  // FTS5 flushes its pending index at every savepoint release: the batch's pages are indexed
-  // together just before the commit, outside the pages' savepoints, in the same transaction.
-  const toIndex: { pageId: number; text: string }[] = []
-  const commit = (): void => {
-    if (!open) return
-    for (const page of toIndex) indexPageText(db, page.pageId, page.text, false)
-    toIndex.length = 0
-    db.exec('COMMIT')
-    open = false
+  const inline = options.propose ?? structureProposer()
+  const wanted = options.propose ? 0 : (options.workers ?? undefined)
+  const pool = wanted === 0 || sources.length < MIN_PAGES_FOR_WORKERS ? null : startPagePool(wanted)
+  const known = new Set(allPageHashes(db))
+  pool?.addKnown([...known])
+  const prepareHere = (source: PageSource): Prepared => {
+    let bytes: Uint8Array
+    try {
+      bytes = source.read()
+    } catch (error) {
+      return { status: 'failed', reason: `cannot read file: ${(error as Error).message}` }
+    }
+    return preparePage(bytes, (sha256) => known.has(sha256), inline)
   }
-  try {
-    for (const source of sources) {
-      if (options.signal?.aborted) break
-      if (!open) {
-        db.exec('BEGIN IMMEDIATE')
-        open = true
-        openedAt = Date.now()
-        inBatch = 0
-      }
-      const item = importOne(db, source, options, toIndex)
+  const prepare = (source: PageSource): Prepared | Promise<Prepared> => {
+    // Checked before reading, so a huge file is never loaded into memory.
+    if (source.size > MAX_PAGE_BYTES) {
+      return { status: 'failed', reason: `file too large (${(source.size / 1024 / 1024).toFixed(1)} MB, the limit is 20 MB)` }
+    }
+    if (!pool) return prepareHere(source)
+    let job: PageJob
+    try {
+      job = source.path !== undefined ? { path: source.path } : { bytes: source.read() }
+    } catch (error) {
+      return { status: 'failed', reason: `cannot read file: ${(error as Error).message}` }
+    }
+    // A worker that dies (out of memory on a monstrous page, say) costs its pages a retry here.
+    return pool.prepare(job).catch(() => prepareHere(source))
+  }
+
+  const ahead: (Prepared | Promise<Prepared>)[] = []
+  let next = 0
+  const fill = (): void => {
+    const limit = pool ? AHEAD : 1
+    while (ahead.length < limit && next < sources.length && !options.signal?.aborted) ahead.push(prepare(sources[next++]!))
+  }
+  let batch: Ready[] = []
+  let batchStarted = Date.now()
+  const flush = (): void => {
+    if (batch.length === 0) return
+    const stored = storeBatch(db, batch, options.edition)
+    for (const item of stored) {
       items.push(item)
-      if (++inBatch >= BATCH_PAGES || Date.now() - openedAt >= BATCH_MS) commit()
       options.onProgress?.(items.length, sources.length, item)
     }
-    commit()
-  } catch (error) {
-    if (open) db.exec('ROLLBACK')
-    throw error
+    batch = []
+    batchStarted = Date.now()
+  }
+  try {
+    for (let i = 0; i < sources.length && !options.signal?.aborted; i++) {
+      fill()
+      const prepared = await ahead.shift()!
+      batch.push({ source: sources[i]!, prepared })
+      if (batch.length >= BATCH_PAGES || Date.now() - batchStarted >= BATCH_MS) flush()
+    }
+    // Pages prepared before a cancel are stored: the work is done and each page is whole.
+    flush()
+  } finally {
+    await pool?.close()
   }
   return {
     imported: items.filter((i) => i.status === 'imported').length,
@@ -93,61 +146,53 @@ export function importSources(db: Db, sources: readonly PageSource[], options: I
   }
 }
 
-function importOne(db: Db, source: PageSource, options: ImportOptions, toIndex: { pageId: number; text: string }[]): ImportItemResult {
-  const fail = (reason: string): ImportItemResult => ({ source: source.source, status: 'failed', reason })
-  // Checked before reading, so a huge file is never loaded into memory.
-  if (source.size > MAX_PAGE_BYTES) {
-    return fail(`file too large (${(source.size / 1024 / 1024).toFixed(1)} MB, the limit is 20 MB)`)
-  }
-  let bytes: Uint8Array
+function storeBatch(db: Db, batch: readonly Ready[], edition: string | undefined): ImportItemResult[] {
+  // FTS5 flushes its pending index at every savepoint release: the batch's pages are indexed
+  // together just before the commit, outside the pages' savepoints, in the same transaction.
+  const toIndex: { pageId: number; searchDocument: string }[] = []
+  db.exec('BEGIN IMMEDIATE')
   try {
-    bytes = source.read()
+    const items = batch.map(({ source, prepared }) => storeOne(db, source, prepared, edition, toIndex))
+    for (const page of toIndex) indexNewPage(db, page.pageId, page.searchDocument)
+    db.exec('COMMIT')
+    return items
   } catch (error) {
-    return fail(`cannot read file: ${(error as Error).message}`)
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex')
-  const existing = findPageIdByHash(db, sha256)
-  if (existing !== undefined) return { source: source.source, status: 'unchanged', pageId: existing }
-
-  let decoded
-  try {
-    decoded = decodePage(bytes)
-  } catch (error) {
-    if (error instanceof DecodeError) return fail(error.message)
+    db.exec('ROLLBACK')
     throw error
   }
-  const place = placePage(source.fileName, source.folderName, options.edition)
-  let proposal
-  try {
-    proposal = options.propose(normalizeNewlines(decoded.text))
-  } catch (error) {
-    return fail(`analysis failed: ${(error as Error).message}`)
-  }
+}
 
+function storeOne(db: Db, source: PageSource, prepared: Prepared, edition: string | undefined, toIndex: { pageId: number; searchDocument: string }[]): ImportItemResult {
+  if (prepared.status === 'failed') return { source: source.source, status: 'failed', reason: prepared.reason }
+  // Known to the workers when the import began, or stored since (the same file twice in a batch).
+  const existing = findPageIdByHash(db, prepared.sha256)
+  if (existing !== undefined) return { source: source.source, status: 'unchanged', pageId: existing }
+  if (prepared.status === 'known') {
+    // Gone since the import began: nothing to store, and nothing analysed to store it with.
+    return { source: source.source, status: 'failed', reason: 'the page was deleted from the store during the import' }
+  }
+  const place = placePage(source.fileName, source.folderName, edition)
   try {
     // One savepoint a page: the store never holds half a page.
     const pageId = db.transaction(() => {
-      const again = findPageIdByHash(db, sha256)
-      if (again !== undefined) return -again
       const editionId = findOrCreateEdition(db, place.edition, place.issueDate)
       const id = insertPage(db, {
         editionId,
         label: place.label,
         order: place.order,
         sourceName: source.fileName,
-        sha256,
-        encoding: decoded.encoding,
-        byteLength: bytes.length,
-        originalText: decoded.text
+        sha256: prepared.sha256,
+        encoding: prepared.encoding,
+        byteLength: prepared.byteLength,
+        originalText: prepared.originalText
       })
-      storeProposal(db, id, normalizeNewlines(decoded.text), proposal, false)
+      storeProposal(db, id, prepared.normalizedText ?? prepared.originalText, prepared.proposal, false)
       return id
-    }).immediate()
-    if (pageId < 0) return { source: source.source, status: 'unchanged', pageId: -pageId }
-    toIndex.push({ pageId, text: proposal.workingText })
-    return { source: source.source, status: 'imported', pageId, edition: place.edition, encoding: decoded.encoding }
+    })()
+    toIndex.push({ pageId, searchDocument: prepared.searchDocument })
+    return { source: source.source, status: 'imported', pageId, edition: place.edition, encoding: prepared.encoding }
   } catch (error) {
-    return fail(`cannot store page: ${(error as Error).message}`)
+    return { source: source.source, status: 'failed', reason: `cannot store page: ${(error as Error).message}` }
   }
 }
 

@@ -10,13 +10,17 @@ import { toSuggestionInput } from './propose'
  * away); a proposed duplicate keeps following its text while it is still there.
  */
 export function refreshSuggestions(db: Db, pageId: number, revisionId: number, text: string, knowledge: DetectOptions = loadKnowledge(db)): void {
+  storeRefreshedSuggestions(db, pageId, revisionId, text, detectSuspicious(text, knowledge).map(toSuggestionInput))
+}
+
+/** Stores a revision's suggestions from typos detected on its text (here or on a worker). */
+export function storeRefreshedSuggestions(db: Db, pageId: number, revisionId: number, text: string, typos: readonly SuggestionInput[]): void {
   const duplicates: SuggestionInput[] = []
   for (const s of listSuggestions(db, pageId)) {
     if (s.rule !== 'duplicate') continue
     const at = text.lastIndexOf(s.original)
     if (at >= 0 && text.indexOf(s.original) !== at) duplicates.push({ ...s, start: at, end: at + s.original.length })
   }
-  const typos = detectSuspicious(text, knowledge).map(toSuggestionInput)
   replaceOpenSuggestions(db, pageId, revisionId, [...duplicates, ...typos].sort((a, b) => a.start - b.start))
   markSuggestionsFor(db, pageId, revisionId)
 }

@@ -1,13 +1,28 @@
 import type { Db } from '../store/database'
-import { pagesWithStaleSuggestions } from '../store/queries/suggestions'
-import { currentText } from '../store/queries/revisions'
+import { pagesWithStaleSuggestions, type SuggestionInput } from '../store/queries/suggestions'
+import { stmt } from '../store/statements'
+import { startPagePool, type PagePool } from '../import/pagePool'
 import { loadKnowledge } from './knowledge'
-import { refreshSuggestions } from './refreshSuggestions'
+import { refreshSuggestions, storeRefreshedSuggestions } from './refreshSuggestions'
+
+export interface SuggestionPassOptions {
+  pageIds?: readonly number[]
+  onProgress?: (done: number, total: number) => void
+  signal?: AbortSignal
+  /** Worker threads for the detection: 0 keeps it on this thread. */
+  workers?: number
+}
+
+/** Pages written per transaction: short, so other writers get their turn. */
+const SLICE = 25
+/** Below this many pages, starting workers costs more than it saves. */
+const MIN_PAGES_FOR_WORKERS = 24
 
 /**
  * Computes typo and name suggestions for pages whose suggestions are not on their current
  * revision (after a batch import), in short transactions so other writers get their turn.
  * Names are compared across the store, so the whole batch is known before any page is read.
+ * Resumes where a killed pass stopped: a page is done once its suggestions are marked.
  */
 export function runSuggestionPass(
   db: Db,
@@ -18,17 +33,81 @@ export function runSuggestionPass(
   const pending = pagesWithStaleSuggestions(db, pageIds)
   const knowledge = loadKnowledge(db)
   let done = 0
-  for (let i = 0; i < pending.length && !signal?.aborted; i += 25) {
-    const slice = pending.slice(i, i + 25)
+  for (let i = 0; i < pending.length && !signal?.aborted; i += SLICE) {
+    const slice = pending.slice(i, i + SLICE)
     db.transaction(() => {
       for (const pageId of slice) {
-        const revision = db.prepare('SELECT current_revision_id FROM pages WHERE id = ?').pluck().get(pageId) as number | null
-        const text = currentText(db, pageId)
-        if (revision !== null && text !== undefined) refreshSuggestions(db, pageId, revision, text, knowledge)
+        const page = currentRevision(db, pageId)
+        if (page) refreshSuggestions(db, pageId, page.revisionId, page.text, knowledge)
       }
     }).immediate()
     done += slice.length
     onProgress?.(done, pending.length)
   }
   return done
+}
+
+/**
+ * The same pass with the detection on worker threads, for batches: the main thread only reads
+ * texts and writes suggestions, and stays free for other callers between slices.
+ */
+export async function runSuggestionPassInWorkers(db: Db, options: SuggestionPassOptions = {}): Promise<number> {
+  const pending = pagesWithStaleSuggestions(db, options.pageIds)
+  if (pending.length === 0) return 0
+  const pool = options.workers === 0 || pending.length < MIN_PAGES_FOR_WORKERS ? null : startPagePool(options.workers)
+  if (!pool) return runSuggestionPass(db, pending, options.onProgress, options.signal)
+  try {
+    return await detectInPool(db, pool, pending, options)
+  } finally {
+    await pool.close()
+  }
+}
+
+async function detectInPool(db: Db, pool: PagePool, pending: readonly number[], options: SuggestionPassOptions): Promise<number> {
+  const knowledge = loadKnowledge(db)
+  pool.setKnowledge(knowledge)
+  type Job = { pageId: number; revisionId: number; text: string; typos: Promise<SuggestionInput[] | null> }
+  const start = (pageId: number): Job | null => {
+    const page = currentRevision(db, pageId)
+    if (!page) return null
+    // null: the worker failed, and the page gets its detection on this thread instead.
+    const typos = pool.detect(page.text).catch(() => null)
+    return { pageId, revisionId: page.revisionId, text: page.text, typos }
+  }
+  // Slices are handed out ahead of the writer so the workers never wait for it.
+  const AHEAD = 4
+  const slices: (Job | null)[][] = []
+  let next = 0
+  let done = 0
+  const fill = (): void => {
+    while (slices.length < AHEAD && next < pending.length) {
+      slices.push(pending.slice(next, next + SLICE).map(start))
+      next += SLICE
+    }
+  }
+  while (!options.signal?.aborted) {
+    fill()
+    const slice = slices.shift()
+    if (!slice) break
+    const results = await Promise.all(slice.map(async (job) => (job ? { job, typos: await job.typos } : null)))
+    db.transaction(() => {
+      for (const result of results) {
+        if (!result) continue
+        const { job, typos } = result
+        // Saved again while the workers were busy: that save brought its own suggestions.
+        if (currentRevision(db, job.pageId)?.revisionId !== job.revisionId) continue
+        if (typos) storeRefreshedSuggestions(db, job.pageId, job.revisionId, job.text, typos)
+        else refreshSuggestions(db, job.pageId, job.revisionId, job.text, knowledge)
+      }
+    }).immediate()
+    done += slice.length
+    options.onProgress?.(done, pending.length)
+  }
+  return done
+}
+
+function currentRevision(db: Db, pageId: number): { revisionId: number; text: string } | undefined {
+  return stmt(db, 'SELECT r.id AS revisionId, r.text FROM pages p JOIN revisions r ON r.id = p.current_revision_id WHERE p.id = ?').get(pageId) as
+    | { revisionId: number; text: string }
+    | undefined
 }

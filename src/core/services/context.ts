@@ -5,5 +5,6 @@ export interface ServiceContext {
   db: Db
   databasePath: string
   mode: 'desktop' | 'browser'
-  propose: Proposer
+  /** Analyses imported pages on the calling thread; without it, the standard analysis on workers. */
+  propose?: Proposer
 }

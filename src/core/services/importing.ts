@@ -2,11 +2,11 @@ import path from 'node:path'
 import type { Handlers } from '../../shared/api'
 import { importSources, type PageSource } from '../import/importer'
 import type { ServiceContext } from './context'
-import { runSuggestionPass } from '../pipeline/suggestionPass'
+import { runSuggestionPassInWorkers } from '../pipeline/suggestionPass'
 
 export function importHandlers(ctx: ServiceContext): Pick<Handlers, 'importFiles'> {
   return {
-    importFiles: ({ files, edition }) => {
+    importFiles: async ({ files, edition }) => {
       // Contents arrive, never paths: the caller only sends what the user picked.
       const sources: PageSource[] = files.map((file) => {
         const bytes = Buffer.from(file.dataBase64, 'base64')
@@ -19,8 +19,8 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, 'importFiles
           read: () => bytes
         }
       })
-      const report = importSources(ctx.db, sources, { propose: ctx.propose, ...(edition ? { edition } : {}) })
-      runSuggestionPass(ctx.db)
+      const report = await importSources(ctx.db, sources, { ...(ctx.propose ? { propose: ctx.propose } : {}), ...(edition ? { edition } : {}) })
+      await runSuggestionPassInWorkers(ctx.db)
       return report
     }
   }

@@ -55,9 +55,56 @@ export function toSearchTokens(text: string): string[] {
   return tokens
 }
 
+/**
+ * `toSearchTokens(text).join(' ')`, written straight into a buffer: this runs for every page
+ * imported and every save, and one string per character was most of its cost.
+ */
 export function toSearchDocument(text: string): string {
-  return toSearchTokens(text).join(' ')
+  const n = text.length
+  const out = new Uint16Array(2 * n + 1)
+  let o = 0
+  let inWord = false
+  let lastBreak = false
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    const kind = kinds[c]
+    if (kind === Kind.Word) {
+      if (!inWord) {
+        if (o > 0) out[o++] = 0x20
+        inWord = true
+        lastBreak = false
+      }
+      out[o++] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c
+      continue
+    }
+    inWord = false
+    if (kind === Kind.Space) continue
+    if (kind === Kind.Break && lastBreak) continue
+    if (o > 0) out[o++] = 0x20
+    lastBreak = kind === Kind.Break
+    if (kind === Kind.Break) out[o++] = BREAK_CODE
+    else if (kind === Kind.Punct) out[o++] = PUNCT_CODE
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const low = text.charCodeAt(i + 1)
+      if (low < 0xdc00 || low > 0xdfff) return toSearchTokens(text).join(' ')
+      if (LETTER.test(text.slice(i, i + 2))) {
+        out[o++] = c
+        out[o++] = low
+      } else out[o++] = PUNCT_CODE
+      i++
+    } else {
+      // a lone surrogate half: a decoder would replace it, the slow path keeps it
+      if (c >= 0xd800 && c <= 0xdfff) return toSearchTokens(text).join(' ')
+      out[o++] = c
+    }
+  }
+  return utf16.decode(out.subarray(0, o))
 }
+
+const utf16 = new TextDecoder('utf-16le')
+
+const PUNCT_CODE = PUNCT.charCodeAt(0)
+const BREAK_CODE = BREAK.charCodeAt(0)
 
 /**
  * An FTS5 MATCH expression for a user's query, or null when the query has nothing to search.

@@ -24,6 +24,10 @@ export function findPageIdByHash(db: Db, sha256: string): number | undefined {
   return row?.id
 }
 
+export function allPageHashes(db: Db): string[] {
+  return stmt(db, 'SELECT sha256 FROM pages').pluck().all() as string[]
+}
+
 export function insertPage(db: Db, page: NewPage): number {
   const result = stmt(db, 
       `INSERT INTO pages (edition_id, label, page_order, source_name, sha256, encoding, byte_length, original_text, imported_at)

@@ -5,7 +5,12 @@ import { toMatchExpression, toSearchDocument } from '../searchText'
 
 export function indexPageText(db: Db, pageId: number, text: string, replace = true): void {
   if (replace) stmt(db, 'DELETE FROM page_search WHERE rowid = ?').run(pageId)
-  stmt(db, 'INSERT INTO page_search (rowid, body) VALUES (?, ?)').run(pageId, toSearchDocument(text))
+  indexNewPage(db, pageId, toSearchDocument(text))
+}
+
+/** Indexes a page not indexed yet, from its search document (toSearchDocument, made elsewhere). */
+export function indexNewPage(db: Db, pageId: number, searchDocument: string): void {
+  stmt(db, 'INSERT INTO page_search (rowid, body) VALUES (?, ?)').run(pageId, searchDocument)
 }
 
 export interface SearchOptions {

@@ -1,0 +1,124 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type { DetectOptions } from '../typos'
+import type { SuggestionInput } from '../store/queries/suggestions'
+import type { Prepared } from './prepare'
+import type { WorkerReply, WorkerRequest } from './workerProtocol'
+
+export type PageJob = { path: string } | { bytes: Uint8Array }
+
+/** Worker threads preparing pages (see pageWorker.ts); a job a worker cannot finish is rejected. */
+export interface PagePool {
+  readonly size: number
+  prepare(job: PageJob): Promise<Prepared>
+  /** Hashes of pages the store holds already: the workers skip their analysis. */
+  addKnown(hashes: readonly string[]): void
+  /** What the editor has taught, for the detections that follow. */
+  setKnowledge(knowledge: DetectOptions): void
+  detect(text: string): Promise<SuggestionInput[]>
+  close(): Promise<void>
+}
+
+interface Slot {
+  worker: Worker
+  pending: Map<number, { resolve: (reply: WorkerReply) => void; reject: (e: Error) => void }>
+  alive: boolean
+}
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism()))
+}
+
+/** Starts `count` page workers, or returns null when no worker can be started here. */
+export function startPagePool(count = defaultWorkerCount(), entry = workerEntry()): PagePool | null {
+  if (!entry) return null
+  const slots: Slot[] = []
+  for (let i = 0; i < count; i++) {
+    let worker: Worker
+    try {
+      worker = spawn(entry)
+    } catch {
+      break
+    }
+    const slot: Slot = { worker, pending: new Map(), alive: true }
+    worker.on('message', (reply: WorkerReply) => {
+      const waiting = slot.pending.get(reply.id)
+      slot.pending.delete(reply.id)
+      if ('error' in reply) waiting?.reject(new Error(reply.error))
+      else waiting?.resolve(reply)
+    })
+    const fail = (error: Error): void => {
+      slot.alive = false
+      for (const waiting of slot.pending.values()) waiting.reject(error)
+      slot.pending.clear()
+    }
+    worker.on('error', fail)
+    worker.on('exit', (code) => fail(new Error(`page worker stopped (exit code ${code})`)))
+    slots.push(slot)
+  }
+  if (slots.length === 0) return null
+  let nextId = 1
+  const send = (slot: Slot, message: WorkerRequest): void => slot.worker.postMessage(message)
+  const broadcast = (message: WorkerRequest): void => {
+    for (const slot of slots) if (slot.alive) send(slot, message)
+  }
+  // To the least busy live worker.
+  const request = (make: (id: number) => WorkerRequest): Promise<WorkerReply> => {
+    const live = slots.filter((s) => s.alive)
+    if (live.length === 0) return Promise.reject(new Error('no page worker is running'))
+    const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
+    const id = nextId++
+    return new Promise<WorkerReply>((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject })
+      send(slot, make(id))
+    })
+  }
+  return {
+    size: slots.length,
+    async prepare(job) {
+      const reply = await request((id) => ('path' in job ? { type: 'prepare', id, path: job.path } : { type: 'prepare', id, bytes: job.bytes }))
+      if (!('prepared' in reply)) throw new Error('page worker answered a different question')
+      return reply.prepared
+    },
+    addKnown(hashes) {
+      if (hashes.length > 0) broadcast({ type: 'known', hashes: [...hashes] })
+    },
+    setKnowledge(knowledge) {
+      broadcast({ type: 'knowledge', knowledge })
+    },
+    async detect(text) {
+      const reply = await request((id) => ({ type: 'detect', id, text }))
+      if (!('typos' in reply)) throw new Error('page worker answered a different question')
+      return reply.typos
+    },
+    async close() {
+      await Promise.all(slots.map((slot) => slot.worker.terminate()))
+    }
+  }
+}
+
+/**
+ * Where the worker's code is: built beside this module's bundle (out/main/pageWorker.js), or the
+ * TypeScript source when running from source (tests, bench), loaded through tsx.
+ */
+function workerEntry(): string | null {
+  // Some loaders run this module from a data: URL: then there is no file to start, and the
+  // callers analyse on their own thread.
+  if (!path.isAbsolute(__dirname)) return null
+  if (__filename.endsWith('.ts')) return path.join(__dirname, 'pageWorker.ts')
+  for (const dir of [__dirname, path.dirname(__dirname)]) {
+    const file = path.join(dir, 'pageWorker.js')
+    if (fs.existsSync(file)) return file
+  }
+  return null
+}
+
+function spawn(entry: string): Worker {
+  if (!entry.endsWith('.ts')) return new Worker(entry)
+  const bootstrap = `const { createRequire } = require('node:module');
+require(createRequire(${JSON.stringify(entry)}).resolve('tsx/cjs/api')).register();
+require(${JSON.stringify(entry)});`
+  return new Worker(bootstrap, { eval: true })
+}

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto'
+import type { Proposal, Proposer } from '../pipeline/proposal'
+import { toSearchDocument } from '../store/searchText'
+import { DecodeError, decodePage, normalizeNewlines, type PageEncoding } from './decode'
+
+/** A page file made ready for the store: everything but the writing, so it can run on any thread. */
+export type Prepared =
+  | {
+      status: 'new'
+      sha256: string
+      encoding: PageEncoding
+      byteLength: number
+      /** The decoded text exactly as the file has it: the page's immutable original. */
+      originalText: string
+      /** The original with LF line endings, or null when that is the original itself. */
+      normalizedText: string | null
+      proposal: Proposal
+      /** What the search index takes for the working text, made here to spare the writer. */
+      searchDocument: string
+    }
+  | { status: 'known'; sha256: string }
+  | { status: 'failed'; reason: string }
+
+/** Hashes, decodes and analyses one file's bytes; `isKnown` skips the work for pages already stored. */
+export function preparePage(bytes: Uint8Array, isKnown: (sha256: string) => boolean, propose: Proposer): Prepared {
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  if (isKnown(sha256)) return { status: 'known', sha256 }
+  let decoded
+  try {
+    decoded = decodePage(bytes)
+  } catch (error) {
+    if (error instanceof DecodeError) return { status: 'failed', reason: error.message }
+    throw error
+  }
+  const normalized = normalizeNewlines(decoded.text)
+  let proposal: Proposal
+  try {
+    proposal = propose(normalized)
+  } catch (error) {
+    return { status: 'failed', reason: `analysis failed: ${(error as Error).message}` }
+  }
+  return {
+    status: 'new',
+    sha256,
+    encoding: decoded.encoding,
+    byteLength: bytes.length,
+    originalText: decoded.text,
+    normalizedText: normalized === decoded.text ? null : normalized,
+    proposal,
+    searchDocument: toSearchDocument(proposal.workingText)
+  }
+}

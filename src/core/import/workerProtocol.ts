@@ -1,0 +1,13 @@
+import type { DetectOptions } from '../typos'
+import type { SuggestionInput } from '../store/queries/suggestions'
+import type { Prepared } from './prepare'
+
+/** Messages between the main thread and its page workers (pageWorker.ts). */
+export type WorkerRequest =
+  | { type: 'known'; hashes: string[] }
+  | { type: 'prepare'; id: number; path: string }
+  | { type: 'prepare'; id: number; bytes: Uint8Array }
+  | { type: 'knowledge'; knowledge: DetectOptions }
+  | { type: 'detect'; id: number; text: string }
+
+export type WorkerReply = { id: number; prepared: Prepared } | { id: number; typos: SuggestionInput[] } | { id: number; error: string }
