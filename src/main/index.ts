@@ -1,11 +1,11 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
 import fs from 'node:fs'
 import path from 'node:path'
-import { openDatabase, StoreError, type Db } from '../core/store/database'
-import { backupIfDue, backupTo, newestGoodBackup, pruneBackups, restoreFrom, rollingBackupPath } from '../core/store/backup'
-import { createHandlers, dispatch } from '../core/services'
-import { structureProposer } from '../core/pipeline/defaultProposer'
-import { runSuggestionPass } from '../core/pipeline/suggestionPass'
+import type { Db } from '../core/store/database'
+import { backupIfDue, rollingBackup } from '../core/store/backup'
+import { dispatch } from '../core/services'
+import { openAppSession, type AppSession } from '../core/services/session'
+import { runSuggestionPassInWorkers } from '../core/pipeline/suggestionPass'
 import { importPaths } from '../core/import/importer'
 import { API_METHOD_NAMES, IPC_PREFIX, MENU_CHANNEL, type MenuAction } from '../shared/methodNames'
 import { menuTemplate } from './menu'
@@ -17,6 +17,8 @@ import { windowOptions } from './windowOptions'
 if (!app.requestSingleInstanceLock()) app.quit()
 
 let window: BrowserWindow | null = null
+let appSession: AppSession | null = null
+/** The session's database once it is open and sound; null while the app is in recovery. */
 let db: Db | null = null
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL
@@ -41,8 +43,8 @@ async function importFromDialog(folder: boolean): Promise<void> {
     filters: folder ? [] : [{ name: 'Page text', extensions: ['txt'] }]
   })
   if (result.canceled || result.filePaths.length === 0) return
-  const report = importPaths(db, result.filePaths, { propose: structureProposer() })
-  runSuggestionPass(db)
+  const report = await importPaths(db, result.filePaths, {})
+  await runSuggestionPassInWorkers(db)
   const failures = report.items.filter((i) => i.status === 'failed')
   if (failures.length > 0) {
     void dialog.showMessageBox(window, {
@@ -57,17 +59,18 @@ async function importFromDialog(folder: boolean): Promise<void> {
 app.whenReady().then(() => {
   const databasePath = path.join(app.getPath('userData'), 'galley.db')
   const binding = nativeBinding()
-  try {
-    db = openDatabase(databasePath, binding ? { nativeBinding: binding } : {})
-  } catch (error) {
-    db = offerRestore(databasePath, error as Error, binding)
-    if (!db) {
-      app.quit()
-      return
+  // A damaged database opens the app in recovery, as in browser mode: the window explains and
+  // offers the newest good backup, and only the editor's choice puts it in place.
+  appSession = openAppSession({
+    databasePath,
+    mode: 'desktop',
+    open: binding ? { nativeBinding: binding } : {},
+    onOpen: (opened) => {
+      db = opened
+      void backupIfDue(opened, databasePath)
     }
-  }
-  void backupIfDue(db, databasePath)
-  const handlers = createHandlers({ db, databasePath, mode: 'desktop', propose: structureProposer() })
+  })
+  const handlers = appSession.handlers
   for (const method of API_METHOD_NAMES) {
     ipcMain.handle(IPC_PREFIX + method, (event, args: unknown) => {
       if (!isAppUrl(event.senderFrame?.url ?? '')) {
@@ -101,38 +104,16 @@ app.on('second-instance', () => {
   window?.focus()
 })
 
-// A damaged database is never replaced silently: the editor chooses, the damaged file is kept aside.
-function offerRestore(databasePath: string, error: Error, binding: string | undefined): Db | null {
-  const backup = error instanceof StoreError && error.code === 'corrupt' ? newestGoodBackup(databasePath) : null
-  if (!backup) {
-    dialog.showErrorBox('Galley cannot open its database', error.message)
-    return null
-  }
-  const choice = dialog.showMessageBoxSync({
-    type: 'error',
-    message: 'Galley cannot open its database',
-    detail: `${error.message}\n\nThe newest good backup is ${backup}. Restore it? The damaged file is kept beside it.`,
-    buttons: ['Restore the backup', 'Quit'],
-    defaultId: 0,
-    cancelId: 1
-  })
-  if (choice !== 0) return null
-  restoreFrom(databasePath, backup)
-  return openDatabase(databasePath, binding ? { nativeBinding: binding } : {})
-}
-
 let quitting = false
 app.on('before-quit', (event) => {
   if (quitting || !db) return
-  // A rolling backup on quit, then quit for real.
+  // A rolling backup on quit (never of a database in recovery: there is none open), then quit for real.
   event.preventDefault()
   quitting = true
-  const open = db
-  backupTo(open, rollingBackupPath(path.join(app.getPath('userData'), 'galley.db'), 'quit'))
-    .then(() => pruneBackups(path.join(app.getPath('userData'), 'galley.db')))
+  rollingBackup(db, path.join(app.getPath('userData'), 'galley.db'), 'quit')
     .catch(() => undefined)
     .finally(() => {
-      open.close()
+      appSession?.close()
       db = null
       app.quit()
     })

@@ -34,7 +34,7 @@ const BASE_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store'
 }
 
-const STATUS: Record<string, number> = { 'invalid-argument': 400, 'unknown-method': 404, 'not-found': 404, conflict: 409, failed: 500 }
+const STATUS: Record<string, number> = { 'invalid-argument': 400, 'unknown-method': 404, 'not-found': 404, conflict: 409, unavailable: 503, failed: 500 }
 
 /** Serves the renderer and the API on 127.0.0.1 only. */
 export function startServer(options: ServerOptions): Promise<RunningServer> {

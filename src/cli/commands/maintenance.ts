@@ -1,17 +1,23 @@
-import { backupTo, checkDatabase, pruneBackups, restoreFrom, rollingBackupPath } from '../../core/store/backup'
+import { backupTo, checkDatabase, restoreFrom, rollingBackup } from '../../core/store/backup'
+import { BACKUPS_TO_KEEP_MAX, BACKUPS_TO_KEEP_MIN } from '../../shared/settings'
 import { UsageError } from '../args'
 import { EXIT, type Command } from '../command'
 
 export const backupCommand: Command = {
   name: 'backup',
   summary: 'write an online backup of the database',
-  usage: 'galley backup [--out FILE] [--db PATH]',
-  options: { out: { type: 'string' } },
+  usage: 'galley backup [--out FILE | --keep N] [--db PATH]',
+  options: { out: { type: 'string' }, keep: { type: 'string' } },
   run: async ({ values, output, openDb, databasePath }) => {
-    const db = openDb()
     const out = values.out as string | undefined
-    const file = await backupTo(db, out ?? rollingBackupPath(databasePath, 'manual'))
-    if (!out) pruneBackups(databasePath)
+    const keep = values.keep === undefined ? undefined : Number(values.keep)
+    if (keep !== undefined && !(Number.isInteger(keep) && keep >= BACKUPS_TO_KEEP_MIN && keep <= BACKUPS_TO_KEEP_MAX)) {
+      throw new UsageError(`--keep takes a whole number from ${BACKUPS_TO_KEEP_MIN} to ${BACKUPS_TO_KEEP_MAX}`)
+    }
+    if (keep !== undefined && out !== undefined) throw new UsageError('--keep counts the rolling backups; a backup written with --out is not one of them')
+    const db = openDb()
+    // Without --keep, the rolling backups are pruned to the user's setting.
+    const file = out ? await backupTo(db, out) : await rollingBackup(db, databasePath, 'manual', keep)
     if (values.json) output.json({ backup: file })
     else output.out(`backup written to ${file}`)
     return EXIT.ok

@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { spawn } from 'node:child_process'
-import { createHandlers } from '../../core/services'
-import { structureProposer } from '../../core/pipeline/defaultProposer'
+import { openAppSession } from '../../core/services/session'
 import { startServer } from '../../server/server'
 import { UsageError } from '../args'
 import { EXIT, type Command } from '../command'
@@ -11,11 +10,12 @@ export const serveCommand: Command = {
   summary: 'browser mode: serve the app on 127.0.0.1 and open it in the browser',
   usage: 'galley serve [--port N] [--no-open] [--db PATH]',
   options: { port: { type: 'string' }, 'no-open': { type: 'boolean', default: false } },
-  run: async ({ values, output, openDb, databasePath }) => {
+  run: async ({ values, output, databasePath }) => {
     const port = values.port === undefined ? 4870 : Number(values.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535')
-    const db = openDb()
-    const handlers = createHandlers({ db, databasePath, mode: 'browser', propose: structureProposer() })
+    // A database that cannot be used still gets the app, which explains and offers the newest good backup.
+    const session = openAppSession({ databasePath, mode: 'browser' })
+    const handlers = session.handlers
     const appRoot = process.env.GALLEY_APP_ROOT ?? process.cwd()
     const rendererRoot = process.env.GALLEY_RENDERER ?? path.join(appRoot, 'out', 'renderer')
     let server
@@ -28,11 +28,17 @@ export const serveCommand: Command = {
     output.out(`Galley is running in browser mode at ${server.url}`)
     output.out(`database: ${databasePath}`)
     output.out('press Ctrl+C to stop')
+    const recovery = session.recovery()
+    if (recovery) {
+      output.err(`galley: ${recovery.message}`)
+      if (recovery.backup) output.err(`galley: the app offers to restore the newest good backup, ${recovery.backup.file} (the damaged file is kept aside)`)
+      else if (recovery.restorable) output.err('galley: there is no good backup to restore; the app shows this and changes nothing')
+    }
     if (!values['no-open'] && !process.env.CI) openBrowser(server.url)
     await new Promise<void>((resolve) => {
       const stop = (): void => {
         void server.close().then(() => {
-          db.close()
+          session.close()
           resolve()
         })
       }

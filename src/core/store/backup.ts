@@ -3,8 +3,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Db } from './database'
 import { LATEST_VERSION } from './migrations'
-
-export const DEFAULT_KEEP = 10
+import { backupsToKeep } from './queries/settings'
 
 export function backupFolder(databasePath: string): string {
   return path.join(path.dirname(path.resolve(databasePath)), 'backups')
@@ -37,6 +36,14 @@ export function backupToSync(db: Db, target: string): string {
   return target
 }
 
+/** When a rolling backup was written, read back from its name; null for any other file. */
+export function backupDate(file: string): Date | null {
+  const m = /^galley-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})Z-/.exec(path.basename(file))
+  if (!m) return null
+  const [, y, mo, d, h, mi, se] = m.map(Number) as number[]
+  return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, se!))
+}
+
 export function rollingBackupPath(databasePath: string, reason: string, date = new Date()): string {
   return path.join(backupFolder(databasePath), `galley-${stamp(date)}-${reason}.db`)
 }
@@ -52,20 +59,25 @@ export function listBackups(databasePath: string): string[] {
 }
 
 /** Keeps the newest `keep` rolling backups. */
-export function pruneBackups(databasePath: string, keep = DEFAULT_KEEP): string[] {
+export function pruneBackups(databasePath: string, keep: number): string[] {
   const all = listBackups(databasePath)
   const removed = all.slice(0, Math.max(0, all.length - keep))
   for (const file of removed) fs.rmSync(file, { force: true })
   return removed
 }
 
-/** A daily backup, when the newest one is older than a day. */
-export async function backupIfDue(db: Db, databasePath: string, keep = DEFAULT_KEEP, now = new Date()): Promise<string | null> {
-  const newest = listBackups(databasePath).at(-1)
-  if (newest && now.getTime() - fs.statSync(newest).mtimeMs < 24 * 3600 * 1000) return null
-  const file = await backupTo(db, rollingBackupPath(databasePath, 'daily', now))
+/** A rolling backup, then only the newest `keep` of them are kept (the user's setting unless given). */
+export async function rollingBackup(db: Db, databasePath: string, reason: string, keep = backupsToKeep(db), now = new Date()): Promise<string> {
+  const file = await backupTo(db, rollingBackupPath(databasePath, reason, now))
   pruneBackups(databasePath, keep)
   return file
+}
+
+/** A daily backup, when the newest one is older than a day. */
+export async function backupIfDue(db: Db, databasePath: string, keep = backupsToKeep(db), now = new Date()): Promise<string | null> {
+  const newest = listBackups(databasePath).at(-1)
+  if (newest && now.getTime() - fs.statSync(newest).mtimeMs < 24 * 3600 * 1000) return null
+  return rollingBackup(db, databasePath, 'daily', keep, now)
 }
 
 export interface CheckReport {

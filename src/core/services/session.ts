@@ -1,0 +1,90 @@
+import path from 'node:path'
+import { ApiError, apiMethods, type ApiMethod, type Handlers } from '../../shared/api'
+import type { RecoveryInfo, RestoreResult } from '../../shared/recovery'
+import type { Db, OpenOptions } from '../store/database'
+import { restoreFrom } from '../store/backup'
+import { openChecked, recoveryInfo } from '../store/recovery'
+import type { Proposer } from '../pipeline/proposal'
+import { VERSION } from '../version'
+import { createHandlers } from '.'
+
+// The app's hold on its database, for the desktop shell and browser mode alike. A database that
+// cannot be used does not stop the app: it starts in recovery, where appInfo says what is wrong
+// and which backup could take its place, and only the editor's restoreNewestBackup replaces it
+// (the damaged file is kept aside). Then the same handlers serve the restored database.
+
+export interface AppSessionOptions {
+  databasePath: string
+  mode: 'desktop' | 'browser'
+  /** The proposer for imports into a database; without it, the standard analysis (see ServiceContext). */
+  proposer?: (db: Db) => Proposer
+  open?: OpenOptions
+  /** Runs each time a database is opened and found sound: at start, and after a restore. */
+  onOpen?: (db: Db) => void
+}
+
+export interface AppSession {
+  /** Stable for the session's life, whichever database is behind it. */
+  readonly handlers: Handlers
+  /** The open database, null while in recovery. */
+  db: () => Db | null
+  recovery: () => RecoveryInfo | null
+  close: () => void
+}
+
+export function openAppSession(options: AppSessionOptions): AppSession {
+  const { databasePath, mode } = options
+  let open: { db: Db; handlers: Handlers } | null = null
+  let recovery: RecoveryInfo | null = null
+
+  const look = (): void => {
+    const opened = openChecked(databasePath, options.open)
+    if (!opened.ok) {
+      recovery = recoveryInfo(databasePath, opened)
+      return
+    }
+    const db = opened.db
+    const propose = options.proposer?.(db)
+    open = { db, handlers: createHandlers({ db, databasePath, mode, ...(propose ? { propose } : {}) }) }
+    recovery = null
+    options.onOpen?.(db)
+  }
+
+  const restore = (backup: string): RestoreResult => {
+    // Look again: the file may have been repaired, or the backups changed, since the editor was told.
+    look()
+    if (open) return { restored: null, keptAside: null }
+    const info = recovery!
+    if (!info.restorable) throw new ApiError('conflict', `restoreNewestBackup: a backup does not answer this: ${info.message}`)
+    if (!info.backup) throw new ApiError('not-found', `restoreNewestBackup: there is no good backup of ${databasePath}`)
+    if (path.resolve(info.backup.file) !== path.resolve(backup)) {
+      throw new ApiError('conflict', `restoreNewestBackup: the newest good backup is now ${info.backup.file}, not ${backup}`)
+    }
+    const { keptAside } = restoreFrom(databasePath, info.backup.file)
+    look()
+    if (!open) throw new ApiError('failed', `restoreNewestBackup: the restored database cannot be used either: ${recovery!.message}`)
+    return { restored: info.backup, keptAside }
+  }
+
+  look()
+
+  const handlers = {} as Record<ApiMethod, (args: never) => unknown>
+  for (const method of apiMethods) {
+    handlers[method] = (args: never) => {
+      if (open) return (open.handlers[method] as (args: never) => unknown)(args)
+      if (method === 'appInfo') return { version: VERSION, mode, database: databasePath, schemaVersion: null, recovery }
+      if (method === 'restoreNewestBackup') return restore((args as { backup: string }).backup)
+      throw new ApiError('unavailable', `${method}: unavailable until the database is restored (${recovery!.message})`)
+    }
+  }
+
+  return {
+    handlers: handlers as unknown as Handlers,
+    db: () => open?.db ?? null,
+    recovery: () => recovery,
+    close: () => {
+      open?.db.close()
+      open = null
+    }
+  }
+}
