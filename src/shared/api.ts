@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type {
   ArticleRecord,
   EditionSummary,
+  ExportJob,
   ImportReport,
   PageDetail,
   PageSummary,
@@ -9,6 +10,8 @@ import type {
   SearchHit,
   SuggestionRecord
 } from './types'
+import type { RecoveryInfo, RestoreResult } from './recovery'
+import { settingsSchema, type Settings } from './settings'
 
 // The one contract between the renderer and Galley's services: every method's argument schema
 // (validated at each transport's boundary) and its result type. Core implements it once
@@ -19,8 +22,25 @@ const text = z.string().max(50_000_000)
 
 export const MAX_UPLOAD_FILES = 500
 
+// scope 'all' needs no id; 'edition' takes an edition id, 'page' a page id.
+const exportRequest = z
+  .object({
+    scope: z.enum(['edition', 'page', 'all']),
+    id: id.optional(),
+    formats: z.array(z.enum(['json', 'md', 'txt', 'html', 'nitf'])).min(1).max(5),
+    includeUnapproved: z.boolean().optional(),
+    singleFile: z.boolean().optional()
+  })
+  .strict()
+  .refine((a) => a.scope === 'all' || a.id !== undefined, { message: 'id is needed for an edition or a page', path: ['id'] })
+
 export const apiArgs = {
   appInfo: z.object({}).strict(),
+  getSettings: z.object({}).strict(),
+  updateSettings: settingsSchema.partial().strict().refine((s) => Object.keys(s).length > 0, 'no setting given'),
+  // Only while the app is in recovery (appInfo.recovery): `backup` is the file the editor was
+  // shown, so that nothing else is ever put in place of the database.
+  restoreNewestBackup: z.object({ backup: z.string().min(1).max(4096) }).strict(),
   listEditions: z.object({}).strict(),
   listPages: z.object({ editionId: id.optional() }).strict(),
   getPage: z.object({ pageId: id }).strict(),
@@ -58,7 +78,8 @@ export const apiArgs = {
   decideSuggestion: z.object({ suggestionId: id, decision: z.enum(['accepted', 'rejected']) }).strict(),
   decideSuggestions: z.object({ suggestionIds: z.array(id).min(1).max(10_000), decision: z.enum(['accepted', 'rejected']) }).strict(),
   // The editor's article boundaries for the page's current revision: split, merge, change of
-  // kind or title are all a new list. Each article is re-read from its lines of the working text.
+  // kind or title are all a new list. Each article is re-read from its lines of the working text,
+  // its title too unless the editor gave it one (titleOverride), which is kept as given.
   updateArticles: z
     .object({
       pageId: id,
@@ -70,7 +91,7 @@ export const apiArgs = {
               kind: z.enum(['article', 'caption', 'fragment', 'furniture']),
               startLine: z.number().int().min(0),
               endLine: z.number().int().min(0),
-              title: z.string().max(500).nullable().optional(),
+              titleOverride: z.string().trim().min(1, 'titleOverride is empty (send null to read the title from the text)').max(500).nullable().optional(),
               status: z.enum(['proposed', 'approved', 'rejected']).optional()
             })
             .strict()
@@ -91,17 +112,12 @@ export const apiArgs = {
   listProtectedTerms: z.object({}).strict(),
   setProtectedTerm: z.object({ term: z.string().min(1).max(50), protected: z.boolean() }).strict(),
   // Writes an export folder under the data folder (the renderer never sees file paths); see
-  // core/services/exporting.ts. scope 'all' needs no id; 'edition' takes an edition id, 'page' a page id.
-  exportEdition: z
-    .object({
-      scope: z.enum(['edition', 'page', 'all']),
-      id: id.optional(),
-      formats: z.array(z.enum(['json', 'md', 'txt', 'html', 'nitf'])).min(1).max(5),
-      includeUnapproved: z.boolean().optional(),
-      singleFile: z.boolean().optional()
-    })
-    .strict()
-    .refine((a) => a.scope === 'all' || a.id !== undefined, 'id is needed for an edition or a page')
+  // core/services/exporting.ts. exportEdition answers when it is written; startExport answers at
+  // once with a job whose progress exportStatus reports and cancelExport stops.
+  exportEdition: exportRequest,
+  startExport: exportRequest,
+  exportStatus: z.object({ jobId: id }).strict(),
+  cancelExport: z.object({ jobId: id }).strict()
 } as const
 
 export type ApiMethod = keyof typeof apiArgs
@@ -111,11 +127,17 @@ export interface AppInfo {
   version: string
   mode: 'desktop' | 'browser'
   database: string
-  schemaVersion: number
+  /** null while in recovery. */
+  schemaVersion: number | null
+  /** Set when the database cannot be used: every method but appInfo and restoreNewestBackup is refused as 'unavailable'. */
+  recovery: RecoveryInfo | null
 }
 
 export interface ApiResults {
   appInfo: AppInfo
+  getSettings: Settings
+  updateSettings: Settings
+  restoreNewestBackup: RestoreResult
   listEditions: EditionSummary[]
   listPages: PageSummary[]
   getPage: PageDetail
@@ -124,13 +146,17 @@ export interface ApiResults {
   listRevisions: RevisionInfo[]
   getRevision: RevisionInfo & { text: string }
   saveRevision: { revisionId: number; suggestions: SuggestionRecord[] }
-  restoreRevision: { revisionId: number }
+  /** articlesReset: decided articles whose lines the restored text changed, proposed again. */
+  restoreRevision: { revisionId: number; articlesReset: number }
   setArticleStatus: ArticleRecord
   approvePage: PageSummary
   decideSuggestion: SuggestionRecord
   decideSuggestions: { decided: number }
   updateArticles: ArticleRecord[]
   exportEdition: { outDir: string; files: number; articles: number }
+  startExport: ExportJob
+  exportStatus: ExportJob
+  cancelExport: ExportJob
   previewCorrection: { pages: number; occurrences: number }
   applyCorrection: { pages: number; occurrences: number; revisions: number[] }
   listProtectedTerms: string[]
@@ -153,7 +179,7 @@ export function isApiMethod(name: string): name is ApiMethod {
 
 /** Errors cross transports as data: a code the UI can act on and a one-line message. */
 export interface ApiErrorBody {
-  code: 'invalid-argument' | 'not-found' | 'conflict' | 'failed' | 'unknown-method'
+  code: 'invalid-argument' | 'not-found' | 'conflict' | 'failed' | 'unknown-method' | 'unavailable'
   message: string
 }
 

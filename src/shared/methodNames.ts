@@ -3,6 +3,9 @@ import type { ApiMethod } from './api'
 // The method names without the schemas, for the preload, which must stay small and bundle-free.
 export const API_METHOD_NAMES = [
   'appInfo',
+  'getSettings',
+  'updateSettings',
+  'restoreNewestBackup',
   'listEditions',
   'listPages',
   'getPage',
@@ -21,7 +24,10 @@ export const API_METHOD_NAMES = [
   'applyCorrection',
   'listProtectedTerms',
   'setProtectedTerm',
-  'exportEdition'
+  'exportEdition',
+  'startExport',
+  'exportStatus',
+  'cancelExport'
 ] as const satisfies readonly ApiMethod[]
 
 // Fails to compile when a method is added to the contract but not here.

@@ -49,7 +49,10 @@ export interface ArticleRecord {
   startLine: number
   endLine: number
   kicker: string | null
+  /** The editor's title when titleOverridden, else the one read from the text. */
   title: string
+  /** The editor set the title: it stays as given when the text or the boundaries change. */
+  titleOverridden: boolean
   subtitle: string | null
   headings: string[]
   byline: string | null
@@ -113,4 +116,17 @@ export interface ImportReport {
   unchanged: number
   failed: number
   items: ImportItemResult[]
+}
+
+/** An export running in the background (startExport), as exportStatus reports it. */
+export interface ExportJob {
+  jobId: number
+  state: 'running' | 'done' | 'failed' | 'cancelled'
+  /** Articles written so far, of `total` (0 of 0 until the export has counted them). */
+  done: number
+  total: number
+  /** Where the finished folder is, and what went into it; null until done. */
+  result: { outDir: string; files: number; articles: number } | null
+  /** One line, when failed. */
+  error: string | null
 }

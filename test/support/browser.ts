@@ -52,19 +52,7 @@ export async function startApp(options: { locale?: string } = {}): Promise<Brows
   const db = openDatabase(dbPath)
   const handlers = createHandlers({ db, databasePath: dbPath, mode: 'browser', propose: defaultProposer(db) })
   const server = await startServer({ handlers, rendererRoot: RENDERER_ROOT })
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: false,
-    // Playwright gives every launch a fresh temporary profile.
-    args: CHROMIUM_ARGS
-  })
-  const context = await browser.newContext({ viewport: { width: 1600, height: 960 }, locale: options.locale ?? 'zh-CN' })
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`)
-  })
+  const { browser, page, errors } = await launchBrowser(options)
   const call = async <T>(method: string, args: unknown): Promise<T> => {
     const res = await fetch(`http://127.0.0.1:${server.port}/api/${method}`, {
       method: 'POST',
@@ -91,6 +79,24 @@ export async function startApp(options: { locale?: string } = {}): Promise<Brows
       fs.rmSync(dir, { recursive: true, force: true })
     }
   }
+}
+
+/** Debian's Chromium with one page, recording console and page errors. */
+export async function launchBrowser(options: { locale?: string } = {}): Promise<{ browser: Browser; page: Page; errors: string[] }> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: false,
+    // Playwright gives every launch a fresh temporary profile.
+    args: CHROMIUM_ARGS
+  })
+  const context = await browser.newContext({ viewport: { width: 1600, height: 960 }, locale: options.locale ?? 'zh-CN' })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`)
+  })
+  return { browser, page, errors }
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

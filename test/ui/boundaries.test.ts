@@ -1,7 +1,30 @@
 import { describe, expect, it } from 'vitest'
-import { applyChange, mergeWithPrevious, nextKind, splitAt, toPayload, type Span, type TextChange } from '../../src/renderer/src/state/boundaries'
+import { applyChange, mergeWithPrevious, nextKind, spansFromRecords, splitAt, toPayload, type Span, type TextChange } from '../../src/renderer/src/state/boundaries'
+import type { ArticleRecord } from '../../src/shared/types'
 
 const span = (startLine: number, endLine: number, title: string | null = null): Span => ({ kind: 'article', startLine, endLine, title, status: 'proposed', record: null })
+
+/** An article as the store sends it, its title read from the text unless overridden. */
+const record = (startLine: number, endLine: number, title: string, titleOverridden = false): ArticleRecord => ({
+  id: startLine + 1,
+  pageId: 1,
+  ord: 0,
+  kind: 'article',
+  startLine,
+  endLine,
+  kicker: null,
+  title,
+  titleOverridden,
+  subtitle: null,
+  headings: [],
+  byline: null,
+  paragraphs: [],
+  captions: [],
+  flags: [],
+  confidence: 1,
+  status: 'proposed',
+  source: 'editor'
+})
 const at = (spans: Span[]) => spans.map((s) => [s.startLine, s.endLine])
 
 /** A Monaco-style change from 0-based line/1-based column coordinates. */
@@ -54,9 +77,19 @@ describe('structure edits', () => {
     expect(result.spans[1]!.title).toBeNull()
   })
 
-  it('drop the head title when the title line went to the new piece', () => {
-    const result = splitAt([span(0, 10, '标题')], 2, 10, ['', '', '标题', '正文', '', '', '', '', '', ''])!
-    expect(result.spans[0]!.title).toBeNull()
+  it('drop the head title read from the text when its line went to the new piece, and keep one the editor gave', () => {
+    const lines = ['', '', '标题', '正文', '', '', '', '', '', '']
+    const read = splitAt(spansFromRecords([record(0, 10, '标题')]), 2, 10, lines)!
+    expect(read.spans[0]!.title).toBeNull()
+    expect(read.spans[0]!.record).toBeNull()
+    const given = splitAt(spansFromRecords([record(0, 10, '编辑定的标题', true)]), 2, 10, lines)!
+    expect(given.spans[0]!.title).toBe('编辑定的标题')
+  })
+
+  it('take only the editor\'s titles from the store', () => {
+    const spans = spansFromRecords([record(0, 2, '读出的标题'), record(2, 4, '编辑定的标题', true)])
+    expect(spans.map((s) => s.title)).toEqual([null, '编辑定的标题'])
+    expect(toPayload(spans).map((p) => p.titleOverride)).toEqual([undefined, '编辑定的标题'])
   })
 
   it('refuse to split at an article start, and open an article outside all of them', () => {
@@ -81,9 +114,9 @@ describe('structure edits', () => {
     expect(nextKind('fragment')).toBe('article')
   })
 
-  it('send titles only where there is one', () => {
+  it('send titles only where the editor gave one', () => {
     expect(toPayload([span(0, 2, '甲'), span(2, 4)])).toEqual([
-      { kind: 'article', startLine: 0, endLine: 2, status: 'proposed', title: '甲' },
+      { kind: 'article', startLine: 0, endLine: 2, status: 'proposed', titleOverride: '甲' },
       { kind: 'article', startLine: 2, endLine: 4, status: 'proposed' }
     ])
   })

@@ -1,4 +1,4 @@
-import { ExportError, exportStore, FORMATS, isFormat, type ExportScope, type Format } from '../../core/export'
+import { ExportError, exportStoreAsync, FORMATS, isFormat, type ExportScope, type Format } from '../../core/export'
 import { UsageError } from '../args'
 import { EXIT, type Command } from '../command'
 import { progressReporter } from '../output'
@@ -19,7 +19,7 @@ export const exportCommand: Command = {
     'single-file': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false }
   },
-  run: ({ values, positionals, output, openDb }) => {
+  run: async ({ values, positionals, output, openDb }) => {
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
     const scope = parseScope(values)
     const formats = parseFormats(values.format as string | undefined)
@@ -28,14 +28,19 @@ export const exportCommand: Command = {
     const includeUnapproved = values['include-unapproved'] === true
     const db = openDb()
     const progress = progressReporter('exporting')
+    // Ctrl+C stops the export cleanly: the half-written folder beside --out is removed.
+    const stop = new AbortController()
+    const interrupt = (): void => stop.abort()
+    process.once('SIGINT', interrupt)
     try {
-      const result = exportStore(db, {
+      const result = await exportStoreAsync(db, {
         scope,
         formats,
         outDir,
         includeUnapproved,
         singleFile: values['single-file'] === true,
         force: values.force === true,
+        signal: stop.signal,
         onProgress: (done, total) => progress.update(done, total)
       })
       progress.finish()
@@ -56,6 +61,8 @@ export const exportCommand: Command = {
         return EXIT.someFailed
       }
       throw error
+    } finally {
+      process.removeListener('SIGINT', interrupt)
     }
   }
 }

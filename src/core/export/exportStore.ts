@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Db } from '../store/database'
+import { openReader, type Db } from '../store/database'
 import { VERSION } from '../version'
 import { stageFolder } from './folder'
 import { renderEditionHtml } from './formats/html'
@@ -11,7 +11,16 @@ import { renderArticleText } from './formats/text'
 import { displayTitle } from './labels'
 import { NameRegistry, safeName } from './names'
 import { selectScope } from './read'
-import { ExportError, FORMATS, type ExportEdition, type ExportOptions, type ExportResult, type Format, type WriteContext } from './types'
+import {
+  ExportError,
+  FORMATS,
+  type AsyncExportOptions,
+  type ExportEdition,
+  type ExportOptions,
+  type ExportResult,
+  type Format,
+  type WriteContext
+} from './types'
 
 // Folder layout (format first, so each consumer takes its own folder):
 //   manifest.json                      what was exported, when, with which options
@@ -25,8 +34,57 @@ import { ExportError, FORMATS, type ExportEdition, type ExportOptions, type Expo
 
 const ARTICLE_EXTENSIONS = { md: '.md', txt: '.txt', nitf: '.xml' } as const
 
-/** Exports an edition, a page or the whole store into a new folder, atomically. */
+/** Exports an edition, a page or the whole store into a new folder, atomically, in one go. */
 export function exportStore(db: Db, options: ExportOptions): ExportResult {
+  const steps = exportSteps(db, options)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * The same export without holding the event loop, for the app: the server and the window
+ * must keep answering while it runs. It reads through a read-only connection of its own, so
+ * its snapshot stays put while the caller's connection goes on saving edits (one connection
+ * cannot do both: a write would land inside the export's read transaction). It gives the loop
+ * back every `sliceMs` and, once `signal` aborts, stops with ExportError 'cancelled' and
+ * leaves no folder behind. An in-memory database has no file to share, so it runs in one go.
+ */
+export async function exportStoreAsync(db: Db, options: AsyncExportOptions): Promise<ExportResult> {
+  const { signal } = options
+  const sliceMs = options.sliceMs ?? 15
+  if (signal?.aborted) throw cancelled()
+  const reader = openReader(db)
+  if (!reader) return exportStore(db, options)
+  try {
+    const steps = exportSteps(reader, options)
+    try {
+      let sliceStart = performance.now()
+      for (;;) {
+        const step = steps.next()
+        if (step.done) return step.value
+        if (performance.now() - sliceStart >= sliceMs) {
+          await new Promise<void>((resolve) => setImmediate(resolve))
+          if (signal?.aborted) throw cancelled()
+          sliceStart = performance.now()
+        }
+      }
+    } finally {
+      // Unwinds a stopped export: its staging folder goes, its read transaction ends.
+      steps.return(undefined as never)
+    }
+  } finally {
+    reader.close()
+  }
+}
+
+function cancelled(): ExportError {
+  return new ExportError('export cancelled; nothing was written', 'cancelled')
+}
+
+/** The export as steps: it pauses (yields) after each file group and each article. */
+function* exportSteps(db: Db, options: ExportOptions): Generator<void, ExportResult> {
   const formats = checkFormats(options.formats)
   const ctx: WriteContext = { includeUnapproved: options.includeUnapproved ?? false }
   // Read consistently: the whole export sees one state of the store.
@@ -50,14 +108,14 @@ export function exportStore(db: Db, options: ExportOptions): ExportResult {
       }
       const editionNames = new NameRegistry()
       const editions: { name: string; folder: string; issueDate: string | null; articles: number }[] = []
-      const advance = (n: number): void => {
-        articles += n
+      const advance = (): void => {
+        articles++
         options.onProgress?.(articles, selection.total)
       }
       options.onProgress?.(0, selection.total)
       for (const edition of selection.read()) {
         const folder = editionNames.claim(safeName(edition.name, `edition-${edition.id}`, 80))
-        const count = writeEdition(edition, folder, formats, options.singleFile ?? false, ctx, write, advance)
+        const count = yield* writeEdition(edition, folder, formats, options.singleFile ?? false, ctx, write, advance)
         editions.push({ name: edition.name, folder, issueDate: edition.issueDate, articles: count })
       }
       const manifest = {
@@ -81,19 +139,20 @@ export function exportStore(db: Db, options: ExportOptions): ExportResult {
   }
 }
 
-function writeEdition(
+function* writeEdition(
   edition: ExportEdition,
   folder: string,
   formats: readonly Format[],
   singleFile: boolean,
   ctx: WriteContext,
   write: (relative: string, content: string) => void,
-  advance: (articles: number) => void
-): number {
+  advance: () => void
+): Generator<void, number> {
   const has = (f: Format): boolean => formats.includes(f)
   if (has('json')) write(`json/${folder}.json`, renderEditionJson(edition, ctx))
   if (has('html')) write(`html/${folder}.html`, renderEditionHtml(edition))
   if (has('md') && singleFile) write(`md/${folder}.md`, renderEditionMarkdown(edition, ctx))
+  yield
   const perArticle = (['md', 'txt', 'nitf'] as const).filter((f) => has(f) && !(f === 'md' && singleFile))
   let count = 0
   const names = new NameRegistry()
@@ -101,16 +160,18 @@ function writeEdition(
     const pagePart = safeName(page.label, `p${page.id}`, 24)
     for (const article of page.articles) {
       count++
-      if (perArticle.length === 0) continue
-      const position = String(article.position + 1).padStart(2, '0')
-      const stem = names.claim(safeName(`${pagePart}-${position}-${displayTitle(article, 40)}`, `${pagePart}-${position}`))
-      for (const f of perArticle) {
-        const content =
-          f === 'md' ? renderArticleMarkdown(article, page, edition) : f === 'txt' ? renderArticleText(article) : renderArticleNitf(article, page, edition)
-        write(`${f}/${folder}/${stem}${ARTICLE_EXTENSIONS[f]}`, content)
+      if (perArticle.length > 0) {
+        const position = String(article.position + 1).padStart(2, '0')
+        const stem = names.claim(safeName(`${pagePart}-${position}-${displayTitle(article, 40)}`, `${pagePart}-${position}`))
+        for (const f of perArticle) {
+          const content =
+            f === 'md' ? renderArticleMarkdown(article, page, edition) : f === 'txt' ? renderArticleText(article) : renderArticleNitf(article, page, edition)
+          write(`${f}/${folder}/${stem}${ARTICLE_EXTENSIONS[f]}`, content)
+        }
       }
+      advance()
+      yield
     }
-    advance(page.articles.length)
   }
   return count
 }

@@ -20,8 +20,15 @@ export interface ExportOptions {
   singleFile?: boolean
   /** Replaces an existing non-empty `outDir`. */
   force?: boolean
-  /** Articles written so far, of the total in scope. */
+  /** Articles written so far, of the total in scope: once with 0 at the start, then after each article. */
   onProgress?: (done: number, total: number) => void
+}
+
+export interface AsyncExportOptions extends ExportOptions {
+  /** Stops the export; nothing is left behind. */
+  signal?: AbortSignal
+  /** Longest stretch of work between two turns of the event loop, in ms (0: after every article). */
+  sliceMs?: number
 }
 
 export interface ExportResult {
@@ -34,7 +41,7 @@ export interface ExportResult {
 export class ExportError extends Error {
   constructor(
     message: string,
-    readonly code: 'not-found' | 'exists' | 'invalid'
+    readonly code: 'not-found' | 'exists' | 'invalid' | 'cancelled'
   ) {
     super(message)
     this.name = 'ExportError'

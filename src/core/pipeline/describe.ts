@@ -1,28 +1,30 @@
-import type { ArticleKind, Paragraph } from '../../shared/types'
+import type { ArticleKind } from '../../shared/types'
+import { describeArticle } from '../analysis'
 import type { ArticleInput } from '../store/queries/articles'
 
 /**
- * Reads one article's fields from its lines of the working text, for boundaries the editor set.
- * Plain reading until the analysis module supplies a better one.
+ * Reads one article's fields from its lines of the working text, for boundaries the editor set
+ * and for articles whose text the editor changed: the page analysis' own reading of an
+ * article, with the kind the editor chose. Furniture is kept as plain lines.
  */
 export function describeLines(lines: string[], kind: ArticleKind, startLine: number, endLine: number): ArticleInput {
-  const content = lines.map((l) => l.trim()).filter((l) => l !== '')
-  const isArticle = kind === 'article'
-  const title = isArticle ? (content[0] ?? '') : ''
-  const body = isArticle ? content.slice(1) : content
-  const paragraphs: Paragraph[] = kind === 'caption' ? [] : body.map((text) => ({ role: 'body', text }))
+  if (kind === 'furniture') {
+    const content = lines.map((l) => l.trim()).filter((l) => l !== '')
+    return { kind, startLine, endLine, kicker: null, title: '', subtitle: null, headings: [], byline: null, paragraphs: content.map((text) => ({ role: 'body', text })), captions: [], flags: [], confidence: 1 }
+  }
+  const fields = describeArticle(lines, kind)
   return {
     kind,
     startLine,
     endLine,
-    kicker: null,
-    title,
-    subtitle: null,
-    headings: title ? [title] : [],
-    byline: null,
-    paragraphs,
-    captions: kind === 'caption' ? body : [],
-    flags: [],
-    confidence: 1
+    kicker: fields.kicker,
+    title: fields.title,
+    subtitle: fields.subtitle,
+    headings: fields.headings,
+    byline: fields.byline,
+    paragraphs: fields.paragraphs,
+    captions: fields.captions,
+    flags: fields.flags,
+    confidence: fields.confidence
   }
 }

@@ -1,9 +1,10 @@
 import { ApiError, type Handlers } from '../../shared/api'
-import { RevisionConflictError, addRevision, getRevision } from '../store/queries/revisions'
-import { getArticle, listArticles, setArticleStatus } from '../store/queries/articles'
+import { RevisionConflictError, addRevision, currentText, getRevision } from '../store/queries/revisions'
+import { getArticle, listArticles, listStoredArticles, replaceStoredArticles, setArticleStatus } from '../store/queries/articles'
 import { decideSuggestion, getSuggestion, listSuggestions } from '../store/queries/suggestions'
 import { getPageSummary, setPageStatus } from '../store/queries/pages'
 import type { ServiceContext } from './context'
+import { remapArticles } from './articleRanges'
 import type { SuggestionRecord } from '../../shared/types'
 import { recordCorrection } from '../store/queries/knowledge'
 import { refreshSuggestions, typedCorrection, widenFix } from '../pipeline/refreshSuggestions'
@@ -31,6 +32,8 @@ export function editHandlers(ctx: ServiceContext): EditHandlers {
           const typed = before ? typedCorrection(before.text, text) : null
           if (typed) recordCorrection(db, { ...typed, decision: 'accepted', pageId })
           refreshSuggestions(db, pageId, revisionId, text)
+          // The articles follow the text, so that what is exported is what the editor sees.
+          if (before) replaceStoredArticles(db, pageId, revisionId, remapArticles(listStoredArticles(db, pageId), before.text, text, { keepDecisions: true }).articles)
           const page = getPageSummary(db, pageId)
           if (page?.status === 'new') setPageStatus(db, pageId, 'in-progress')
           return { revisionId, suggestions: listSuggestions(db, pageId) }
@@ -41,6 +44,8 @@ export function editHandlers(ctx: ServiceContext): EditHandlers {
         db.transaction(() => {
           const old = getRevision(db, revisionId)
           if (!old || old.pageId !== pageId) throw new ApiError('not-found', `revision ${revisionId} is not a revision of page ${pageId}`)
+          // The article ranges are lines of the text being replaced (addRevision refuses a stale base).
+          const replaced = currentText(db, pageId) ?? ''
           const id = addRevision(db, {
             pageId,
             baseRevisionId,
@@ -49,7 +54,10 @@ export function editHandlers(ctx: ServiceContext): EditHandlers {
             reason: `restore revision ${revisionId}`
           })
           refreshSuggestions(db, pageId, id, old.text)
-          return { revisionId: id }
+          const remapped = remapArticles(listStoredArticles(db, pageId), replaced, old.text)
+          replaceStoredArticles(db, pageId, id, remapped.articles)
+          refreshPageStatus(ctx, pageId)
+          return { revisionId: id, articlesReset: remapped.reset }
         }).immediate()
       ),
     setArticleStatus: ({ articleId, status }) =>

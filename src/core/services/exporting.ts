@@ -1,49 +1,139 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { ApiError, type Handlers } from '../../shared/api'
-import { ExportError, exportStore, safeName, type ExportScope } from '../export'
+import { ApiError, type ApiArgs, type Handlers } from '../../shared/api'
+import type { ExportJob } from '../../shared/types'
+import { ExportError, exportStoreAsync, safeName, type ExportResult, type ExportScope } from '../export'
 import { listEditions } from '../store/queries/editions'
+import { getPageRow } from '../store/queries/pages'
 import type { ServiceContext } from './context'
 
 /**
  * The app's export: the renderer never handles file paths, so the export goes to a new folder
  * `exports/<name>-<timestamp>` beside the database (in the user-data folder by default) and
  * the result names it, for the app to show or open.
+ *
+ * It runs as a job (startExport, then exportStatus until it is no longer running, or
+ * cancelExport) so that the window can show its progress while the server or the IPC handler
+ * goes on answering; exportEdition is the same job, awaited.
  */
-export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportEdition'> {
-  return {
-    exportEdition: ({ scope, id, formats, includeUnapproved, singleFile }) => {
-      let exportScope: ExportScope
-      let name: string
-      if (scope === 'edition') {
-        const edition = listEditions(ctx.db).find((e) => e.id === id)
-        if (!edition) throw new ApiError('not-found', `edition ${id} does not exist`)
-        exportScope = { edition: edition.name }
-        name = edition.name
-      } else if (scope === 'page') {
-        exportScope = { pageId: id! }
-        name = `page-${id}`
-      } else {
-        exportScope = { all: true }
-        name = 'all'
+
+type Request = ApiArgs<'startExport'>
+
+interface Job {
+  status: ExportJob
+  controller: AbortController
+  /** Settles (never rejects) once the job is no longer running. */
+  settled: Promise<void>
+  failure?: unknown
+}
+
+/** A handful at once is plenty for one editor; more would only compete for the disk. */
+const MAX_RUNNING = 3
+/** Finished jobs are kept for their status to be read, the oldest dropped beyond this many. */
+const KEEP_FINISHED = 20
+
+export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportEdition' | 'startExport' | 'exportStatus' | 'cancelExport'> {
+  const jobs = new Map<number, Job>()
+  let nextId = 1
+
+  const snapshot = (job: Job): ExportJob => ({ ...job.status, result: job.status.result && { ...job.status.result } })
+
+  const find = (jobId: number): Job => {
+    const job = jobs.get(jobId)
+    if (!job) throw new ApiError('not-found', `export job ${jobId} does not exist`)
+    return job
+  }
+
+  const prune = (): void => {
+    const finished = [...jobs.entries()].filter(([, j]) => j.status.state !== 'running')
+    for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(id)
+  }
+
+  const start = (request: Request): Job => {
+    const running = [...jobs.values()].filter((j) => j.status.state === 'running').length
+    if (running >= MAX_RUNNING) throw new ApiError('conflict', `${running} exports are already running; wait for one to finish`)
+    const { scope, name } = resolveScope(ctx, request)
+    sweepAbandoned(exportsFolder(ctx))
+    const outDir = freeFolder(path.join(exportsFolder(ctx), `${safeName(name, 'export', 80)}-${timestamp(new Date())}`))
+    const status: ExportJob = { jobId: nextId++, state: 'running', done: 0, total: 0, result: null, error: null }
+    const controller = new AbortController()
+    const run = exportStoreAsync(ctx.db, {
+      scope,
+      formats: request.formats,
+      outDir,
+      includeUnapproved: request.includeUnapproved ?? false,
+      singleFile: request.singleFile ?? false,
+      signal: controller.signal,
+      onProgress: (done, total) => {
+        status.done = done
+        status.total = total
       }
-      const outDir = freeFolder(path.join(exportsFolder(ctx), `${safeName(name, 'export', 80)}-${timestamp(new Date())}`))
-      try {
-        return exportStore(ctx.db, {
-          scope: exportScope,
-          formats,
-          outDir,
-          includeUnapproved: includeUnapproved ?? false,
-          singleFile: singleFile ?? false
-        })
-      } catch (error) {
-        if (error instanceof ExportError) {
-          throw new ApiError(error.code === 'not-found' ? 'not-found' : error.code === 'exists' ? 'conflict' : 'invalid-argument', error.message)
+    })
+    const job: Job = { status, controller, settled: Promise.resolve() }
+    job.settled = run
+      .then(
+        (result: ExportResult) => {
+          status.state = 'done'
+          status.result = result
+        },
+        (error: unknown) => {
+          if (error instanceof ExportError && error.code === 'cancelled') status.state = 'cancelled'
+          else {
+            status.state = 'failed'
+            status.error = oneLine(error)
+            job.failure = error
+          }
         }
-        throw error
-      }
+      )
+      .finally(() => claimed.delete(outDir))
+    jobs.set(status.jobId, job)
+    void job.settled.then(prune)
+    return job
+  }
+
+  return {
+    exportEdition: async (request) => {
+      const job = start(request)
+      await job.settled
+      const { state, result } = job.status
+      if (state === 'done' && result) return result
+      throw asApiError(job.failure ?? new ExportError(`export ${state}`, 'cancelled'))
+    },
+    startExport: (request) => snapshot(start(request)),
+    exportStatus: ({ jobId }) => snapshot(find(jobId)),
+    cancelExport: async ({ jobId }) => {
+      const job = find(jobId)
+      job.controller.abort()
+      // Answer once the staging folder is gone, so that the caller can say nothing was left.
+      await job.settled
+      return snapshot(job)
     }
   }
+}
+
+/** What to export and the name its folder starts with; an unknown edition or page is refused here, before any job starts. */
+function resolveScope(ctx: ServiceContext, { scope, id }: Pick<Request, 'scope' | 'id'>): { scope: ExportScope; name: string } {
+  if (scope === 'edition') {
+    const edition = listEditions(ctx.db).find((e) => e.id === id)
+    if (!edition) throw new ApiError('not-found', `edition ${id} does not exist`)
+    return { scope: { edition: edition.name }, name: edition.name }
+  }
+  if (scope === 'page') {
+    if (!getPageRow(ctx.db, id!)) throw new ApiError('not-found', `page ${id} does not exist`)
+    return { scope: { pageId: id! }, name: `page-${id}` }
+  }
+  return { scope: { all: true }, name: 'all' }
+}
+
+function asApiError(error: unknown): unknown {
+  if (!(error instanceof ExportError)) return error
+  const code = error.code === 'not-found' ? 'not-found' : error.code === 'exists' || error.code === 'cancelled' ? 'conflict' : 'invalid-argument'
+  return new ApiError(code, error.message)
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.split('\n')[0]!.trim() || 'export failed'
 }
 
 export function exportsFolder(ctx: Pick<ServiceContext, 'databasePath'>): string {
@@ -56,8 +146,41 @@ function timestamp(d: Date): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`
 }
 
+/**
+ * Removes staging folders of exports whose process was killed midway (the app quit, a crash):
+ * hidden, but they hold disk space. A live process's folders, ours included, are left alone.
+ */
+function sweepAbandoned(folder: string): void {
+  let names: string[]
+  try {
+    names = fs.readdirSync(folder)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const match = /^\..+\.partial-(\d+)-[0-9a-f]{8}$/.exec(name)
+    if (match && !isAlive(Number(match[1]))) fs.rmSync(path.join(folder, name), { recursive: true, force: true })
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists, it is somebody else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Folders of jobs still writing: they appear on disk only when the job finishes. */
+const claimed = new Set<string>()
+
+/** A folder name no other export has, on disk or running; released by the job when it ends. */
 function freeFolder(base: string): string {
   let candidate = base
-  for (let n = 2; fs.existsSync(candidate); n++) candidate = `${base}-${n}`
+  for (let n = 2; fs.existsSync(candidate) || claimed.has(candidate); n++) candidate = `${base}-${n}`
+  claimed.add(candidate)
   return candidate
 }

@@ -6,11 +6,19 @@ import { importHandlers } from './importing'
 import { readHandlers } from './pages'
 import { structureHandlers } from './structure'
 import { correctionHandlers } from './corrections'
+import { settingsHandlers } from './settings'
 
 export type { ServiceContext } from './context'
 
+// Only a session in recovery puts a backup in place (session.ts); with a database open and sound there is nothing to restore.
+const noRestore: Pick<Handlers, 'restoreNewestBackup'> = {
+  restoreNewestBackup: () => {
+    throw new ApiError('conflict', 'restoreNewestBackup: the database is sound; there is nothing to restore')
+  }
+}
+
 export function createHandlers(ctx: ServiceContext): Handlers {
-  return { ...readHandlers(ctx), ...importHandlers(ctx), ...editHandlers(ctx), ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx) } satisfies Handlers
+  return { ...readHandlers(ctx), ...importHandlers(ctx), ...editHandlers(ctx), ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx), ...settingsHandlers(ctx), ...noRestore } satisfies Handlers
 }
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody }

@@ -35,7 +35,7 @@ export function getPageDetail(ctx: ServiceContext, pageId: number): PageDetail {
 
 export function readHandlers(ctx: ServiceContext): ReadHandlers {
   return {
-    appInfo: () => ({ version: VERSION, mode: ctx.mode, database: ctx.databasePath, schemaVersion: schemaVersion(ctx.db) }),
+    appInfo: () => ({ version: VERSION, mode: ctx.mode, database: ctx.databasePath, schemaVersion: schemaVersion(ctx.db), recovery: null }),
     listEditions: () => listEditions(ctx.db),
     listPages: ({ editionId }) => listPages(ctx.db, editionId),
     getPage: ({ pageId }) => getPageDetail(ctx, pageId),

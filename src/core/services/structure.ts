@@ -1,6 +1,6 @@
 import { ApiError, type Handlers } from '../../shared/api'
 import type { ArticleStatus } from '../../shared/types'
-import { listArticles, replaceArticles, setArticleTitle } from '../store/queries/articles'
+import { listArticles, replaceArticles } from '../store/queries/articles'
 import { decideSuggestion, getSuggestion } from '../store/queries/suggestions'
 import { getPageRow } from '../store/queries/pages'
 import { getRevision } from '../store/queries/revisions'
@@ -29,11 +29,9 @@ export function structureHandlers(ctx: ServiceContext): Pick<Handlers, 'updateAr
         }
         const inputs = sorted.map((a) => describeLines(lines.slice(a.startLine, a.endLine), a.kind, a.startLine, a.endLine))
         const statuses = new Map<number, ArticleStatus>(sorted.map((a, i) => [i, a.status ?? 'proposed']))
-        replaceArticles(db, pageId, revisionId, inputs, { source: 'editor', analyzerVersion: 0, keepStatus: statuses })
-        const stored = listArticles(db, pageId)
-        sorted.forEach((a, i) => {
-          if (a.title !== undefined && stored[i]) setArticleTitle(db, stored[i].id, a.title)
-        })
+        const titleOverrides = new Map<number, string>()
+        sorted.forEach((a, i) => a.titleOverride && titleOverrides.set(i, a.titleOverride))
+        replaceArticles(db, pageId, revisionId, inputs, { source: 'editor', analyzerVersion: 0, keepStatus: statuses, titleOverrides })
         refreshPageStatus(ctx, pageId)
         return listArticles(db, pageId)
       }).immediate(),

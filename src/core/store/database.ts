@@ -2,9 +2,14 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import { LATEST_VERSION, migrations } from './migrations'
-import { backupToSync, rollingBackupPath } from './backup'
+import { backupToSync, pruneBackups, rollingBackupPath } from './backup'
+import { backupsToKeep } from './queries/settings'
 
 export type Db = Database.Database
+
+// How each connection was opened, so that a second connection to its file (openReader) loads
+// the same native binding: in the Electron shell the default one is built for Node's ABI.
+const openedWith = new WeakMap<Db, OpenOptions>()
 
 export interface OpenOptions {
   readonly?: boolean
@@ -62,10 +67,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       assertGalleyDatabase(db, file, version)
       if (version > 0 && file !== ':memory:' && !options.noBackup) {
         backupToSync(db, rollingBackupPath(file, `before-v${LATEST_VERSION}`))
+        pruneBackups(file, backupsToKeep(db))
       }
       options.beforeMigrate?.(db, version, LATEST_VERSION)
       migrate(db, version)
     }
+    openedWith.set(db, options)
     return db
   } catch (error) {
     db.close()
@@ -94,6 +101,17 @@ function migrate(db: Db, from: number): void {
       db.pragma(`user_version = ${migration.version}`)
     }).immediate()
   }
+}
+
+/**
+ * A read-only connection of its own to the same file, for a long read (an export) that must
+ * keep one snapshot while `db` goes on writing; WAL lets both run. The caller closes it.
+ * Null for an in-memory database, which no second connection can see.
+ */
+export function openReader(db: Db): Db | null {
+  if (db.memory || db.name === '') return null
+  const binding = openedWith.get(db)?.nativeBinding
+  return openDatabase(db.name, { readonly: true, ...(binding ? { nativeBinding: binding } : {}) })
 }
 
 export function schemaVersion(db: Db): number {

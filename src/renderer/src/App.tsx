@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react'
 import { Banners, Toolbar } from './components/Toolbar'
 import { EditorPane } from './components/EditorPane'
+import { ExportDialog } from './components/ExportDialog'
 import { ImportDialog } from './components/ImportDialog'
+import { RecoveryScreen } from './components/RecoveryScreen'
 import { RightPanel } from './components/RightPanel'
 import { SettingsDialog } from './components/SettingsDialog'
 import { ShortcutSheet } from './components/ShortcutSheet'
@@ -22,23 +24,32 @@ export function App(): React.JSX.Element {
   }, [wb])
   return (
     <WorkbenchContext.Provider value={wb}>
-      <div className="app">
-        <Sidebar />
-        <main className="center">
-          <Toolbar />
-          <Banners />
-          <EditorPane />
-        </main>
-        <RightPanel />
-        <Dialogs />
-      </div>
+      <Screen />
     </WorkbenchContext.Provider>
+  )
+}
+
+function Screen(): React.JSX.Element {
+  const recovery = useApp((s) => s.recovery)
+  if (recovery) return <RecoveryScreen recovery={recovery} />
+  return (
+    <div className="app">
+      <Sidebar />
+      <main className="center">
+        <Toolbar />
+        <Banners />
+        <EditorPane />
+      </main>
+      <RightPanel />
+      <Dialogs />
+    </div>
   )
 }
 
 function Dialogs(): React.JSX.Element | null {
   const dialog = useApp((s) => s.dialog)
   if (dialog === 'import') return <ImportDialog />
+  if (dialog === 'export') return <ExportDialog />
   if (dialog === 'shortcuts') return <ShortcutSheet />
   if (dialog === 'settings') return <SettingsDialog />
   return null

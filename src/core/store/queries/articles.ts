@@ -35,10 +35,12 @@ interface ArticleRow {
   confidence: number
   status: ArticleStatus
   source: 'analysis' | 'editor'
+  analyzerVersion: number
 }
 
 const COLUMNS = `id, page_id AS pageId, ord, kind, start_line AS startLine, end_line AS endLine, kicker, title,
-  title_override AS titleOverride, subtitle, byline, body_json AS bodyJson, flags_json AS flagsJson, confidence, status, source`
+  title_override AS titleOverride, subtitle, byline, body_json AS bodyJson, flags_json AS flagsJson, confidence, status, source,
+  analyzer_version AS analyzerVersion`
 
 export interface ArticleBody {
   headings: string[]
@@ -52,17 +54,15 @@ export function decodeArticleBody(bodyJson: string): ArticleBody {
   return { headings: body.headings ?? [], paragraphs: body.paragraphs ?? [], captions: body.captions ?? [] }
 }
 
-function toRecord(row: ArticleRow): ArticleRecord {
+function toStored(row: ArticleRow): StoredArticle {
   const body = decodeArticleBody(row.bodyJson)
   return {
     id: row.id,
-    pageId: row.pageId,
-    ord: row.ord,
     kind: row.kind,
     startLine: row.startLine,
     endLine: row.endLine,
     kicker: row.kicker,
-    title: row.titleOverride ?? row.title,
+    title: row.title,
     subtitle: row.subtitle,
     headings: body.headings,
     byline: row.byline,
@@ -71,8 +71,15 @@ function toRecord(row: ArticleRow): ArticleRecord {
     flags: JSON.parse(row.flagsJson) as string[],
     confidence: row.confidence,
     status: row.status,
-    source: row.source
+    source: row.source,
+    analyzerVersion: row.analyzerVersion,
+    titleOverride: row.titleOverride
   }
+}
+
+function toRecord(row: ArticleRow): ArticleRecord {
+  const { title, titleOverride, analyzerVersion: _version, id: _id, ...fields } = toStored(row)
+  return { id: row.id, pageId: row.pageId, ord: row.ord, ...fields, title: titleOverride ?? title, titleOverridden: titleOverride !== null }
 }
 
 export function listArticles(db: Db, pageId: number): ArticleRecord[] {
@@ -97,18 +104,56 @@ export function replaceArticles(
   pageId: number,
   revisionId: number,
   articles: readonly ArticleInput[],
-  options: { source: 'analysis' | 'editor'; analyzerVersion: number; keepStatus?: ReadonlyMap<number, ArticleStatus> }
+  options: {
+    source: 'analysis' | 'editor'
+    analyzerVersion: number
+    keepStatus?: ReadonlyMap<number, ArticleStatus>
+    /** The editor's titles, by position in `articles`. */
+    titleOverrides?: ReadonlyMap<number, string>
+  }
 ): void {
+  replaceStoredArticles(
+    db,
+    pageId,
+    revisionId,
+    articles.map((article, ord) => ({
+      ...article,
+      status: options.keepStatus?.get(ord) ?? 'proposed',
+      source: options.source,
+      analyzerVersion: options.analyzerVersion,
+      titleOverride: options.titleOverrides?.get(ord) ?? null
+    }))
+  )
+}
+
+/** An article as stored, with what the editor decided about it. */
+export interface StoredArticle extends ArticleInput {
+  /** Kept when the article is stored again, so that the app's references to it hold. */
+  id?: number
+  status: ArticleStatus
+  source: 'analysis' | 'editor'
+  analyzerVersion: number
+  titleOverride: string | null
+}
+
+export function listStoredArticles(db: Db, pageId: number): StoredArticle[] {
+  const rows = stmt(db, `SELECT ${COLUMNS} FROM articles WHERE page_id = ? ORDER BY ord`).all(pageId) as ArticleRow[]
+  return rows.map(toStored)
+}
+
+/** The page's articles become `articles`, in this order, described against `revisionId`. */
+export function replaceStoredArticles(db: Db, pageId: number, revisionId: number, articles: readonly StoredArticle[]): void {
   stmt(db, 'DELETE FROM articles WHERE page_id = ?').run(pageId)
   const insert = stmt(db, 
-    `INSERT INTO articles (page_id, ord, kind, start_line, end_line, kicker, title, subtitle, byline, body_json,
+    `INSERT INTO articles (id, page_id, ord, kind, start_line, end_line, kicker, title, title_override, subtitle, byline, body_json,
                            flags_json, confidence, status, source, analyzer_version, revision_id, updated_at)
-     VALUES (@pageId, @ord, @kind, @startLine, @endLine, @kicker, @title, @subtitle, @byline, @bodyJson,
+     VALUES (@id, @pageId, @ord, @kind, @startLine, @endLine, @kicker, @title, @titleOverride, @subtitle, @byline, @bodyJson,
              @flagsJson, @confidence, @status, @source, @analyzerVersion, @revisionId, @updatedAt)`
   )
   const updatedAt = nowIso()
   articles.forEach((article, ord) => {
     insert.run({
+      id: article.id ?? null,
       pageId,
       ord,
       kind: article.kind,
@@ -116,14 +161,15 @@ export function replaceArticles(
       endLine: article.endLine,
       kicker: article.kicker,
       title: article.title,
+      titleOverride: article.titleOverride,
       subtitle: article.subtitle,
       byline: article.byline,
       bodyJson: JSON.stringify({ headings: article.headings, paragraphs: article.paragraphs, captions: article.captions }),
       flagsJson: JSON.stringify(article.flags),
       confidence: article.confidence,
-      status: options.keepStatus?.get(ord) ?? 'proposed',
-      source: options.source,
-      analyzerVersion: options.analyzerVersion,
+      status: article.status,
+      source: article.source,
+      analyzerVersion: article.analyzerVersion,
       revisionId,
       updatedAt
     })
@@ -132,12 +178,4 @@ export function replaceArticles(
 
 export function setArticleStatus(db: Db, articleId: number, status: ArticleStatus): void {
   stmt(db, 'UPDATE articles SET status = ?, updated_at = ? WHERE id = ?').run(status, nowIso(), articleId)
-}
-
-export function setArticleTitle(db: Db, articleId: number, title: string | null): void {
-  stmt(db, "UPDATE articles SET title_override = ?, source = 'editor', updated_at = ? WHERE id = ?").run(
-    title,
-    nowIso(),
-    articleId
-  )
 }

@@ -125,8 +125,11 @@ function TitleEditor({ initial, onDone }: { initial: string; onDone: (value: str
       aria-label={t('articles.editTitle')}
       onChange={(e) => setValue(e.target.value)}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') onDone(value)
-        else if (e.key === 'Escape') {
+        if (e.key === 'Enter') {
+          // Focus goes back to the text at once: the key must not follow it there as a new line.
+          e.preventDefault()
+          onDone(value)
+        } else if (e.key === 'Escape') {
           e.stopPropagation()
           onDone(null)
         }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { useApp, useT, useWorkbench } from '../hooks/useWorkbench'
 import { ruleLabel } from '../i18n'
+import { suggestionMessage } from '../i18n/suggestions'
 import { groupByRule } from '../state/suggestionSpans'
 
 export function SuggestionsPanel(): React.JSX.Element {
@@ -31,7 +32,7 @@ export function SuggestionsPanel(): React.JSX.Element {
                   <span className="change">
                     <del>{s.original || '∅'}</del> → <ins>{s.replacement || '∅'}</ins>
                   </span>
-                  <span className="message">{s.message}</span>
+                  <span className="message">{suggestionMessage(t, s)}</span>
                   <span className="row-actions">
                     <button onClick={() => wb.accept(s.id)}>{t('suggestions.accept')}</button>
                     <button onClick={() => wb.reject(s.id)}>{t('suggestions.reject')}</button>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect } from 'react'
 import { useApp, useT, useWorkbench } from '../hooks/useWorkbench'
+import { useExportState } from './ExportDialog'
 
 export function Toolbar(): React.JSX.Element {
   const t = useT()
@@ -32,12 +33,27 @@ export function Toolbar(): React.JSX.Element {
           </button>
         )}
         <button onClick={() => wb.store.set({ dialog: 'import' })}>{t('toolbar.import')}</button>
+        <ExportButton />
         <button onClick={() => wb.store.set({ dialog: 'shortcuts' })} title="?">
           {t('toolbar.shortcuts')}
         </button>
         <button onClick={() => wb.store.set({ dialog: 'settings' })}>{t('toolbar.settings')}</button>
       </div>
     </header>
+  )
+}
+
+/** Opens the export dialog; while an export runs with the dialog closed, it shows how far it is. */
+function ExportButton(): React.JSX.Element {
+  const t = useT()
+  const wb = useWorkbench()
+  const job = useExportState().job
+  const running = job?.state === 'running'
+  const percent = running && job.total > 0 ? Math.floor((job.done / job.total) * 100) : 0
+  return (
+    <button onClick={() => wb.store.set({ dialog: 'export' })} title="Ctrl+E" data-testid="toolbar-export">
+      {running ? t('export.running', { percent }) : t('toolbar.export')}
+    </button>
   )
 }
 
@@ -48,6 +64,7 @@ export function Banners(): React.JSX.Element | null {
   const comparing = useApp((s) => s.comparing)
   const error = useApp((s) => s.error)
   const notice = useApp((s) => s.notice)
+  const restored = useApp((s) => s.restored)
   const clearNotice = useCallback(() => wb.store.set({ notice: null }), [wb])
   return (
     <>
@@ -68,6 +85,12 @@ export function Banners(): React.JSX.Element | null {
         <div className="banner error" role="alert">
           {error}
           <button onClick={() => wb.store.set({ error: null })}>{t('error.dismiss')}</button>
+        </div>
+      )}
+      {restored?.restored && (
+        <div className="banner restored" role="status" data-testid="restored">
+          {t('recovery.done', { file: restored.restored.file, aside: restored.keptAside ?? '—' })}
+          <button onClick={() => wb.store.set({ restored: null })}>{t('error.dismiss')}</button>
         </div>
       )}
       {notice && <Notice text={notice} onDone={clearNotice} />}

@@ -27,6 +27,8 @@ export function useLifecycle(wb: Workbench): void {
           return void wb.refreshLists()
         case 'settings':
           return wb.store.set({ dialog: 'settings' })
+        case 'export':
+          return wb.store.set({ dialog: 'export' })
         case 'shortcuts':
           return wb.store.set({ dialog: 'shortcuts' })
         case 'find':

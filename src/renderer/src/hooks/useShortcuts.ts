@@ -47,6 +47,8 @@ export function runAction(wb: Workbench, action: ShortcutAction): void {
       return wb.store.set({ dialog: state.dialog === 'shortcuts' ? null : 'shortcuts' })
     case 'importFiles':
       return wb.store.set({ dialog: 'import' })
+    case 'export':
+      return wb.store.set({ dialog: 'export' })
     case 'saveNow':
       return void wb.flush()
   }

@@ -2,7 +2,8 @@ import type { editor, IDisposable } from 'monaco-editor/esm/vs/editor/editor.api
 import type { SuggestionRecord } from '../../../shared/types'
 import type { Span } from '../state/boundaries'
 import type { EditorEvents, EditorPort } from '../state/editorPort'
-import type { Translate } from '../i18n'
+import { ruleLabel, type Translate } from '../i18n'
+import { suggestionMessage } from '../i18n/suggestions'
 import { locateSuggestion as locate } from '../state/suggestionSpans'
 import { spanDecorations } from './decorations'
 import { registerSuggestionActions, type SuggestionSource } from './suggestionActions'
@@ -343,7 +344,8 @@ export class WorkbenchEditor implements EditorPort, SuggestionSource {
       const end = model.getPositionAt(Math.max(range.end, range.start + 1))
       markers.push({
         severity: record.confidence >= 0.8 ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info,
-        message: t('suggestions.marker', { message: record.message, original: record.original, replacement: record.replacement }),
+        // The change on the first line, why on the second, in the UI's language.
+        message: `${t('suggestions.marker', { message: ruleLabel(t, record.rule), original: record.original, replacement: record.replacement })}\n${suggestionMessage(t, record)}`,
         source: 'Galley',
         code: record.rule,
         startLineNumber: start.lineNumber,

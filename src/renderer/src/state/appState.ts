@@ -1,14 +1,24 @@
 import type { EditionSummary, PageDetail, PageSummary, RevisionInfo, SearchHit, SuggestionRecord } from '../../../shared/types'
+import type { RecoveryInfo, RestoreResult } from '../../../shared/recovery'
+import type { Settings } from '../../../shared/settings'
 import type { Locale } from '../i18n'
 import type { SaveStatus } from './autosave'
 import type { Span } from './boundaries'
 
 export type Panel = 'articles' | 'suggestions' | 'history'
-export type Dialog = null | 'import' | 'shortcuts' | 'settings'
+export type Dialog = null | 'import' | 'shortcuts' | 'settings' | 'export'
 
 export interface AppState {
   locale: Locale
   mode: 'desktop' | 'browser' | null
+  /** The database file, as appInfo names it. */
+  database: string | null
+  /** Set while the database cannot be used: the recovery screen replaces the workbench. */
+  recovery: RecoveryInfo | null
+  /** What the last restore put in place and where the damaged file went, until dismissed. */
+  restored: RestoreResult | null
+  /** null until read from the store. */
+  settings: Settings | null
   editions: EditionSummary[]
   pages: PageSummary[]
   pageId: number | null
@@ -39,6 +49,10 @@ export function initialState(locale: Locale): AppState {
   return {
     locale,
     mode: null,
+    database: null,
+    recovery: null,
+    restored: null,
+    settings: null,
     editions: [],
     pages: [],
     pageId: null,

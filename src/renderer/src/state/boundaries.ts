@@ -8,6 +8,7 @@ export interface Span {
   kind: ArticleKind
   startLine: number
   endLine: number
+  /** The title the editor gave the article; null while it is read from the text (record.title). */
   title: string | null
   status: ArticleStatus
   /** The server's record the span came from; null for a piece made by a split. */
@@ -22,7 +23,7 @@ export interface TextChange {
 
 export function spansFromRecords(records: readonly ArticleRecord[]): Span[] {
   return records
-    .map((r) => ({ kind: r.kind, startLine: r.startLine, endLine: r.endLine, title: r.title || null, status: r.status, record: r }))
+    .map((r) => ({ kind: r.kind, startLine: r.startLine, endLine: r.endLine, title: r.titleOverridden ? r.title : null, status: r.status, record: r }))
     .sort((a, b) => a.startLine - b.startLine)
 }
 
@@ -94,9 +95,9 @@ export function splitAt(spans: readonly Span[], line: number, lineCount: number,
   }
   const span = spans[at]!
   if (line === span.startLine) return null
-  // The head keeps its title only if the title's line stayed with it.
-  const title = span.title ?? span.record?.title ?? null
-  const keepsTitle = !lines || !title || containsLine(lines, span.startLine, line, title)
+  // The head keeps the editor's title; one read from the text only if its line stayed with it.
+  const read = span.record?.title || null
+  const keepsTitle = span.title !== null || !lines || !read || containsLine(lines, span.startLine, line, read)
   const head: Span = { ...span, endLine: line, status: 'proposed', title: keepsTitle ? span.title : null, record: keepsTitle ? span.record : null }
   const tail: Span = { kind: span.kind, startLine: line, endLine: span.endLine, title: null, status: 'proposed', record: null }
   const out = [...spans.slice(0, at), head, tail, ...spans.slice(at + 1)]
@@ -133,17 +134,17 @@ export interface ArticlePayload {
   kind: ArticleKind
   startLine: number
   endLine: number
-  title?: string | null
+  titleOverride?: string | null
   status?: ArticleStatus
 }
 
-/** What updateArticles needs; a split's new piece gets its title from the text. */
+/** What updateArticles needs: only the editor's titles are sent, the others are read from the text. */
 export function toPayload(spans: readonly Span[]): ArticlePayload[] {
   return spans.map((s) => ({
     kind: s.kind,
     startLine: s.startLine,
     endLine: s.endLine,
     status: s.status,
-    ...(s.title !== null ? { title: s.title } : {})
+    ...(s.title !== null ? { titleOverride: s.title } : {})
   }))
 }

@@ -18,6 +18,7 @@ export type ShortcutAction =
   | 'search'
   | 'shortcuts'
   | 'importFiles'
+  | 'export'
   | 'saveNow'
 
 export type ShortcutGroup = 'pages' | 'suggestions' | 'articles' | 'general'
@@ -53,6 +54,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'history', group: 'general', code: 'KeyR', alt: true, inText: true },
   { action: 'saveNow', group: 'general', code: 'KeyS', mod: true, inText: true },
   { action: 'importFiles', group: 'general', code: 'KeyO', mod: true, inText: true },
+  // The desktop menu's File › Export… has the same accelerator.
+  { action: 'export', group: 'general', code: 'KeyE', mod: true, inText: true },
   { action: 'shortcuts', group: 'general', key: '?', inText: false },
   { action: 'shortcuts', group: 'general', key: 'F1', inText: true }
 ]

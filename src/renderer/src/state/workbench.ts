@@ -2,7 +2,9 @@ import type { ArticleKind, ArticleStatus, PageSummary, SearchHit, SuggestionReco
 import { api, GalleyError } from '../api/client'
 import { saveLocale, translator, type Locale, type MessageKey, type Translate } from '../i18n'
 import { initialState, type AppState, type Panel } from './appState'
+import type { Settings } from '../../../shared/settings'
 import { Autosaver } from './autosave'
+import { ExportRunner } from './exportJob'
 import { applyChange, mergeWithPrevious, nextKind, sameBoundaries, spanAt, spansFromRecords, splitAt, toPayload, type Span, type TextChange } from './boundaries'
 import type { EditorEvents, EditorPort } from './editorPort'
 import { Store } from './store'
@@ -25,6 +27,8 @@ const isConflict = (error: unknown): boolean => error instanceof GalleyError && 
 /** The editor's workflow: pages, autosave, structure, suggestions, history. Components only call it. */
 export class Workbench implements EditorEvents {
   readonly store: Store<AppState>
+  /** The export dialog's job, kept here so that it outlives the dialog. */
+  readonly exports = new ExportRunner()
   t: Translate
   private port: EditorPort | null = null
   private session: Session | null = null
@@ -45,14 +49,57 @@ export class Workbench implements EditorEvents {
   async init(): Promise<void> {
     try {
       const info = await api.appInfo({})
-      this.store.set({ mode: info.mode })
+      this.store.set({ mode: info.mode, database: info.database, recovery: info.recovery })
+      // In recovery every other call is refused: the recovery screen is all there is.
+      if (info.recovery) return
     } catch (error) {
       this.fail(error)
     }
-    await this.refreshLists()
+    await Promise.all([this.refreshLists(), this.loadSettings()])
+  }
+
+  private async loadSettings(): Promise<void> {
+    try {
+      const settings = await api.getSettings({})
+      this.store.set({ settings })
+      // The store's choice wins over this browser's cached one (browser mode changes origin with its port).
+      if (settings.locale && settings.locale !== this.store.get().locale) this.showLocale(settings.locale)
+    } catch (error) {
+      this.fail(error)
+    }
+  }
+
+  /** Resolves to false when the store refused (the error is shown). */
+  async updateSettings(patch: Partial<Settings>): Promise<boolean> {
+    try {
+      this.store.set({ settings: await api.updateSettings(patch) })
+      return true
+    } catch (error) {
+      this.fail(error)
+      return false
+    }
+  }
+
+  /** Puts the backup the recovery screen names in place of the damaged database, then loads the workbench. */
+  async restoreNewestBackup(): Promise<void> {
+    const backup = this.store.get().recovery?.backup
+    if (!backup) return
+    try {
+      const result = await api.restoreNewestBackup({ backup: backup.file })
+      this.store.set({ recovery: null, restored: result.restored ? result : null, error: null })
+    } catch (error) {
+      this.fail(error)
+    }
+    // Either way, what appInfo says now decides the screen (a newer backup may have to be shown first).
+    await this.init()
   }
 
   setLocale(locale: Locale): void {
+    this.showLocale(locale)
+    void this.updateSettings({ locale })
+  }
+
+  private showLocale(locale: Locale): void {
     saveLocale(locale)
     this.t = translator(locale)
     this.store.set({ locale })
@@ -403,11 +450,13 @@ export class Workbench implements EditorEvents {
     const spans = [...this.store.get().spans]
     const span = spans[index]
     this.store.set({ editingTitle: null })
-    if (!span || span.title === title) {
+    const typed = title.trim()
+    // Unchanged: no override is made of the title read from the text. Emptied: the text's title comes back.
+    if (!span || typed === (span.title ?? span.record?.title ?? '')) {
       this.port?.focus()
       return
     }
-    spans[index] = { ...span, title: title.trim() || null }
+    spans[index] = { ...span, title: typed || null }
     this.port?.focus()
     await this.restructure(spans, index)
   }
@@ -518,11 +567,13 @@ export class Workbench implements EditorEvents {
     if (!session) return
     if (!(await this.flush())) return
     try {
-      await this.enqueue(() => api.restoreRevision({ pageId: session.pageId, revisionId, baseRevisionId: session.revisionId }))
+      const restored = await this.enqueue(() => api.restoreRevision({ pageId: session.pageId, revisionId, baseRevisionId: session.revisionId }))
       this.session = null
       session.autosaver.dispose()
       await this.openPage(session.pageId)
-      this.notify('history.restored', { id: revisionId })
+      if (restored.articlesReset > 0) this.notify('history.restoredReset', { id: revisionId, count: restored.articlesReset })
+      else this.notify('history.restored', { id: revisionId })
+      void this.refreshLists()
     } catch (error) {
       this.fail(error)
     }
