@@ -65,10 +65,22 @@ const PHOTO_CREDIT = new RegExp(
 const PICTURE_SOURCE = /(?:资料图片|资料图|新华社发|图片由[^。，]{1,30}提供|(?:图|图片|照片)[/／:：]\s*[^。，]{1,20}|受访者供图|网络图片)\s*[）)]?$/
 const PICTURE_START = /^(?:图为|上图|下图|左图|右图|图一|图二|图[:：])/
 
+/**
+ * What PHOTO_CREDIT needs at the very end (`摄` or `摄影`, then white space and a closing
+ * bracket): checked first, since the pattern itself is tried at every position of the line.
+ */
+function endsLikeShot(t: string): boolean {
+  let end = t.length
+  const last = t[end - 1]
+  if (last === ')' || last === '）') end--
+  while (end > 0 && /\s/.test(t[end - 1]!)) end--
+  return t[end - 1] === '摄' || (t[end - 1] === '影' && t[end - 2] === '摄')
+}
+
 /** Ends with a photo credit or picture source, or opens like a caption. */
 export function hasPhotoCredit(s: string): boolean {
   const t = tail(s)
-  return PHOTO_CREDIT.test(t) || PICTURE_SOURCE.test(t) || PICTURE_START.test(s)
+  return (endsLikeShot(t) && PHOTO_CREDIT.test(t)) || PICTURE_SOURCE.test(t) || PICTURE_START.test(s)
 }
 
 // A reporter's name printed after the last sentence: `…表示感谢。 本报记者 王小明`.
@@ -80,7 +92,7 @@ export function trailingCredit(s: string): string | null {
   const t = tail(s)
   const m = TRAILING_BYLINE.exec(t)
   if (m) return m[1]!.trim()
-  const p = PHOTO_CREDIT.exec(t)
+  const p = endsLikeShot(t) ? PHOTO_CREDIT.exec(t) : null
   if (p) return p[0].replace(/^[\s。！？”）)]+/, '').replace(/^[（(]\s*/, '').replace(/\s*[）)]$/, '').trim()
   return null
 }

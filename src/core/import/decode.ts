@@ -1,3 +1,4 @@
+import { Buffer, isUtf8 } from 'node:buffer'
 import { TextDecoder } from 'node:util'
 
 // Detects the encoding of a page file and decodes it, or says in a few words why it cannot.
@@ -41,11 +42,10 @@ function decodeByMarks(bytes: Uint8Array): DecodedPage {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: utf16(decoders.utf16le, bytes, 'LE'), encoding: 'utf-16le' }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: utf16(decoders.utf16be, bytes, 'BE'), encoding: 'utf-16be' }
   if (bytes.includes(0)) throw new DecodeError('binary file (contains NUL bytes)')
-  try {
-    return { text: decoders.utf8.decode(bytes), encoding: 'utf-8' }
-  } catch {
-    // not UTF-8: the Chinese legacy encodings are next
-  }
+  // Validating first and then decoding without checks is several times faster than a fatal
+  // TextDecoder, and almost every page is UTF-8.
+  if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8' }
+  // not UTF-8: the Chinese legacy encodings are next
   let text: string
   try {
     text = decoders.gb18030.decode(bytes)

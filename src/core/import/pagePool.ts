@@ -27,8 +27,13 @@ interface Slot {
   alive: boolean
 }
 
-export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(4, os.availableParallelism()))
+/**
+ * Workers beside a busy main thread (the importer writes while they analyse): one core each
+ * for them and for the writer. When the main thread only waits (the typo pass), every core.
+ */
+export function defaultWorkerCount(mainThreadBusy = true): number {
+  const cores = os.availableParallelism()
+  return Math.max(1, Math.min(4, mainThreadBusy ? cores - 1 : cores))
 }
 
 /** Starts `count` page workers, or returns null when no worker can be started here. */

@@ -1,7 +1,7 @@
 import type { Db } from '../store/database'
 import { pagesWithStaleSuggestions, type SuggestionInput } from '../store/queries/suggestions'
 import { stmt } from '../store/statements'
-import { startPagePool, type PagePool } from '../import/pagePool'
+import { defaultWorkerCount, startPagePool, type PagePool } from '../import/pagePool'
 import { loadKnowledge } from './knowledge'
 import { refreshSuggestions, storeRefreshedSuggestions } from './refreshSuggestions'
 
@@ -54,7 +54,7 @@ export function runSuggestionPass(
 export async function runSuggestionPassInWorkers(db: Db, options: SuggestionPassOptions = {}): Promise<number> {
   const pending = pagesWithStaleSuggestions(db, options.pageIds)
   if (pending.length === 0) return 0
-  const pool = options.workers === 0 || pending.length < MIN_PAGES_FOR_WORKERS ? null : startPagePool(options.workers)
+  const pool = options.workers === 0 || pending.length < MIN_PAGES_FOR_WORKERS ? null : startPagePool(options.workers ?? defaultWorkerCount(false))
   if (!pool) return runSuggestionPass(db, pending, options.onProgress, options.signal)
   try {
     return await detectInPool(db, pool, pending, options)
