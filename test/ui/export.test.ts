@@ -12,7 +12,7 @@ import type { ImportReport } from '../../src/shared/types'
 // real export of a store big enough to take a while, its choices remembered, Cancel leaving
 // nothing behind, and a failure said in one line.
 
-const PAGES = 40
+const PAGES = 80
 const ARTICLES_PER_PAGE = 60
 const TOTAL = PAGES * ARTICLES_PER_PAGE
 
