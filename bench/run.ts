@@ -1,5 +1,6 @@
 // npm run bench [-- --json] [--pages N] [--large] [--runs N] [--quick]
-// Builds a synthetic archive from a seed and measures Galley against the floor on this machine.
+// Builds a synthetic archive from a seed and measures Galley against the floor on this machine,
+// then the workbench itself in Chromium on one of the stores (bench/workbench.ts).
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,6 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import { writeArchive, generateArchive } from './synthetic'
 import { summarize, type Summary } from './stats'
+import { summarizeWorkbench, workbenchRows, type WorkbenchSummary } from './workbenchReport'
 
 const { values } = parseArgs({
   options: {
@@ -71,9 +73,12 @@ interface SizeResult {
   api?: Record<string, unknown>
   export?: Record<string, unknown>
   load?: Record<string, unknown>
+  workbench?: WorkbenchSummary
 }
 
 const results: SizeResult[] = []
+// The workbench is measured on one store: the 10,000-page one when the run builds it.
+const workbenchSize = sizes.includes(10_000) ? 10_000 : Math.max(...sizes)
 for (const pages of sizes) {
   const dir = path.join(work, `archive-${pages}`)
   log(`generating ${pages} pages (seed ${seed})…`)
@@ -117,6 +122,19 @@ for (const pages of sizes) {
     log('  load on browser mode (50 connections, 30 s)…')
     result.load = step('load', { db, seconds: 30 })
   }
+  if (pages === workbenchSize) {
+    // The workbench in Chromium: --quick keeps it to one short run.
+    const wbRuns = values.quick ? 1 : sizeRuns
+    const plan = values.quick ? { nextPages: 8, clicks: 4, saves: 3, burst: 20 } : { nextPages: 30, clicks: 20, saves: 8, burst: 60 }
+    const wb: StepResult[] = []
+    for (let r = 0; r < wbRuns; r++) {
+      log(`  workbench in Chromium, run ${r + 1}/${wbRuns}…`)
+      wb.push(step('workbench', { db: path.join(work, `galley-${pages}-${sizeRuns - 1}.db`), ...plan, intervalMs: 150, seed: seed + r }))
+      if (wb[r]!.skipped) break
+    }
+    result.workbench = summarizeWorkbench(wb)
+    for (const w of result.workbench.warnings) log(`  workbench: ${w}`)
+  }
   if (pages <= 3000 || sizes.length === 1) {
     log('  export…')
     result.export = step('export', { db, out: path.join(work, `export-${pages}`) })
@@ -153,6 +171,7 @@ for (const r of results) {
   if (r.load) {
     row('browser-mode read API, 50 connections', `${f(r.load.requestsPerSecond, 0)} req/s, ${String(r.load.errors)} errors, ${String(r.load.non2xx)} non-2xx`, `p50 ${f(r.load.p50Ms, 0)} ms, p99 ${f(r.load.p99Ms, 0)} ms`, r.load.maxRssMB)
   }
+  if (r.workbench) for (const w of workbenchRows(r.workbench)) row(w.name, w.median, w.spread, w.rss)
   if (r.export) {
     row('export, all formats', r.export.skipped ? String(r.export.skipped) : `${f((r.export.ms as number) / 1000, 2)} s`, '', r.export.maxRssMB)
   }

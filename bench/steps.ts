@@ -14,6 +14,7 @@ import { m002Search } from '../src/core/store/migrations/002-search'
 import { decodePage, normalizeNewlines } from '../src/core/import/decode'
 import { mulberry32 } from './synthetic/prng'
 import { quantile, timeMs } from './stats'
+import type { WorkbenchOptions } from './workbench'
 
 type Args = Record<string, unknown>
 
@@ -154,6 +155,11 @@ const steps: Record<string, (args: Args) => Promise<Record<string, unknown>> | R
     }
     store.close()
     return { openP50: quantile(open, 0.5), openP95: quantile(open, 0.95), saveP50: quantile(save, 0.5), saveP95: quantile(save, 0.95) }
+  },
+
+  workbench: async (args) => {
+    const { workbenchBench } = await import('./workbench')
+    return workbenchBench(args as unknown as WorkbenchOptions)
   },
 
   load: async ({ db, seconds }) => {

@@ -29,6 +29,9 @@ export function Sidebar(): React.JSX.Element {
   )
 }
 
+/** byEdition rebuilds every list when any page changes: a block re-renders only when its own pages did. */
+const samePages = (a: readonly PageSummary[], b: readonly PageSummary[]): boolean => a.length === b.length && a.every((p, i) => p === b[i])
+
 const EditionBlock = memo(function EditionBlock({ edition, pages }: { edition: EditionSummary; pages: PageSummary[] }) {
   const t = useT()
   return (
@@ -44,7 +47,7 @@ const EditionBlock = memo(function EditionBlock({ edition, pages }: { edition: E
       </ul>
     </section>
   )
-})
+}, (a, b) => a.edition === b.edition && samePages(a.pages, b.pages))
 
 const PageRow = memo(function PageRow({ page }: { page: PageSummary }) {
   const t = useT()
