@@ -5,7 +5,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import type { Browser, Page } from 'playwright-core'
-import type { PageDetail, PageSummary, RevisionInfo } from '../src/shared/types'
+import type { EditionSummary, PageDetail, PageSummary, RevisionInfo } from '../src/shared/types'
+import { orderPages } from '../src/renderer/src/state/sidebarRows'
 import { CHROMIUM, launchBrowser } from '../test/support/browser'
 import { probeScript, type KeyRecord, type OpenState, type Probe, type ProbeLog } from './workbenchProbe'
 import { mulberry32 } from './synthetic/prng'
@@ -265,12 +266,38 @@ class Workbench {
     throw new Error(`page ${pageId} would not open: the browser's page crashed ${this.crashes} times`)
   }
 
-  /** The rows in sidebar order, which is the next-page key's order too. */
-  rowIds(): Promise<number[]> {
-    return this.page.evaluate(() => [...document.querySelectorAll('.page-row[data-page-id]')].map((e) => Number(e.getAttribute('data-page-id'))))
+  /** The pages in sidebar order, which is the next-page key's order too (the sidebar holds only the rows in view). */
+  async rowIds(): Promise<number[]> {
+    const [editions, pages] = await Promise.all([this.call<EditionSummary[]>('listEditions', {}), this.call<PageSummary[]>('listPages', {})])
+    this.order = orderPages(editions, pages).map((p) => p.id)
+    return this.order
+  }
+
+  private order: number[] = []
+
+  /** Scrolls the sidebar as an editor would, until the page's row is in the document. */
+  private async reveal(pageId: number): Promise<void> {
+    const target = this.order.indexOf(pageId)
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const shown = await this.page.evaluate(() => [...document.querySelectorAll('.page-row[data-page-id]')].map((e) => Number(e.getAttribute('data-page-id'))))
+      if (shown.includes(pageId)) return
+      const first = shown.length ? this.order.indexOf(shown[0]!) : 0
+      await this.page.evaluate(
+        ([target, first, total, attempt]) => {
+          const tree = document.querySelector('.tree')!
+          // First a jump to where the row should be, then steps from what is shown.
+          if (attempt === 0) tree.scrollTop = (target / total) * tree.scrollHeight - tree.clientHeight / 2
+          else tree.scrollTop += ((target - first) / total) * tree.scrollHeight
+        },
+        [target, first, this.order.length, attempt] as const
+      )
+      await this.frames(2)
+    }
+    throw new Error(`page ${pageId} never came into the sidebar's view`)
   }
 
   async click(pageId: number): Promise<() => Promise<void>> {
+    await this.reveal(pageId)
     const row = this.page.locator(`.page-row[data-page-id="${pageId}"]`)
     await row.scrollIntoViewIfNeeded()
     await this.frames(2)
@@ -345,7 +372,6 @@ export async function workbenchBench(options: WorkbenchOptions): Promise<Record<
     const loadMs = await wb.start()
     const summaries = await wb.call<PageSummary[]>('listPages', {})
     const pages = summaries.length
-    await wb.page.waitForFunction((n) => document.querySelectorAll('.page-row').length >= n, pages, { timeout: 120_000, polling: 100 })
     const ids = await wb.rowIds()
     const pick = (from: number, to: number): number => ids[random.int(from, Math.max(from, to - 1))]!
 

@@ -1,72 +1,103 @@
-import { memo, useMemo } from 'react'
+import { memo, useEffect, useMemo, useRef } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
 import type { EditionSummary, PageSummary } from '../../../shared/types'
 import { useApp, useT, useWorkbench } from '../hooks/useWorkbench'
 import { SearchBox } from './SearchBox'
+import { sidebarRows, type SidebarRow } from '../state/sidebarRows'
+
+/** Fixed row heights (app.css holds the same numbers): an archive of 10,000 pages scrolls without measuring a row. */
+export const EDITION_ROW_PX = 36
+export const PAGE_ROW_PX = 46
 
 export function Sidebar(): React.JSX.Element {
   const t = useT()
   const editions = useApp((s) => s.editions)
   const pages = useApp((s) => s.pages)
   const hits = useApp((s) => s.searchHits)
-  const byEdition = useMemo(() => {
-    const map = new Map<number, PageSummary[]>()
-    for (const p of pages) map.set(p.editionId, [...(map.get(p.editionId) ?? []), p])
-    for (const list of map.values()) list.sort((a, b) => a.order - b.order)
-    return map
-  }, [pages])
   return (
     <aside className="sidebar" aria-label={t('sidebar.editions')}>
       <SearchBox />
-      {hits === null && (
-        <nav className="tree" aria-label={t('sidebar.editions')}>
-          {editions.map((edition) => (
-            <EditionBlock key={edition.id} edition={edition} pages={byEdition.get(edition.id) ?? []} />
-          ))}
-          {editions.length === 0 && <p className="empty">{t('sidebar.empty')}</p>}
-        </nav>
-      )}
+      {hits === null && (editions.length === 0 ? <p className="empty">{t('sidebar.empty')}</p> : <PageTree editions={editions} pages={pages} />)}
     </aside>
   )
 }
 
-/** byEdition rebuilds every list when any page changes: a block re-renders only when its own pages did. */
-const samePages = (a: readonly PageSummary[], b: readonly PageSummary[]): boolean => a.length === b.length && a.every((p, i) => p === b[i])
+/** Only the rows in view (and a few around them) are in the document, so opening a page or typing costs the same at 10 or 10,000 pages. */
+function PageTree({ editions, pages }: { editions: EditionSummary[]; pages: PageSummary[] }): React.JSX.Element {
+  const t = useT()
+  const pageId = useApp((s) => s.pageId)
+  const rows = useMemo(() => sidebarRows(editions, pages), [editions, pages])
+  const scroller = useRef<HTMLElement>(null)
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => (rows[i]!.kind === 'edition' ? EDITION_ROW_PX : PAGE_ROW_PX),
+    getItemKey: (i) => rows[i]!.key,
+    overscan: 8,
+    paddingStart: 4,
+    paddingEnd: 12,
+    // A row the keys bring in stops a little short of the edge, so the next one shows.
+    scrollPaddingStart: 8,
+    scrollPaddingEnd: 8
+  })
+  // The open page's row follows the next/previous-page keys and search jumps.
+  const activeIndex = useMemo(() => rows.findIndex((r) => r.kind === 'page' && r.page.id === pageId), [rows, pageId])
+  useEffect(() => {
+    if (activeIndex !== -1) virtualizer.scrollToIndex(activeIndex, { align: 'auto' })
+  }, [activeIndex, virtualizer])
 
-const EditionBlock = memo(function EditionBlock({ edition, pages }: { edition: EditionSummary; pages: PageSummary[] }) {
+  return (
+    <nav className="tree" aria-label={t('sidebar.editions')} ref={scroller}>
+      <div role="list" className="tree-rows" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index]!
+          return (
+            <div
+              key={item.key}
+              role="listitem"
+              aria-setsize={rows.length}
+              aria-posinset={item.index + 1}
+              className="tree-row"
+              style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+            >
+              {row.kind === 'edition' ? <EditionHeading edition={row.edition} /> : <PageRow page={row.page} active={row.page.id === pageId} />}
+            </div>
+          )
+        })}
+      </div>
+    </nav>
+  )
+}
+
+type EditionRow = Extract<SidebarRow, { kind: 'edition' }>
+
+const EditionHeading = memo(function EditionHeading({ edition }: { edition: EditionRow['edition'] }) {
   const t = useT()
   return (
-    <section className="edition">
+    <div className="edition">
       <h2 title={edition.name}>
         <span className="edition-title">{edition.title || edition.name}</span>
         <small>{t('sidebar.approvedOf', { approved: edition.approvedPages, total: edition.pageCount })}</small>
       </h2>
-      <ul>
-        {pages.map((p) => (
-          <PageRow key={p.id} page={p} />
-        ))}
-      </ul>
-    </section>
+    </div>
   )
-}, (a, b) => a.edition === b.edition && samePages(a.pages, b.pages))
+})
 
-const PageRow = memo(function PageRow({ page }: { page: PageSummary }) {
+const PageRow = memo(function PageRow({ page, active }: { page: PageSummary; active: boolean }) {
   const t = useT()
   const wb = useWorkbench()
-  const active = useApp((s) => s.pageId === page.id)
   return (
-    <li>
-      <button
-        className={active ? 'page-row active' : 'page-row'}
-        aria-current={active ? 'page' : undefined}
-        data-page-id={page.id}
-        onClick={() => void wb.openPage(page.id)}
-        title={page.sourceName}
-      >
-        <span className="page-label">{t('sidebar.pageLabel', { label: page.label })}</span>
-        <span className={`pill status-${page.status}`}>{t(`status.${page.status}`)}</span>
-        {page.openSuggestions > 0 && <span className="count" title={t('sidebar.openSuggestions', { count: page.openSuggestions })}>{page.openSuggestions}</span>}
-        <small className="page-source">{page.sourceName}</small>
-      </button>
-    </li>
+    <button
+      className={active ? 'page-row active' : 'page-row'}
+      aria-current={active ? 'page' : undefined}
+      data-page-id={page.id}
+      onClick={() => void wb.openPage(page.id)}
+      title={page.sourceName}
+    >
+      <span className="page-label">{t('sidebar.pageLabel', { label: page.label })}</span>
+      <span className={`pill status-${page.status}`}>{t(`status.${page.status}`)}</span>
+      {page.openSuggestions > 0 && <span className="count" title={t('sidebar.openSuggestions', { count: page.openSuggestions })}>{page.openSuggestions}</span>}
+      <small className="page-source">{page.sourceName}</small>
+    </button>
   )
 })

@@ -8,6 +8,7 @@ import { ExportRunner } from './exportJob'
 import { applyChange, mergeWithPrevious, nextKind, sameBoundaries, spanAt, spansFromRecords, splitAt, toPayload, type Span, type TextChange } from './boundaries'
 import type { EditorEvents, EditorPort } from './editorPort'
 import { Store } from './store'
+import { orderPages } from './sidebarRows'
 
 const DEBOUNCE_MS = 300
 // Keystroke to saved revision must stay under a second: the save itself takes 20-60 ms at
@@ -208,8 +209,7 @@ export class Workbench implements EditorEvents {
   }
 
   private orderedPages(pages: readonly PageSummary[]): PageSummary[] {
-    const editionOrder = new Map(this.store.get().editions.map((e, i) => [e.id, i]))
-    return [...pages].sort((a, b) => (editionOrder.get(a.editionId) ?? 0) - (editionOrder.get(b.editionId) ?? 0) || a.order - b.order)
+    return orderPages(this.store.get().editions, pages)
   }
 
   private updatePageSummary(summary: Partial<PageSummary> & { id: number }): void {
