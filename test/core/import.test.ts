@@ -34,6 +34,24 @@ describe('import', () => {
     db.close()
   })
 
+  it('stores the import revision of an LF page as a reference to its original, and a CRLF page\'s normalised text as a copy', async () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'b_01.txt'), PAGE.replace(/\r\n/g, '\n'))
+    fs.writeFileSync(path.join(dir, 'b_02.txt'), PAGE.replace('近日', '昨日'))
+    const db = openDatabase(path.join(tempDir(), 'g.db'))
+    const report = await importPaths(db, [dir], { propose: identity })
+    expect(report.imported).toBe(2)
+    const rows = db
+      .prepare("SELECT p.source_name AS name, r.is_original AS ref, length(r.text) AS stored, v.text = p.original_text AS same FROM revision_rows r JOIN revisions v ON v.id = r.id JOIN pages p ON p.id = r.page_id WHERE r.reason = 'import' ORDER BY p.source_name")
+      .all()
+    expect(rows).toEqual([
+      { name: 'b_01.txt', ref: 1, stored: 0, same: 1 },
+      { name: 'b_02.txt', ref: 0, stored: PAGE.replace(/\r\n/g, '\n').length, same: 0 }
+    ])
+    for (const page of listPages(db)) expect(currentText(db, page.id)).toBe(PAGE.replace(/\r\n/g, '\n').replace('近日', page.sourceName === 'b_02.txt' ? '昨日' : '近日'))
+    db.close()
+  })
+
   it('detects and records every encoding, keeps the original, and normalises line endings in the working text', async () => {
     const dir = tempDir()
     const files: Record<string, Buffer> = {

@@ -3,7 +3,9 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openDatabase, schemaVersion, StoreError } from '../../src/core/store/database'
-import { LATEST_VERSION } from '../../src/core/store/migrations'
+import { LATEST_VERSION, migrations } from '../../src/core/store/migrations'
+import { listBackups } from '../../src/core/store/backup'
+import { addRevision, currentText, listRevisions } from '../../src/core/store/queries/revisions'
 import { tempDir } from '../support/tmp'
 
 describe('store', () => {
@@ -13,7 +15,7 @@ describe('store', () => {
     expect(schemaVersion(db)).toBe(LATEST_VERSION)
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all()
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name").pluck().all()
     for (const t of ['editions', 'pages', 'revisions', 'articles', 'suggestions', 'corrections', 'protected_terms', 'page_search']) {
       expect(tables).toContain(t)
     }
@@ -58,8 +60,47 @@ describe('store', () => {
       "INSERT INTO pages (edition_id, label, page_order, source_name, sha256, encoding, byte_length, original_text, imported_at) VALUES (1, '1', 1, 'a.txt', 'h', 'utf-8', 3, 'abc', 'now')"
     ).run()
     expect(() => db.prepare("UPDATE pages SET original_text = 'x' WHERE id = 1").run()).toThrow(/immutable/)
-    db.prepare("INSERT INTO revisions (page_id, text, author, reason, created_at) VALUES (1, 'abc', 'a', 'r', 'now')").run()
-    expect(() => db.prepare("UPDATE revisions SET text = 'x' WHERE id = 1").run()).toThrow(/append-only/)
+    db.prepare("INSERT INTO revision_rows (page_id, text, author, reason, created_at) VALUES (1, 'abc', 'a', 'r', 'now')").run()
+    expect(() => db.prepare("UPDATE revision_rows SET text = 'x' WHERE id = 1").run()).toThrow(/append-only/)
+    // Revisions are read through a view, which takes no writes at all.
+    expect(() => db.prepare("UPDATE revisions SET text = 'x' WHERE id = 1").run()).toThrow(/view/)
+    // A revision that is the original refers to the page's text and cannot carry another.
+    db.prepare("INSERT INTO revision_rows (page_id, text, is_original, author, reason, created_at) VALUES (1, '', 1, 'a', 'import', 'now')").run()
+    expect(db.prepare('SELECT text FROM revisions WHERE id = 2').pluck().get()).toBe('abc')
+    expect(() => db.prepare("INSERT INTO revision_rows (page_id, text, is_original, author, reason, created_at) VALUES (1, 'x', 1, 'a', 'r', 'now')").run()).toThrow(/keeps no copy/)
+    db.close()
+  })
+
+  it('moves a schema-5 store to revision rows behind a view: old revisions read the same, references hold, new imports keep no copy', () => {
+    const file = path.join(tempDir(), 'v5.db')
+    const raw = new Database(file)
+    raw.pragma('foreign_keys = ON')
+    for (const m of migrations.filter((m) => m.version <= 5)) m.up(raw)
+    raw.pragma('user_version = 5')
+    raw.exec(`
+      INSERT INTO editions (name, title, created_at) VALUES ('e', 'e', 'now');
+      INSERT INTO pages (edition_id, label, page_order, source_name, sha256, encoding, byte_length, original_text, imported_at)
+        VALUES (1, '1', 1, 'a.txt', 'h', 'utf-8', 6, '原文', 'now');
+      INSERT INTO revisions (page_id, parent_id, text, author, reason, created_at) VALUES (1, NULL, '原文', 'galley', 'import', 'now');
+      INSERT INTO revisions (page_id, parent_id, text, author, reason, created_at) VALUES (1, 1, '改后', 'editor', 'edit', 'now');
+      UPDATE pages SET current_revision_id = 2 WHERE id = 1;
+      INSERT INTO articles (page_id, ord, kind, start_line, end_line, revision_id, updated_at) VALUES (1, 0, 'article', 0, 1, 2, 'now');
+    `)
+    raw.close()
+
+    const db = openDatabase(file)
+    expect(schemaVersion(db)).toBe(LATEST_VERSION)
+    expect(listBackups(file).some((b) => b.includes('before-v'))).toBe(true)
+    expect(listRevisions(db, 1).map((r) => [r.reason, r.length])).toEqual([['edit', 2], ['import', 2]])
+    expect(currentText(db, 1)).toBe('改后')
+    // The articles' and suggestions' references now name the table, and still hold.
+    expect(db.pragma('foreign_key_check')).toEqual([])
+    expect(() => db.prepare("INSERT INTO articles (page_id, ord, kind, start_line, end_line, revision_id, updated_at) VALUES (1, 1, 'article', 0, 1, 99, 'now')").run()).toThrow(/FOREIGN KEY/)
+
+    // A new original revision is a reference: no copy of the text in its row.
+    const id = db.transaction(() => addRevision(db, { pageId: 1, text: '原文', author: 'galley', reason: 'restore', isOriginal: true }))()
+    expect(db.prepare('SELECT text, is_original FROM revision_rows WHERE id = ?').get(id)).toEqual({ text: '', is_original: 1 })
+    expect(currentText(db, 1)).toBe('原文')
     db.close()
   })
 })

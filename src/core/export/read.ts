@@ -1,6 +1,7 @@
 import type { Db } from '../store/database'
 import type { ArticleKind, ArticleStatus } from '../../shared/types'
-import { decodeArticleBody } from '../store/queries/articles'
+import { revisionLines } from '../store/queries/articles'
+import { decodeArticleBody } from '../store/queries/articleBody'
 import { cleanText, cleanTextOrNull } from './clean'
 import { ExportError, type ExportArticle, type ExportEdition, type ExportPage, type ExportScope } from './types'
 
@@ -33,6 +34,8 @@ interface Row {
   bodyJson: string
   flagsJson: string
   status: ArticleStatus
+  /** The revision the article's body names lines of (the page's current one, unless it is stale). */
+  articleRevisionId: number | null
 }
 
 export interface ScopeSelection {
@@ -81,7 +84,7 @@ export function selectScope(db: Db, scope: ExportScope, includeUnapproved: boole
   const rows = db.prepare(
     `SELECT e.id AS editionId, p.id AS pageId, p.label AS pageLabel, p.page_order AS pageOrder, p.source_name AS sourceName,
             p.current_revision_id AS revisionId, a.id, a.ord, a.kind, a.kicker, a.title, a.title_override AS titleOverride,
-            a.subtitle, a.byline, a.body_json AS bodyJson, a.flags_json AS flagsJson, a.status
+            a.subtitle, a.byline, a.body_json AS bodyJson, a.flags_json AS flagsJson, a.status, a.revision_id AS articleRevisionId
        ${from}
       ORDER BY ${EDITION_ORDER}, p.page_order, p.source_name, p.id, a.ord, a.id`
   )
@@ -90,6 +93,13 @@ export function selectScope(db: Db, scope: ExportScope, includeUnapproved: boole
     let edition = null as ExportEdition | null
     let page = null as ExportPage | null
     const emitted = new Set<number>()
+    // Rows come a page at a time: the last revision's lines serve all the page's articles.
+    let lines: { revisionId: number | null; lines: readonly string[] | null } = { revisionId: null, lines: null }
+    const linesOf = (revisionId: number | null): readonly string[] | null => {
+      if (revisionId === null) return null
+      if (lines.revisionId !== revisionId) lines = { revisionId, lines: revisionLines(db, revisionId) }
+      return lines.lines
+    }
     for (const row of rows.iterate(...param) as IterableIterator<Row>) {
       if (edition === null || edition.id !== row.editionId) {
         if (edition) yield edition
@@ -110,7 +120,7 @@ export function selectScope(db: Db, scope: ExportScope, includeUnapproved: boole
         }
         current.pages.push(page)
       }
-      page.articles.push(toArticle(row))
+      page.articles.push(toArticle(row, () => linesOf(row.articleRevisionId)))
     }
     if (edition) yield edition
     // An edition or page asked for by name is exported even when nothing in it is approved.
@@ -119,8 +129,8 @@ export function selectScope(db: Db, scope: ExportScope, includeUnapproved: boole
   return { editions, total, read }
 }
 
-function toArticle(row: Row): ExportArticle {
-  const body = decodeArticleBody(row.bodyJson)
+function toArticle(row: Row, lines: () => readonly string[] | null): ExportArticle {
+  const body = decodeArticleBody(row.bodyJson, lines)
   return {
     id: row.id,
     kind: row.kind,

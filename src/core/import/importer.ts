@@ -7,6 +7,7 @@ import { allPageHashes, findPageIdByHash, insertPage } from '../store/queries/pa
 import { storeProposal } from '../pipeline/storeProposal'
 import { structureProposer } from '../pipeline/defaultProposer'
 import { indexNewPage } from '../store/queries/search'
+import { toSearchDocument } from '../store/searchText'
 import type { Proposer } from '../pipeline/proposal'
 import { collectSources } from './collect'
 import { MAX_PAGE_BYTES } from './decode'
@@ -186,10 +187,10 @@ function storeOne(db: Db, source: PageSource, prepared: Prepared, edition: strin
         byteLength: prepared.byteLength,
         originalText: prepared.originalText
       })
-      storeProposal(db, id, prepared.normalizedText ?? prepared.originalText, prepared.proposal, false)
+      storeProposal(db, id, prepared.normalizedText ?? prepared.originalText, prepared.proposal, { index: false, textIsOriginal: prepared.normalizedText === null })
       return id
     })()
-    toIndex.push({ pageId, searchDocument: prepared.searchDocument })
+    toIndex.push({ pageId, searchDocument: toSearchDocument(prepared.proposal.workingText) })
     return { source: source.source, status: 'imported', pageId, edition: place.edition, encoding: prepared.encoding }
   } catch (error) {
     return { source: source.source, status: 'failed', reason: `cannot store page: ${(error as Error).message}` }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import type { Proposal, Proposer } from '../pipeline/proposal'
-import { toSearchDocument } from '../store/searchText'
 import { DecodeError, decodePage, normalizeNewlines, type PageEncoding } from './decode'
 
 /** A page file made ready for the store: everything but the writing, so it can run on any thread. */
@@ -15,8 +14,6 @@ export type Prepared =
       /** The original with LF line endings, or null when that is the original itself. */
       normalizedText: string | null
       proposal: Proposal
-      /** What the search index takes for the working text, made here to spare the writer. */
-      searchDocument: string
     }
   | { status: 'known'; sha256: string }
   | { status: 'failed'; reason: string }
@@ -46,7 +43,6 @@ export function preparePage(bytes: Uint8Array, isKnown: (sha256: string) => bool
     byteLength: bytes.length,
     originalText: decoded.text,
     normalizedText: normalized === decoded.text ? null : normalized,
-    proposal,
-    searchDocument: toSearchDocument(proposal.workingText)
+    proposal
   }
 }

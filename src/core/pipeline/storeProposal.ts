@@ -10,13 +10,20 @@ import type { Proposal } from './proposal'
  * (line endings normalised); the automatic fixes follow as a revision of their own, so the
  * editor can see and undo them. Runs inside the caller's transaction.
  */
-export function storeProposal(db: Db, pageId: number, text: string, proposal: Proposal, index: 'insert' | false = 'insert'): number {
+export function storeProposal(
+  db: Db,
+  pageId: number,
+  text: string,
+  proposal: Proposal,
+  options: { index?: 'insert' | false; /** `text` is the page's original exactly (no line endings changed). */ textIsOriginal?: boolean } = {}
+): number {
+  const index = options.index ?? 'insert'
   const fixed = proposal.workingText !== text
-  let revisionId = addRevision(db, { pageId, text, author: 'galley', reason: 'import', index: fixed ? false : index })
+  let revisionId = addRevision(db, { pageId, text, author: 'galley', reason: 'import', index: fixed ? false : index, isOriginal: options.textIsOriginal })
   if (fixed) {
     revisionId = addRevision(db, { pageId, text: proposal.workingText, author: 'galley', reason: proposal.reason, index })
   }
-  replaceArticles(db, pageId, revisionId, proposal.articles, { source: 'analysis', analyzerVersion: proposal.analyzerVersion })
+  replaceArticles(db, pageId, revisionId, proposal.articles, { source: 'analysis', analyzerVersion: proposal.analyzerVersion, text: proposal.workingText })
   replaceOpenSuggestions(db, pageId, revisionId, proposal.suggestions)
   if (proposal.names) replacePageNames(db, pageId, proposal.names)
   if (!proposal.suggestionsPending) markSuggestionsFor(db, pageId, revisionId)

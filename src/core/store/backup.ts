@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Db } from './database'
+import { hasGalleyTables } from './galleyTables'
 import { LATEST_VERSION } from './migrations'
 import { backupsToKeep } from './queries/settings'
 
@@ -124,8 +125,7 @@ export function restorableProblem(file: string): string | null {
   try {
     db = new Database(file, { readonly: true, fileMustExist: true })
     const version = db.pragma('user_version', { simple: true }) as number
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]
-    if (!tables.includes('pages') || !tables.includes('revisions') || version === 0) return 'not a Galley database'
+    if (version === 0 || !hasGalleyTables(db)) return 'not a Galley database'
     if (version > LATEST_VERSION) return `written by a newer Galley (schema ${version})`
     const integrity = db.prepare('PRAGMA integrity_check').pluck().all() as string[]
     if (integrity.join() !== 'ok') return `damaged: ${integrity.slice(0, 3).join('; ')}`

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { LATEST_VERSION, migrations } from './migrations'
 import { backupToSync, pruneBackups, rollingBackupPath } from './backup'
 import { backupsToKeep } from './queries/settings'
+import { hasGalleyTables } from './galleyTables'
 
 export type Db = Database.Database
 
@@ -87,8 +88,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 
 // Never migrate somebody else's SQLite file into a Galley database.
 function assertGalleyDatabase(db: Db, file: string, version: number): void {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]
-  const isGalley = version === 0 ? tables.length === 0 : tables.includes('pages') && tables.includes('revisions')
+  const isEmpty = db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").pluck().get() === 0
+  const isGalley = version === 0 ? isEmpty : hasGalleyTables(db)
   if (!isGalley) throw new StoreError(`${file} is not a Galley database`, 'not-galley')
 }
 

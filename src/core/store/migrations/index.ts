@@ -4,8 +4,9 @@ import { m002Search } from './002-search'
 import { m003Names } from './003-names'
 import { m004SuggestionState } from './004-suggestion-state'
 import { m005Settings } from './005-settings'
+import { m006OriginalRevisions } from './006-original-revisions'
 
 // Append only: a released migration is never edited, a new step gets the next number.
-export const migrations: readonly Migration[] = [m001Initial, m002Search, m003Names, m004SuggestionState, m005Settings]
+export const migrations: readonly Migration[] = [m001Initial, m002Search, m003Names, m004SuggestionState, m005Settings, m006OriginalRevisions]
 
 export const LATEST_VERSION = migrations.length

@@ -2,6 +2,7 @@ import type { Db } from '../database'
 import { stmt } from '../statements'
 import type { ArticleKind, ArticleRecord, ArticleStatus, Paragraph } from '../../../shared/types'
 import { nowIso } from './time'
+import { decodeArticleBody, encodeArticleBody, type ArticleBody } from './articleBody'
 
 export interface ArticleInput {
   kind: ArticleKind
@@ -36,26 +37,34 @@ interface ArticleRow {
   status: ArticleStatus
   source: 'analysis' | 'editor'
   analyzerVersion: number
+  revisionId: number | null
 }
 
 const COLUMNS = `id, page_id AS pageId, ord, kind, start_line AS startLine, end_line AS endLine, kicker, title,
   title_override AS titleOverride, subtitle, byline, body_json AS bodyJson, flags_json AS flagsJson, confidence, status, source,
-  analyzer_version AS analyzerVersion`
+  analyzer_version AS analyzerVersion, revision_id AS revisionId`
 
-export interface ArticleBody {
-  headings: string[]
-  paragraphs: Paragraph[]
-  captions: string[]
+/** Reads rows' bodies, each revision's text split once however many of its articles are read. */
+function storedReader(db: Db): (row: ArticleRow) => StoredArticle {
+  const cache = new Map<number, readonly string[] | null>()
+  const linesOf = (revisionId: number | null): readonly string[] | null => {
+    if (revisionId === null) return null
+    let lines = cache.get(revisionId)
+    if (lines === undefined) {
+      lines = revisionLines(db, revisionId)
+      cache.set(revisionId, lines)
+    }
+    return lines
+  }
+  return (row) => toStored(row, decodeArticleBody(row.bodyJson, () => linesOf(row.revisionId)))
 }
 
-/** An article's stored body (headings, paragraphs, captions), as every reader of the store sees it. */
-export function decodeArticleBody(bodyJson: string): ArticleBody {
-  const body = JSON.parse(bodyJson) as Partial<ArticleBody>
-  return { headings: body.headings ?? [], paragraphs: body.paragraphs ?? [], captions: body.captions ?? [] }
+export function revisionLines(db: Db, revisionId: number): string[] | null {
+  const text = stmt(db, 'SELECT text FROM revisions WHERE id = ?').pluck().get(revisionId) as string | undefined
+  return text === undefined ? null : text.split('\n')
 }
 
-function toStored(row: ArticleRow): StoredArticle {
-  const body = decodeArticleBody(row.bodyJson)
+function toStored(row: ArticleRow, body: ArticleBody): StoredArticle {
   return {
     id: row.id,
     kind: row.kind,
@@ -77,19 +86,20 @@ function toStored(row: ArticleRow): StoredArticle {
   }
 }
 
-function toRecord(row: ArticleRow): ArticleRecord {
-  const { title, titleOverride, analyzerVersion: _version, id: _id, ...fields } = toStored(row)
+function toRecord(row: ArticleRow, stored: StoredArticle): ArticleRecord {
+  const { title, titleOverride, analyzerVersion: _version, id: _id, ...fields } = stored
   return { id: row.id, pageId: row.pageId, ord: row.ord, ...fields, title: titleOverride ?? title, titleOverridden: titleOverride !== null }
 }
 
 export function listArticles(db: Db, pageId: number): ArticleRecord[] {
   const rows = stmt(db, `SELECT ${COLUMNS} FROM articles WHERE page_id = ? ORDER BY ord`).all(pageId) as ArticleRow[]
-  return rows.map(toRecord)
+  const read = storedReader(db)
+  return rows.map((row) => toRecord(row, read(row)))
 }
 
 export function getArticle(db: Db, articleId: number): ArticleRecord | undefined {
   const row = stmt(db, `SELECT ${COLUMNS} FROM articles WHERE id = ?`).get(articleId) as ArticleRow | undefined
-  return row && toRecord(row)
+  return row && toRecord(row, storedReader(db)(row))
 }
 
 /** True once the editor has touched the page's structure: a new analysis must then leave it alone. */
@@ -110,6 +120,8 @@ export function replaceArticles(
     keepStatus?: ReadonlyMap<number, ArticleStatus>
     /** The editor's titles, by position in `articles`. */
     titleOverrides?: ReadonlyMap<number, string>
+    /** The revision's text, when the caller has it. */
+    text?: string
   }
 ): void {
   replaceStoredArticles(
@@ -122,7 +134,8 @@ export function replaceArticles(
       source: options.source,
       analyzerVersion: options.analyzerVersion,
       titleOverride: options.titleOverrides?.get(ord) ?? null
-    }))
+    })),
+    options.text
   )
 }
 
@@ -138,11 +151,14 @@ export interface StoredArticle extends ArticleInput {
 
 export function listStoredArticles(db: Db, pageId: number): StoredArticle[] {
   const rows = stmt(db, `SELECT ${COLUMNS} FROM articles WHERE page_id = ? ORDER BY ord`).all(pageId) as ArticleRow[]
-  return rows.map(toStored)
+  return rows.map(storedReader(db))
 }
 
-/** The page's articles become `articles`, in this order, described against `revisionId`. */
-export function replaceStoredArticles(db: Db, pageId: number, revisionId: number, articles: readonly StoredArticle[]): void {
+/**
+ * The page's articles become `articles`, in this order, described against `revisionId`, whose
+ * text the caller may pass when it has it at hand (the import does).
+ */
+export function replaceStoredArticles(db: Db, pageId: number, revisionId: number, articles: readonly StoredArticle[], text?: string): void {
   stmt(db, 'DELETE FROM articles WHERE page_id = ?').run(pageId)
   const insert = stmt(db, 
     `INSERT INTO articles (id, page_id, ord, kind, start_line, end_line, kicker, title, title_override, subtitle, byline, body_json,
@@ -151,6 +167,7 @@ export function replaceStoredArticles(db: Db, pageId: number, revisionId: number
              @flagsJson, @confidence, @status, @source, @analyzerVersion, @revisionId, @updatedAt)`
   )
   const updatedAt = nowIso()
+  const lines = articles.length === 0 ? null : text !== undefined ? text.split('\n') : revisionLines(db, revisionId)
   articles.forEach((article, ord) => {
     insert.run({
       id: article.id ?? null,
@@ -164,7 +181,7 @@ export function replaceStoredArticles(db: Db, pageId: number, revisionId: number
       titleOverride: article.titleOverride,
       subtitle: article.subtitle,
       byline: article.byline,
-      bodyJson: JSON.stringify({ headings: article.headings, paragraphs: article.paragraphs, captions: article.captions }),
+      bodyJson: encodeArticleBody(article, article.startLine, article.endLine, lines),
       flagsJson: JSON.stringify(article.flags),
       confidence: article.confidence,
       status: article.status,

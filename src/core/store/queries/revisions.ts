@@ -26,6 +26,8 @@ export interface NewRevision {
   baseRevisionId?: number | null
   /** 'insert' for a page not indexed yet, false for a revision superseded in the same transaction. */
   index?: 'replace' | 'insert' | false
+  /** The text is the page's original, exactly: the revision refers to it instead of copying it. */
+  isOriginal?: boolean
 }
 
 /** Appends a revision and makes it current. Must run inside a transaction. */
@@ -37,8 +39,9 @@ export function addRevision(db: Db, revision: NewRevision): number {
   if (revision.baseRevisionId !== undefined && revision.baseRevisionId !== page.current) {
     throw new RevisionConflictError(revision.pageId, page.current, revision.baseRevisionId)
   }
-  const result = stmt(db, 'INSERT INTO revisions (page_id, parent_id, text, author, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(revision.pageId, page.current, revision.text, revision.author, revision.reason, nowIso())
+  const original = revision.isOriginal === true
+  const result = stmt(db, 'INSERT INTO revision_rows (page_id, parent_id, text, is_original, author, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(revision.pageId, page.current, original ? '' : revision.text, original ? 1 : 0, revision.author, revision.reason, nowIso())
   const id = Number(result.lastInsertRowid)
   stmt(db, 'UPDATE pages SET current_revision_id = ? WHERE id = ?').run(id, revision.pageId)
   if (revision.index !== false) indexPageText(db, revision.pageId, revision.text, revision.index !== 'insert')

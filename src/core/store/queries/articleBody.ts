@@ -1,0 +1,87 @@
+import type { Paragraph } from '../../../shared/types'
+
+export interface ArticleBody {
+  headings: string[]
+  paragraphs: Paragraph[]
+  captions: string[]
+}
+
+// A body is stored as references to the lines of its revision's text rather than copies of them:
+// the paragraphs of a page are most of its text again, and copying them made an import write a
+// page's text four times. A heading, paragraph or caption that is not one whole line of that text
+// (an editor's or an older analysis' body) keeps its own text. Revisions are append-only and an
+// article names its revision, so a reference cannot come to mean another line.
+//
+// Stored: {"h": [...], "p": [...], "c": [...]} where an item is a line number or a text, and a
+// subhead paragraph is {"s": item}. Bodies written before this ({"headings", "paragraphs",
+// "captions"} with texts) are read as they are.
+
+type Item = number | string
+type StoredParagraph = Item | { s: Item }
+interface StoredBody {
+  h?: Item[]
+  p?: StoredParagraph[]
+  c?: Item[]
+}
+interface LegacyBody {
+  headings?: string[]
+  paragraphs?: Paragraph[]
+  captions?: string[]
+}
+
+/** Line numbers of `texts` in order within [from, to] of `lines`, a text where it is not a whole line. */
+function refer(texts: readonly string[], lines: readonly string[] | null, from: number, to: number): Item[] {
+  if (!lines) return [...texts]
+  const last = Math.min(to, lines.length - 1)
+  let cursor = from
+  return texts.map((text) => {
+    for (let k = cursor; k <= last; k++) {
+      if (lines[k] === text) {
+        cursor = k + 1
+        return k
+      }
+    }
+    // Out of order or not a whole line: look once over the whole article before keeping the text.
+    for (let k = from; k < cursor; k++) if (lines[k] === text) return k
+    return text
+  })
+}
+
+/** The body as stored; `lines` is the article's revision text split at newlines (null: keep texts). */
+export function encodeArticleBody(body: ArticleBody, startLine: number, endLine: number, lines: readonly string[] | null): string {
+  const paragraphs = refer(
+    body.paragraphs.map((p) => p.text),
+    lines,
+    startLine,
+    endLine
+  ).map((item, i): StoredParagraph => (body.paragraphs[i]!.role === 'subhead' ? { s: item } : item))
+  const stored: StoredBody = {
+    h: refer(body.headings, lines, startLine, endLine),
+    p: paragraphs,
+    c: refer(body.captions, lines, startLine, endLine)
+  }
+  return JSON.stringify(stored)
+}
+
+export class ArticleBodyError extends Error {}
+
+/** An article's stored body, as every reader of the store sees it; `lines` gives its revision's lines when a reference needs them. */
+export function decodeArticleBody(bodyJson: string, lines: () => readonly string[] | null): ArticleBody {
+  const raw = JSON.parse(bodyJson) as StoredBody & LegacyBody
+  if (raw.h === undefined && raw.p === undefined && raw.c === undefined) {
+    return { headings: raw.headings ?? [], paragraphs: raw.paragraphs ?? [], captions: raw.captions ?? [] }
+  }
+  let text: readonly string[] | null | undefined
+  const resolve = (item: Item): string => {
+    if (typeof item === 'string') return item
+    text ??= lines()
+    const line = text?.[item]
+    if (line === undefined) throw new ArticleBodyError(`an article body names line ${item + 1}, which its revision does not have`)
+    return line
+  }
+  return {
+    headings: (raw.h ?? []).map(resolve),
+    paragraphs: (raw.p ?? []).map((p): Paragraph => (typeof p === 'object' ? { role: 'subhead', text: resolve(p.s) } : { role: 'body', text: resolve(p) })),
+    captions: (raw.c ?? []).map(resolve)
+  }
+}
