@@ -1,5 +1,6 @@
 // The page analysis pipeline: clean lines, set furniture aside, rejoin paragraphs, cut articles.
 import { buildArticle, type RoledLine } from './article'
+import { comparable } from './chars'
 import { findDuplicateUnits } from './duplicates'
 import { fixWhitespaceLine, fixWidthLine, fullWidthMarks, looksFullWidth } from './fixes'
 import { markFurniture } from './furniture'
@@ -48,8 +49,10 @@ function analyze(text: string): PageProposal {
     units.push({ src, text: fixed, gap: units.length === 0 ? PAGE_START_GAP : gap, kind: classify(fixed) })
     gap = 0
   })
-  markFurniture(units)
-  const dups = findDuplicateUnits(units)
+  // Both stages compare lines in the same normalised form: made once.
+  const keys = units.map((u) => comparable(u.text))
+  markFurniture(units, keys)
+  const dups = findDuplicateUnits(units, keys)
   const { paras, candidates } = joinParagraphs(units, dups)
   const drafts = segment(paras)
 

@@ -83,6 +83,9 @@ export function hasPhotoCredit(s: string): boolean {
   return (endsLikeShot(t) && PHOTO_CREDIT.test(t)) || PICTURE_SOURCE.test(t) || PICTURE_START.test(s)
 }
 
+/** Every ROLE contains one of these: without one a line has no byline (a cheap test first). */
+export const ROLE_WORD = /记者|通讯员|实习生|评论员/
+
 // A reporter's name printed after the last sentence: `…表示感谢。 本报记者 王小明`.
 const TRAILING_BYLINE = new RegExp(
   `[。！？”]\\s*[（(]?\\s*(${ROLE_PREFIX}${ROLE}\\s*[:：/／]?\\s*${NAMES}(?:${SEP}${ROLE_GROUP}){0,3}(?:\\s*(?:摄|摄影|报道))?)\\s*[）)]?$`
@@ -90,7 +93,7 @@ const TRAILING_BYLINE = new RegExp(
 
 export function trailingCredit(s: string): string | null {
   const t = tail(s)
-  const m = TRAILING_BYLINE.exec(t)
+  const m = ROLE_WORD.test(t) ? TRAILING_BYLINE.exec(t) : null
   if (m) return m[1]!.trim()
   const p = endsLikeShot(t) ? PHOTO_CREDIT.exec(t) : null
   if (p) return p[0].replace(/^[\s。！？”）)]+/, '').replace(/^[（(]\s*/, '').replace(/\s*[）)]$/, '').trim()

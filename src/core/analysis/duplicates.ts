@@ -13,9 +13,8 @@ const MAX_CANDIDATES = 16
  * The units that repeat text printed earlier on the page (the later copy is the suspect). A copy
  * starts where an earlier paragraph starts and may run on across that paragraph's column break.
  */
-export function findDuplicateUnits(units: readonly Unit[]): Set<Unit> {
+export function findDuplicateUnits(units: readonly Unit[], keys: readonly string[] = units.map((u) => comparable(u.text))): Set<Unit> {
   const dups = new Set<Unit>()
-  const keys = units.map((u) => comparable(u.text))
   const starts: number[] = []
   let total = 0
   for (const k of keys) {

@@ -13,9 +13,8 @@ function navCandidate(s: string): boolean {
  * so after a list header a line counts as a list item only while it is repeated elsewhere on
  * the page (or is itself a page reference): the first line that is not is where the list ends.
  */
-export function markFurniture(units: Unit[]): void {
+export function markFurniture(units: Unit[], keys: readonly string[] = units.map((u) => comparable(u.text))): void {
   const counts = new Map<string, number>()
-  const keys = units.map((u) => comparable(u.text))
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1)
   // concatenations of two neighbouring lines: a nav entry may join a kicker and its title
   const pairs = new Set<string>()

@@ -138,38 +138,50 @@ function newPara(u: Unit, dup: boolean): Para {
   return { units: [u], text: u.text, kind: u.kind, gap: u.gap, moved: false, dup, joinConfidence: 1 }
 }
 
+/** Scratch for straddlingBigrams: a small index for each first character, zero again after every call. */
+const FIRST_INDEX = new Uint16Array(0x10000)
+
 /** Counts, over all lines, of the Han bigrams that straddle a possible break. */
 export function straddlingBigrams(units: readonly Unit[]): Map<string, number> {
-  // Counted under numeric keys with a table of first characters: this scans every character
-  // of the page, and building a two-character string at each one was most of its cost.
+  // Counted under numeric keys (the first character's small index, then the second character):
+  // this scans every character of the page, and building a two-character string at each one was
+  // most of its cost. Small keys stay small integers, which a Map hashes without allocating.
   const counts = new Map<number, number>()
-  const firsts = new Uint8Array(0x10000)
-  for (let i = 0; i < units.length; i++) {
-    const text = units[i]!.text
-    const last = text[text.length - 1]
-    if (!isHan(last)) continue
-    for (let j = i + 1; j < units.length && j <= i + MAX_BRIDGE + 1; j++) {
-      const first = units[j]!.text[0]
-      if (!isHan(first)) continue
-      const a = last!.charCodeAt(0)
-      counts.set(a * 0x10000 + first!.charCodeAt(0), 0)
-      firsts[a] = 1
+  const firsts: number[] = []
+  try {
+    for (let i = 0; i < units.length; i++) {
+      const text = units[i]!.text
+      const last = text[text.length - 1]
+      if (!isHan(last)) continue
+      for (let j = i + 1; j < units.length && j <= i + MAX_BRIDGE + 1; j++) {
+        const first = units[j]!.text[0]
+        if (!isHan(first)) continue
+        const a = last!.charCodeAt(0)
+        let index = FIRST_INDEX[a]!
+        if (index === 0) {
+          firsts.push(a)
+          index = FIRST_INDEX[a] = firsts.length
+        }
+        counts.set(index * 0x10000 + first!.charCodeAt(0), 0)
+      }
     }
-  }
-  const wanted = new Map<string, number>()
-  if (counts.size === 0) return wanted
-  for (const u of units) {
-    const t = u.text
-    for (let i = 0; i + 1 < t.length; i++) {
-      const c = t.charCodeAt(i)
-      if (firsts[c] === 0) continue
-      const key = c * 0x10000 + t.charCodeAt(i + 1)
-      const n = counts.get(key)
-      if (n !== undefined) counts.set(key, n + 1)
+    const wanted = new Map<string, number>()
+    if (counts.size === 0) return wanted
+    for (const u of units) {
+      const t = u.text
+      for (let i = 0; i + 1 < t.length; i++) {
+        const index = FIRST_INDEX[t.charCodeAt(i)]!
+        if (index === 0) continue
+        const key = index * 0x10000 + t.charCodeAt(i + 1)
+        const n = counts.get(key)
+        if (n !== undefined) counts.set(key, n + 1)
+      }
     }
+    for (const [key, n] of counts) wanted.set(String.fromCharCode(firsts[Math.floor(key / 0x10000) - 1]!, key % 0x10000), n)
+    return wanted
+  } finally {
+    for (const a of firsts) FIRST_INDEX[a] = 0
   }
-  for (const [key, n] of counts) wanted.set(String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000), n)
-  return wanted
 }
 
 /**
