@@ -163,33 +163,33 @@ export function replaceStoredArticles(db: Db, pageId: number, revisionId: number
   const insert = stmt(db, 
     `INSERT INTO articles (id, page_id, ord, kind, start_line, end_line, kicker, title, title_override, subtitle, byline, body_json,
                            flags_json, confidence, status, source, analyzer_version, revision_id, updated_at)
-     VALUES (@id, @pageId, @ord, @kind, @startLine, @endLine, @kicker, @title, @titleOverride, @subtitle, @byline, @bodyJson,
-             @flagsJson, @confidence, @status, @source, @analyzerVersion, @revisionId, @updatedAt)`
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
   const updatedAt = nowIso()
   const lines = articles.length === 0 ? null : text !== undefined ? text.split('\n') : revisionLines(db, revisionId)
+  // Positional values: an import stores a dozen articles a page, and binding by name costs more.
   articles.forEach((article, ord) => {
-    insert.run({
-      id: article.id ?? null,
+    insert.run(
+      article.id ?? null,
       pageId,
       ord,
-      kind: article.kind,
-      startLine: article.startLine,
-      endLine: article.endLine,
-      kicker: article.kicker,
-      title: article.title,
-      titleOverride: article.titleOverride,
-      subtitle: article.subtitle,
-      byline: article.byline,
-      bodyJson: encodeArticleBody(article, article.startLine, article.endLine, lines),
-      flagsJson: JSON.stringify(article.flags),
-      confidence: article.confidence,
-      status: article.status,
-      source: article.source,
-      analyzerVersion: article.analyzerVersion,
+      article.kind,
+      article.startLine,
+      article.endLine,
+      article.kicker,
+      article.title,
+      article.titleOverride,
+      article.subtitle,
+      article.byline,
+      encodeArticleBody(article, article.startLine, article.endLine, lines),
+      JSON.stringify(article.flags),
+      article.confidence,
+      article.status,
+      article.source,
+      article.analyzerVersion,
       revisionId,
       updatedAt
-    })
+    )
   })
 }
 
