@@ -105,3 +105,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file })
   return file
 }
+
+/** The working text as the editor's model holds it (Monaco renders only the visible lines). */
+export function workingText(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { galleyDebug: { workingText(): string } }).galleyDebug.workingText())
+}

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startApp, type BrowserApp } from '../support/browser'
+import { startApp, workingText, type BrowserApp } from '../support/browser'
 import type { EditionSummary, ImportReport, PageSummary } from '../../src/shared/types'
 import { orderPages } from '../../src/renderer/src/state/sidebarRows'
 
@@ -43,7 +43,7 @@ describe('the sidebar of a big archive', () => {
       return r.top >= t.top - 1 && r.bottom <= t.bottom + 1
     })
 
-  it('holds only the rows in view, follows the open page and reaches the last page by scrolling', async () => {
+  it('holds only the rows in view, gives the keyboard to the text, follows the open page and reaches the last page by scrolling', async () => {
     const { page } = app
     const total = EDITIONS * PAGES_PER_EDITION
     const rows = await page.locator('.page-row').count()
@@ -56,6 +56,12 @@ describe('the sidebar of a big archive', () => {
     const order = orderPages(editions, pages).map((p) => p.id)
     await page.locator('.page-row').first().click()
     await page.locator(`[data-page-id="${order[0]}"][aria-current="page"]`).waitFor()
+    // The click that opens the first page leaves the keyboard in the working text, not on the row.
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.type('Q')
+    await expect
+      .poll(() => workingText(page))
+      .toMatch(/^Q第\d+期第1版/)
     // Each step's row is found in the document only if the sidebar scrolled it in.
     const steps = 30
     for (let i = 1; i <= steps; i++) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { screenshot, startApp, type BrowserApp } from '../support/browser'
+import { screenshot, startApp, workingText, type BrowserApp } from '../support/browser'
 import { SAMPLES } from '../support/tmp'
 import { listPages } from '../../src/core/store/queries/pages'
 import { listArticles } from '../../src/core/store/queries/articles'
@@ -51,10 +51,6 @@ async function openPage(page: Page, pageId: number): Promise<void> {
   await page.locator(`[data-page-id="${pageId}"][aria-current="page"]`).waitFor()
 }
 
-async function workingText(page: Page): Promise<string> {
-  // Monaco renders only the visible lines: ask the editor for its model's text.
-  return page.evaluate(() => (window as unknown as { galleyDebug: { workingText(): string } }).galleyDebug.workingText())
-}
 
 describe('the workbench in browser mode', () => {
   let app: BrowserApp

@@ -190,6 +190,8 @@ function storeOne(db: Db, source: PageSource, prepared: Prepared, edition: strin
       storeProposal(db, id, prepared.normalizedText ?? prepared.originalText, prepared.proposal, { index: false, textIsOriginal: prepared.normalizedText === null })
       return id
     })()
+    // Made here, not by the worker: it is twice the text's length to send, and the writer has time
+    // while it waits for the analysis.
     toIndex.push({ pageId, searchDocument: toSearchDocument(prepared.proposal.workingText) })
     return { source: source.source, status: 'imported', pageId, edition: place.edition, encoding: prepared.encoding }
   } catch (error) {

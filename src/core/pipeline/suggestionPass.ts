@@ -95,7 +95,7 @@ async function detectInPool(db: Db, pool: PagePool, pending: readonly number[], 
         if (!result) continue
         const { job, typos } = result
         // Saved again while the workers were busy: that save brought its own suggestions.
-        if (currentRevision(db, job.pageId)?.revisionId !== job.revisionId) continue
+        if (stmt(db, 'SELECT current_revision_id FROM pages WHERE id = ?').pluck().get(job.pageId) !== job.revisionId) continue
         if (typos) storeRefreshedSuggestions(db, job.pageId, job.revisionId, job.text, typos)
         else refreshSuggestions(db, job.pageId, job.revisionId, job.text, knowledge)
       }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import { useApp, useT, useWorkbench } from '../hooks/useWorkbench'
 import { WorkbenchEditor } from '../monaco/workbenchEditor'
 
@@ -22,6 +22,11 @@ export function EditorPane(): React.JSX.Element {
       editor.current = null
     }
   }, [wb])
+
+  const open = pageId !== null
+  useLayoutEffect(() => {
+    if (open) editor.current?.shown()
+  }, [open])
 
   return (
     <div className="editor-pane">

@@ -6,8 +6,8 @@ import { SearchBox } from './SearchBox'
 import { sidebarRows, type SidebarRow } from '../state/sidebarRows'
 
 /** Fixed row heights (app.css holds the same numbers): an archive of 10,000 pages scrolls without measuring a row. */
-export const EDITION_ROW_PX = 36
-export const PAGE_ROW_PX = 46
+const EDITION_ROW_PX = 36
+const PAGE_ROW_PX = 46
 
 export function Sidebar(): React.JSX.Element {
   const t = useT()

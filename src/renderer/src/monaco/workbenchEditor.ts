@@ -38,9 +38,11 @@ export class WorkbenchEditor implements EditorPort, SuggestionSource {
   private markerTimer: ReturnType<typeof setTimeout> | null = null
   private roleTimer: ReturnType<typeof setTimeout> | null = null
   private readonly disposables: IDisposable[] = []
+  /** Focus asked for while the editor was hidden, given once it shows. */
+  private focusWhenShown = false
 
   constructor(
-    container: HTMLElement,
+    private readonly container: HTMLElement,
     private readonly events: EditorEvents,
     private t: () => Translate
   ) {
@@ -299,7 +301,7 @@ export class WorkbenchEditor implements EditorPort, SuggestionSource {
     const lineNumber = line + 1
     this.working.setPosition({ lineNumber, column: 1 })
     this.working.revealLineInCenter(lineNumber)
-    this.working.focus()
+    this.focus()
   }
 
   revealOffset(offset: number, length = 0): void {
@@ -308,10 +310,20 @@ export class WorkbenchEditor implements EditorPort, SuggestionSource {
     const range = rangeOf(model, offset, offset + length)
     this.working.setSelection(range)
     this.working.revealRangeInCenter(range)
-    this.working.focus()
+    this.focus()
   }
 
   focus(): void {
+    // The editor is hidden until the first page opens, and focus given to a hidden element is
+    // lost: the click that opened the page would keep it in the sidebar.
+    if (this.container.offsetParent === null) this.focusWhenShown = true
+    else this.working.focus()
+  }
+
+  /** The editor's host is shown (the first page is open). */
+  shown(): void {
+    if (!this.focusWhenShown) return
+    this.focusWhenShown = false
     this.working.focus()
   }
 
