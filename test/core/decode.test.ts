@@ -10,6 +10,14 @@ describe('decodePage', () => {
     expect(decodePage(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT)]))).toEqual({ text: TEXT, encoding: 'utf-8-bom' })
   })
 
+  it('decodes UTF-8 exactly as the standard decoder does, beyond the BMP and at page size', () => {
+    const mixed = `${TEXT}\n𠮷野家 😀 é ü ß \u{10FFFF} \ufeff中文\n`.repeat(400)
+    const bytes = Buffer.from(mixed, 'utf8')
+    const decoded = decodePage(bytes)
+    expect(decoded.text).toBe(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes))
+    expect(decoded.text).toBe(mixed)
+  })
+
   it('reads UTF-16 LE and BE with BOM', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')])
     expect(decodePage(le)).toEqual({ text: TEXT, encoding: 'utf-16le' })

@@ -1,4 +1,4 @@
-import { Buffer, isUtf8 } from 'node:buffer'
+import { Buffer, isUtf8, transcode } from 'node:buffer'
 import { TextDecoder } from 'node:util'
 
 // Detects the encoding of a page file and decodes it, or says in a few words why it cannot.
@@ -44,7 +44,7 @@ function decodeByMarks(bytes: Uint8Array): DecodedPage {
   if (bytes.includes(0)) throw new DecodeError('binary file (contains NUL bytes)')
   // Validating first and then decoding without checks is several times faster than a fatal
   // TextDecoder, and almost every page is UTF-8.
-  if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8' }
+  if (isUtf8(bytes)) return { text: utf8Text(bytes), encoding: 'utf-8' }
   // not UTF-8: the Chinese legacy encodings are next
   let text: string
   try {
@@ -56,6 +56,20 @@ function decodeByMarks(bytes: Uint8Array): DecodedPage {
   // characters, while binary data decodes to rare ones.
   if (!looksLikeChinese(text)) throw new DecodeError('undecodable bytes (neither UTF-8 nor GB18030/GBK text)')
   return { text, encoding: 'gb18030' }
+}
+
+/**
+ * Valid UTF-8 as a string. V8's own UTF-8 decoding is slow for text that is mostly not ASCII:
+ * converting to UTF-16 first and taking those code units as they are is several times faster
+ * for a Chinese page. Node without ICU has no transcode: then V8 decodes.
+ */
+function utf8Text(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  try {
+    return transcode(buffer, 'utf8', 'utf16le').toString('utf16le')
+  } catch {
+    return buffer.toString('utf8')
+  }
 }
 
 function strict(decoder: TextDecoder, bytes: Uint8Array, label: string): string {

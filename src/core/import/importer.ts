@@ -4,7 +4,7 @@ import type { Db } from '../store/database'
 import type { ImportItemResult, ImportReport } from '../../shared/types'
 import { findOrCreateEdition } from '../store/queries/editions'
 import { allPageHashes, findPageIdByHash, insertPage } from '../store/queries/pages'
-import { storeProposal } from '../pipeline/storeProposal'
+import { storeNewPageProposal } from '../pipeline/storeProposal'
 import { structureProposer } from '../pipeline/defaultProposer'
 import { indexNewPage } from '../store/queries/search'
 import { toSearchDocument } from '../store/searchText'
@@ -187,7 +187,7 @@ function storeOne(db: Db, source: PageSource, prepared: Prepared, edition: strin
         byteLength: prepared.byteLength,
         originalText: prepared.originalText
       })
-      storeProposal(db, id, prepared.normalizedText ?? prepared.originalText, prepared.proposal, { index: false, textIsOriginal: prepared.normalizedText === null })
+      storeNewPageProposal(db, id, prepared.normalizedText ?? prepared.originalText, prepared.proposal, prepared.normalizedText === null)
       return id
     })()
     // Made here, not by the worker: it is twice the text's length to send, and the writer has time

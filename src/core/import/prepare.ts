@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Proposal, Proposer } from '../pipeline/proposal'
+import { prepareProposal, type PreparedProposal, type Proposer } from '../pipeline/proposal'
 import { DecodeError, decodePage, normalizeNewlines, type PageEncoding } from './decode'
 
 /** A page file made ready for the store: everything but the writing, so it can run on any thread. */
@@ -13,7 +13,7 @@ export type Prepared =
       originalText: string
       /** The original with LF line endings, or null when that is the original itself. */
       normalizedText: string | null
-      proposal: Proposal
+      proposal: PreparedProposal
     }
   | { status: 'known'; sha256: string }
   | { status: 'failed'; reason: string }
@@ -30,9 +30,9 @@ export function preparePage(bytes: Uint8Array, isKnown: (sha256: string) => bool
     throw error
   }
   const normalized = normalizeNewlines(decoded.text)
-  let proposal: Proposal
+  let proposal: PreparedProposal
   try {
-    proposal = propose(normalized)
+    proposal = prepareProposal(propose(normalized))
   } catch (error) {
     return { status: 'failed', reason: `analysis failed: ${(error as Error).message}` }
   }

@@ -1,4 +1,5 @@
 import type { ArticleInput } from '../store/queries/articles'
+import { encodeArticles, type EncodedArticle } from '../store/queries/articleBody'
 import type { SuggestionInput } from '../store/queries/suggestions'
 
 /** What Galley proposes for a page: the cleaned working text, its structure and its suggestions. */
@@ -13,6 +14,16 @@ export interface Proposal {
   names?: ReadonlyMap<string, number>
   /** Typo suggestions are still to be computed by the suggestion pass. */
   suggestionsPending?: boolean
+}
+
+/** A proposal made ready for the store (on any thread): its articles encoded as their rows keep them. */
+export interface PreparedProposal extends Omit<Proposal, 'articles'> {
+  articles: EncodedArticle[]
+}
+
+/** The proposal with its articles encoded against its working text. */
+export function prepareProposal(proposal: Proposal): PreparedProposal {
+  return { ...proposal, articles: encodeArticles(proposal.articles, proposal.workingText) }
 }
 
 export interface ProposeContext {

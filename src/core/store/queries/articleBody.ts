@@ -1,4 +1,5 @@
 import type { Paragraph } from '../../../shared/types'
+import type { ArticleInput } from './articles'
 
 export interface ArticleBody {
   headings: string[]
@@ -84,4 +85,32 @@ export function decodeArticleBody(bodyJson: string, lines: () => readonly string
     paragraphs: (raw.p ?? []).map((p): Paragraph => (typeof p === 'object' ? { role: 'subhead', text: resolve(p.s) } : { role: 'body', text: resolve(p) })),
     captions: (raw.c ?? []).map(resolve)
   }
+}
+
+/**
+ * An article as its row stores it: the body and flags already encoded. An import makes these on
+ * its analysis threads, so that the writing thread only binds values (and the paragraphs, most
+ * of a page's text again, never cross between threads).
+ */
+export interface EncodedArticle {
+  kind: ArticleInput['kind']
+  startLine: number
+  endLine: number
+  kicker: string | null
+  title: string
+  subtitle: string | null
+  byline: string | null
+  bodyJson: string
+  flagsJson: string
+  confidence: number
+}
+
+/** `articles` as described against `text`, the revision they will be stored with. */
+export function encodeArticles(articles: readonly ArticleInput[], text: string): EncodedArticle[] {
+  const lines = articles.length === 0 ? null : text.split('\n')
+  return articles.map(({ headings: _h, paragraphs: _p, captions: _c, flags, ...row }, i) => ({
+    ...row,
+    bodyJson: encodeArticleBody(articles[i]!, row.startLine, row.endLine, lines),
+    flagsJson: JSON.stringify(flags)
+  }))
 }

@@ -2,7 +2,7 @@ import type { Db } from '../database'
 import { stmt } from '../statements'
 import type { ArticleKind, ArticleRecord, ArticleStatus, Paragraph } from '../../../shared/types'
 import { nowIso } from './time'
-import { decodeArticleBody, encodeArticleBody, type ArticleBody } from './articleBody'
+import { decodeArticleBody, encodeArticleBody, type ArticleBody, type EncodedArticle } from './articleBody'
 
 export interface ArticleInput {
   kind: ArticleKind
@@ -160,37 +160,51 @@ export function listStoredArticles(db: Db, pageId: number): StoredArticle[] {
  */
 export function replaceStoredArticles(db: Db, pageId: number, revisionId: number, articles: readonly StoredArticle[], text?: string): void {
   stmt(db, 'DELETE FROM articles WHERE page_id = ?').run(pageId)
-  const insert = stmt(db, 
+  const updatedAt = nowIso()
+  const lines = articles.length === 0 ? null : text !== undefined ? text.split('\n') : revisionLines(db, revisionId)
+  articles.forEach((article, ord) => {
+    insertRow(db, article.id ?? null, pageId, ord, article, encodeArticleBody(article, article.startLine, article.endLine, lines), JSON.stringify(article.flags), article, revisionId, updatedAt)
+  })
+}
+
+/** The first articles of a page that has none yet (a page being imported), encoded already. */
+export function insertNewArticles(db: Db, pageId: number, revisionId: number, articles: readonly EncodedArticle[], analyzerVersion: number): void {
+  const updatedAt = nowIso()
+  const state = { status: 'proposed', source: 'analysis', analyzerVersion, titleOverride: null } as const
+  articles.forEach((article, ord) => insertRow(db, null, pageId, ord, article, article.bodyJson, article.flagsJson, state, revisionId, updatedAt))
+}
+
+type RowFields = Pick<ArticleInput, 'kind' | 'startLine' | 'endLine' | 'kicker' | 'title' | 'subtitle' | 'byline' | 'confidence'>
+type RowState = Pick<StoredArticle, 'status' | 'source' | 'analyzerVersion' | 'titleOverride'>
+
+function insertRow(db: Db, id: number | null, pageId: number, ord: number, a: RowFields, bodyJson: string, flagsJson: string, state: RowState, revisionId: number, updatedAt: string): void {
+  // Positional values: an import stores a dozen articles a page, and binding by name costs more.
+  stmt(
+    db,
     `INSERT INTO articles (id, page_id, ord, kind, start_line, end_line, kicker, title, title_override, subtitle, byline, body_json,
                            flags_json, confidence, status, source, analyzer_version, revision_id, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  ).run(
+    id,
+    pageId,
+    ord,
+    a.kind,
+    a.startLine,
+    a.endLine,
+    a.kicker,
+    a.title,
+    state.titleOverride,
+    a.subtitle,
+    a.byline,
+    bodyJson,
+    flagsJson,
+    a.confidence,
+    state.status,
+    state.source,
+    state.analyzerVersion,
+    revisionId,
+    updatedAt
   )
-  const updatedAt = nowIso()
-  const lines = articles.length === 0 ? null : text !== undefined ? text.split('\n') : revisionLines(db, revisionId)
-  // Positional values: an import stores a dozen articles a page, and binding by name costs more.
-  articles.forEach((article, ord) => {
-    insert.run(
-      article.id ?? null,
-      pageId,
-      ord,
-      article.kind,
-      article.startLine,
-      article.endLine,
-      article.kicker,
-      article.title,
-      article.titleOverride,
-      article.subtitle,
-      article.byline,
-      encodeArticleBody(article, article.startLine, article.endLine, lines),
-      JSON.stringify(article.flags),
-      article.confidence,
-      article.status,
-      article.source,
-      article.analyzerVersion,
-      revisionId,
-      updatedAt
-    )
-  })
 }
 
 export function setArticleStatus(db: Db, articleId: number, status: ArticleStatus): void {

@@ -41,8 +41,8 @@ export function removeProtectedTerm(db: Db, term: string): void {
   stmt(db, 'DELETE FROM protected_terms WHERE term = ?').run(term)
 }
 
-export function replacePageNames(db: Db, pageId: number, names: ReadonlyMap<string, number>): void {
-  stmt(db, 'DELETE FROM page_names WHERE page_id = ?').run(pageId)
+/** Names of a page that has none stored yet. */
+export function insertPageNames(db: Db, pageId: number, names: ReadonlyMap<string, number>): void {
   const insert = stmt(db, 'INSERT INTO page_names (page_id, name, count) VALUES (?, ?, ?)')
   for (const [name, count] of names) insert.run(pageId, name, count)
 }

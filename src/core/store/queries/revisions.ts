@@ -39,13 +39,34 @@ export function addRevision(db: Db, revision: NewRevision): number {
   if (revision.baseRevisionId !== undefined && revision.baseRevisionId !== page.current) {
     throw new RevisionConflictError(revision.pageId, page.current, revision.baseRevisionId)
   }
-  const original = revision.isOriginal === true
-  const result = stmt(db, 'INSERT INTO revision_rows (page_id, parent_id, text, is_original, author, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(revision.pageId, page.current, original ? '' : revision.text, original ? 1 : 0, revision.author, revision.reason, nowIso())
-  const id = Number(result.lastInsertRowid)
-  stmt(db, 'UPDATE pages SET current_revision_id = ? WHERE id = ?').run(id, revision.pageId)
+  const id = insertRevisionRow(db, revision, page.current, nowIso())
+  makeCurrent(db, revision.pageId, id)
   if (revision.index !== false) indexPageText(db, revision.pageId, revision.text, revision.index !== 'insert')
   return id
+}
+
+/**
+ * The first revisions of a page that has none yet (a page being imported), in order, the last
+ * made current; none is indexed. Returns the current one's id.
+ */
+export function addFirstRevisions(db: Db, pageId: number, revisions: readonly Omit<NewRevision, 'pageId' | 'baseRevisionId' | 'index'>[]): number {
+  const createdAt = nowIso()
+  let parent: number | null = null
+  for (const revision of revisions) parent = insertRevisionRow(db, { ...revision, pageId }, parent, createdAt)
+  if (parent === null) throw new Error(`page ${pageId} needs at least one revision`)
+  makeCurrent(db, pageId, parent)
+  return parent
+}
+
+function insertRevisionRow(db: Db, revision: Pick<NewRevision, 'pageId' | 'text' | 'author' | 'reason' | 'isOriginal'>, parentId: number | null, createdAt: string): number {
+  const original = revision.isOriginal === true
+  const result = stmt(db, 'INSERT INTO revision_rows (page_id, parent_id, text, is_original, author, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(revision.pageId, parentId, original ? '' : revision.text, original ? 1 : 0, revision.author, revision.reason, createdAt)
+  return Number(result.lastInsertRowid)
+}
+
+function makeCurrent(db: Db, pageId: number, revisionId: number): void {
+  stmt(db, 'UPDATE pages SET current_revision_id = ? WHERE id = ?').run(revisionId, pageId)
 }
 
 const INFO_COLUMNS = `id, page_id AS pageId, parent_id AS parentId, author, reason, created_at AS createdAt, length(text) AS length`

@@ -24,6 +24,12 @@ export function replaceOpenSuggestions(
   suggestions: readonly SuggestionInput[]
 ): void {
   stmt(db, "DELETE FROM suggestions WHERE page_id = ? AND status IN ('open', 'stale')").run(pageId)
+  insertSuggestions(db, pageId, revisionId, suggestions)
+}
+
+/** Suggestions added to the page's, none replaced (a page being imported has none). */
+export function insertSuggestions(db: Db, pageId: number, revisionId: number, suggestions: readonly SuggestionInput[]): void {
+  if (suggestions.length === 0) return
   const insert = stmt(db, 
     `INSERT INTO suggestions (page_id, revision_id, rule, start_offset, end_offset, original, replacement, confidence, message)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
