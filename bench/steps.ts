@@ -11,6 +11,7 @@ import { createHandlers } from '../src/core/services'
 import { toSearchDocument } from '../src/core/store/searchText'
 import { searchPages } from '../src/core/store/queries/search'
 import { m002Search } from '../src/core/store/migrations/002-search'
+import { SEARCH_INDEX_SETTINGS } from '../src/core/store/migrations/007-search-merging'
 import { decodePage, normalizeNewlines } from '../src/core/import/decode'
 import { mulberry32 } from './synthetic/prng'
 import { quantile, timeMs } from './stats'
@@ -43,7 +44,7 @@ function readTexts(dir: string): string[] {
 }
 
 const steps: Record<string, (args: Args) => Promise<Record<string, unknown>> | Record<string, unknown>> = {
-  // The floor: the same files read and written by a bare loop, one transaction, the same FTS schema.
+  // The floor: the same files read and written by a bare loop, one transaction, the same FTS schema and settings.
   floor: ({ dir, db }) => {
     const files = pageFiles(dir as string)
     const { ms } = timeMs(() => {
@@ -52,6 +53,7 @@ const steps: Record<string, (args: Args) => Promise<Record<string, unknown>> | R
       raw.pragma('synchronous = NORMAL')
       raw.exec('CREATE TABLE pages (id INTEGER PRIMARY KEY, text TEXT NOT NULL)')
       m002Search.up(raw)
+      raw.exec(SEARCH_INDEX_SETTINGS)
       const insertPage = raw.prepare('INSERT INTO pages (text) VALUES (?)')
       const insertFts = raw.prepare('INSERT INTO page_search (rowid, body) VALUES (?, ?)')
       raw.transaction(() => {

@@ -8,6 +8,21 @@ import { listBackups } from '../../src/core/store/backup'
 import { addRevision, currentText, listRevisions } from '../../src/core/store/queries/revisions'
 import { tempDir } from '../support/tmp'
 
+/** A store as schema `version` left it, with one page and what `sql` adds; the caller closes it. */
+function storeAtVersion(file: string, version: number, sql: string): Database.Database {
+  const raw = new Database(file)
+  raw.pragma('foreign_keys = ON')
+  for (const m of migrations.filter((m) => m.version <= version)) m.up(raw)
+  raw.pragma(`user_version = ${version}`)
+  raw.exec(`
+      INSERT INTO editions (name, title, created_at) VALUES ('e', 'e', 'now');
+      INSERT INTO pages (edition_id, label, page_order, source_name, sha256, encoding, byte_length, original_text, imported_at)
+        VALUES (1, '1', 1, 'a.txt', 'h', 'utf-8', 6, '原文', 'now');
+  `)
+  raw.exec(sql)
+  return raw
+}
+
 describe('store', () => {
   it('migrates an empty file to the latest schema, with WAL and foreign keys', () => {
     const file = path.join(tempDir(), 'new.db')
@@ -73,20 +88,12 @@ describe('store', () => {
 
   it('moves a schema-5 store to revision rows behind a view: old revisions read the same, references hold, new imports keep no copy', () => {
     const file = path.join(tempDir(), 'v5.db')
-    const raw = new Database(file)
-    raw.pragma('foreign_keys = ON')
-    for (const m of migrations.filter((m) => m.version <= 5)) m.up(raw)
-    raw.pragma('user_version = 5')
-    raw.exec(`
-      INSERT INTO editions (name, title, created_at) VALUES ('e', 'e', 'now');
-      INSERT INTO pages (edition_id, label, page_order, source_name, sha256, encoding, byte_length, original_text, imported_at)
-        VALUES (1, '1', 1, 'a.txt', 'h', 'utf-8', 6, '原文', 'now');
+    storeAtVersion(file, 5, `
       INSERT INTO revisions (page_id, parent_id, text, author, reason, created_at) VALUES (1, NULL, '原文', 'galley', 'import', 'now');
       INSERT INTO revisions (page_id, parent_id, text, author, reason, created_at) VALUES (1, 1, '改后', 'editor', 'edit', 'now');
       UPDATE pages SET current_revision_id = 2 WHERE id = 1;
       INSERT INTO articles (page_id, ord, kind, start_line, end_line, revision_id, updated_at) VALUES (1, 0, 'article', 0, 1, 2, 'now');
-    `)
-    raw.close()
+    `).close()
 
     const db = openDatabase(file)
     expect(schemaVersion(db)).toBe(LATEST_VERSION)
@@ -101,6 +108,25 @@ describe('store', () => {
     const id = db.transaction(() => addRevision(db, { pageId: 1, text: '原文', author: 'galley', reason: 'restore', isOriginal: true }))()
     expect(db.prepare('SELECT text, is_original FROM revision_rows WHERE id = ?').get(id)).toEqual({ text: '', is_original: 1 })
     expect(currentText(db, 1)).toBe('原文')
+    db.close()
+  })
+
+  it('moves a schema-6 store to merging the search index at sixteen segments, and names without an index by name; searches and name counts read the same', () => {
+    const file = path.join(tempDir(), 'v6.db')
+    const raw = storeAtVersion(file, 6, `
+      INSERT INTO page_names (page_id, name, count) VALUES (1, '王小明', 2);
+      INSERT INTO page_search (rowid, body) VALUES (1, '原 文');
+    `)
+    const automerge = (db: Database.Database): unknown => db.prepare("SELECT v FROM page_search_config WHERE k = 'automerge'").pluck().get()
+    expect(automerge(raw)).toBeUndefined()
+    raw.close()
+
+    const db = openDatabase(file)
+    expect(schemaVersion(db)).toBe(LATEST_VERSION)
+    expect(automerge(db)).toBe(16)
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'page_names_by_name'").get()).toBeUndefined()
+    expect(db.prepare("SELECT rowid FROM page_search WHERE page_search MATCH '原'").pluck().all()).toEqual([1])
+    expect(db.prepare('SELECT name, SUM(count) AS n FROM page_names GROUP BY name').all()).toEqual([{ name: '王小明', n: 2 }])
     db.close()
   })
 })

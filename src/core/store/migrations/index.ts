@@ -5,8 +5,10 @@ import { m003Names } from './003-names'
 import { m004SuggestionState } from './004-suggestion-state'
 import { m005Settings } from './005-settings'
 import { m006OriginalRevisions } from './006-original-revisions'
+import { m007SearchMerging } from './007-search-merging'
+import { m008NamesByPage } from './008-names-by-page'
 
 // Append only: a released migration is never edited, a new step gets the next number.
-export const migrations: readonly Migration[] = [m001Initial, m002Search, m003Names, m004SuggestionState, m005Settings, m006OriginalRevisions]
+export const migrations: readonly Migration[] = [m001Initial, m002Search, m003Names, m004SuggestionState, m005Settings, m006OriginalRevisions, m007SearchMerging, m008NamesByPage]
 
 export const LATEST_VERSION = migrations.length

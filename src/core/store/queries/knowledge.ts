@@ -51,7 +51,3 @@ export function storeNameCounts(db: Db): Map<string, number> {
   const rows = stmt(db, 'SELECT name, SUM(count) AS n FROM page_names GROUP BY name').all() as { name: string; n: number }[]
   return new Map(rows.map((r) => [r.name, r.n]))
 }
-
-export function pagesWithName(db: Db, name: string): number[] {
-  return stmt(db, 'SELECT page_id FROM page_names WHERE name = ?').pluck().all(name) as number[]
-}
