@@ -2,8 +2,14 @@
 // once per character on pages that may be megabytes long.
 
 export function isHan(c: string | undefined): boolean {
-  if (!c) return false
-  const u = c.charCodeAt(0)
+  return c !== undefined && c !== '' && isHanCode(c.charCodeAt(0))
+}
+
+/**
+ * isHan for a UTF-16 code unit. Loops over a line test codes, not `s[i]`: a one-character string
+ * of a Chinese character is a new string each time, and a page has thousands of them.
+ */
+export function isHanCode(u: number): boolean {
   return (
     (u >= 0x4e00 && u <= 0x9fff) ||
     (u >= 0x3400 && u <= 0x4dbf) ||
@@ -66,7 +72,7 @@ export function startsWithPunct(s: string): boolean {
 /** Number of Han characters (a length that ignores Latin, digits, spaces and punctuation). */
 export function hanCount(s: string): number {
   let n = 0
-  for (let i = 0; i < s.length; i++) if (isHan(s[i])) n++
+  for (let i = 0; i < s.length; i++) if (isHanCode(s.charCodeAt(i))) n++
   return n
 }
 

@@ -1,6 +1,6 @@
 // Safe fixes: white space and punctuation width. Both are idempotent, so the cleaned page is a
 // fixed point, and both leave numbers, times, addresses, URLs and Latin words alone.
-import { HALF_TO_FULL, isAsciiAlnum, isCjk, isCjkPunct, isDigit, isHan } from './chars'
+import { HALF_TO_FULL, isAsciiAlnum, isCjk, isCjkPunct, isDigit, isHan, isHanCode } from './chars'
 import { ROLE } from './cues'
 
 const ODD_SPACE = /[\t\u00a0\u3000\u2000-\u200a\u202f\u205f]/g
@@ -51,7 +51,7 @@ function parenDecisions(line: string, mask: Uint8Array | null): Map<number, bool
       if (close >= 0) {
         const inner = line.slice(i + 1, close)
         let hasHan = false
-        for (let k = 0; k < inner.length && !hasHan; k++) hasHan = isHan(inner[k])
+        for (let k = 0; k < inner.length && !hasHan; k++) hasHan = isHanCode(inner.charCodeAt(k))
         const chinese = hasHan || ((isCjk(prevVisible(line, i)) || isCjk(nextVisible(line, close))) && !/^[\d\s+\-.]*$/.test(inner))
         out.set(i, chinese)
         out.set(close, chinese)
@@ -120,6 +120,9 @@ function isProse(line: string): boolean {
   return /[，。；,;]/.test(line) || (line.length > 24 && /[、！？!?：:]/.test(line))
 }
 
+const SPACE = 0x20
+const [OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, CLOSE_SINGLE, OPEN_TITLE, CLOSE_TITLE] = [...'“”‘’《》'].map((c) => c.charCodeAt(0))
+
 /** Leading/trailing/odd white space; stray spaces between Chinese characters in prose. */
 export function fixWhitespaceLine(line: string): string {
   // Most lines have no white space at all: one scan instead of two replacements and a trim.
@@ -144,10 +147,10 @@ export function fixWhitespaceLine(line: string): string {
   // a space inside quotes or title marks belongs to what is quoted (`“传承精神 接受教育”`)
   let quoted = 0
   for (let i = 0; i < s.length; i++) {
-    const c = s[i]!
-    if (c === '“' || c === '《' || c === '‘') quoted++
-    else if ((c === '”' || c === '》' || c === '’') && quoted > 0) quoted--
-    if (c === ' ' && quoted === 0 && !(keep as Uint8Array | null)?.[i]) {
+    const c = s.charCodeAt(i)
+    if (c === OPEN_DOUBLE || c === OPEN_TITLE || c === OPEN_SINGLE) quoted++
+    else if ((c === CLOSE_DOUBLE || c === CLOSE_TITLE || c === CLOSE_SINGLE) && quoted > 0) quoted--
+    if (c === SPACE && quoted === 0 && !(keep as Uint8Array | null)?.[i]) {
       const prev = s[i - 1]
       const next = s[i + 1]
       if ((isHan(prev) && isHan(next)) || isCjkPunct(prev) || isCjkPunct(next)) {

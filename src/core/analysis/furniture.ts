@@ -16,9 +16,16 @@ function navCandidate(s: string): boolean {
 export function markFurniture(units: Unit[], keys: readonly string[] = units.map((u) => comparable(u.text))): void {
   const counts = new Map<string, number>()
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1)
-  // concatenations of two neighbouring lines: a nav entry may join a kicker and its title
-  const pairs = new Set<string>()
-  for (let i = 0; i + 1 < units.length; i++) if (units[i]!.text.length <= 40) pairs.add(keys[i]! + keys[i + 1]!)
+  // concatenations of two neighbouring lines: a nav entry may join a kicker and its title (made
+  // when the page has a navigation list, which few have)
+  let pairs: Set<string> | null = null
+  const isPair = (k: string): boolean => {
+    if (!pairs) {
+      pairs = new Set()
+      for (let i = 0; i + 1 < units.length; i++) if (units[i]!.text.length <= 40) pairs.add(keys[i]! + keys[i + 1]!)
+    }
+    return pairs.has(k)
+  }
 
   for (const u of units) if (isFurnitureLine(u.text)) u.kind = 'furniture'
 
@@ -35,7 +42,7 @@ export function markFurniture(units: Unit[], keys: readonly string[] = units.map
         continue
       }
       if (!navCandidate(u.text) || seen.has(k)) break
-      const repeated = (counts.get(k) ?? 0) >= 2 || pairs.has(k)
+      const repeated = (counts.get(k) ?? 0) >= 2 || isPair(k)
       if (!repeated) break
       seen.add(k)
       u.kind = 'furniture'

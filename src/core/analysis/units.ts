@@ -30,10 +30,18 @@ export function isHeadingShaped(s: string, loose = false): boolean {
   const len = visibleLength(s)
   if (len < 2 || len > HEADING_MAX || hanCount(s) < 2) return false
   if (endsContinuing(s) || s.includes('。')) return false
-  const inner = (s.match(/[，；：,;:]/g) ?? []).length
-  if (inner > (loose ? 1 : 0)) return false
+  if (innerBreaks(s, loose ? 2 : 1) > (loose ? 1 : 0)) return false
   if (endsSentence(s)) return loose && len <= 20 && !/[。]/.test(s)
   return true
+}
+
+const INNER_BREAKS = new Set([...'，；：,;:'].map((c) => c.charCodeAt(0)))
+
+/** Commas, semicolons and colons in `s`, counted up to `enough`. */
+function innerBreaks(s: string, enough: number): number {
+  let n = 0
+  for (let i = 0; i < s.length && n < enough; i++) if (INNER_BREAKS.has(s.charCodeAt(i))) n++
+  return n
 }
 
 export function classify(text: string): UnitKind {
