@@ -8,6 +8,9 @@ import { exportStore } from '../../src/core/export'
 import { writeArchive } from '../../bench/synthetic'
 import { importPaths } from '../../src/core/import/importer'
 import { tempDir } from '../support/tmp'
+import { proposePage } from '../../src/core/pipeline/propose'
+import { normalizeNewlines } from '../../src/core/import/decode'
+import { getPageRow } from '../../src/core/store/queries/pages'
 import fs from 'node:fs'
 
 // Article bodies name lines of their revision instead of copying them: the same bodies come back,
@@ -71,6 +74,10 @@ describe('stored article bodies', () => {
     let paragraphs = 0
     for (const page of pages) {
       const detail = await api.getPage({ pageId: page.id })
+      // Exactly the bodies the analysis proposed, read back from their line references.
+      const proposed = proposePage(normalizeNewlines(getPageRow(db, page.id)!.originalText), null)
+      expect(proposed.workingText).toBe(detail.revision.text)
+      expect(detail.articles.map((a) => [a.headings, a.paragraphs, a.captions])).toEqual(proposed.articles.map((a) => [a.headings, a.paragraphs, a.captions]))
       const lines = detail.revision.text.split('\n')
       for (const a of detail.articles) {
         const inside = lines.slice(a.startLine, a.endLine + 1)

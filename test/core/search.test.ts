@@ -64,6 +64,10 @@ describe('full-text search', () => {
   it('returns a snippet around the hit', () => {
     const [hit] = searchPages(db, '理发')
     expect(hit!.snippet.slice(hit!.matchStart, hit!.matchStart + hit!.matchLength)).toBe('理发')
+    // Paragraph breaks before the hit are shown as one space: the mark stays on the words found.
+    const [after] = searchPages(db, '加装')
+    expect(after!.snippet).toBe('老旧小区改造 加装电梯')
+    expect(after!.snippet.slice(after!.matchStart, after!.matchStart + after!.matchLength)).toBe('加装')
   })
 
   it('follows the working text as it is revised', () => {

@@ -190,8 +190,8 @@ function storeOne(db: Db, source: PageSource, prepared: Prepared, edition: strin
       storeNewPageProposal(db, id, prepared.normalizedText ?? prepared.originalText, prepared.proposal, prepared.normalizedText === null)
       return id
     })()
-    // Made here, not by the worker: it is twice the text's length to send, and the writer has time
-    // while it waits for the analysis.
+    // Made here, not by the worker: it is twice the text's length to send, and made there it
+    // measured no faster.
     toIndex.push({ pageId, searchDocument: toSearchDocument(prepared.proposal.workingText) })
     return { source: source.source, status: 'imported', pageId, edition: place.edition, encoding: prepared.encoding }
   } catch (error) {

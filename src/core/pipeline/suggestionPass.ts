@@ -1,6 +1,6 @@
 import type { Db } from '../store/database'
 import { pagesWithStaleSuggestions, type SuggestionInput } from '../store/queries/suggestions'
-import { stmt } from '../store/statements'
+import { currentRevision, currentRevisionId } from '../store/queries/revisions'
 import { defaultWorkerCount, startPagePool, type PagePool } from '../import/pagePool'
 import { loadKnowledge } from './knowledge'
 import { refreshSuggestions, storeRefreshedSuggestions } from './refreshSuggestions'
@@ -95,7 +95,7 @@ async function detectInPool(db: Db, pool: PagePool, pending: readonly number[], 
         if (!result) continue
         const { job, typos } = result
         // Saved again while the workers were busy: that save brought its own suggestions.
-        if (stmt(db, 'SELECT current_revision_id FROM pages WHERE id = ?').pluck().get(job.pageId) !== job.revisionId) continue
+        if (currentRevisionId(db, job.pageId) !== job.revisionId) continue
         if (typos) storeRefreshedSuggestions(db, job.pageId, job.revisionId, job.text, typos)
         else refreshSuggestions(db, job.pageId, job.revisionId, job.text, knowledge)
       }
@@ -104,10 +104,4 @@ async function detectInPool(db: Db, pool: PagePool, pending: readonly number[], 
     options.onProgress?.(done, pending.length)
   }
   return done
-}
-
-function currentRevision(db: Db, pageId: number): { revisionId: number; text: string } | undefined {
-  return stmt(db, 'SELECT r.id AS revisionId, r.text FROM pages p JOIN revisions r ON r.id = p.current_revision_id WHERE p.id = ?').get(pageId) as
-    | { revisionId: number; text: string }
-    | undefined
 }

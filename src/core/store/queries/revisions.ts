@@ -32,14 +32,12 @@ export interface NewRevision {
 
 /** Appends a revision and makes it current. Must run inside a transaction. */
 export function addRevision(db: Db, revision: NewRevision): number {
-  const page = stmt(db, 'SELECT current_revision_id AS current FROM pages WHERE id = ?').get(revision.pageId) as
-    | { current: number | null }
-    | undefined
-  if (!page) throw new Error(`page ${revision.pageId} does not exist`)
-  if (revision.baseRevisionId !== undefined && revision.baseRevisionId !== page.current) {
-    throw new RevisionConflictError(revision.pageId, page.current, revision.baseRevisionId)
+  const current = currentRevisionId(db, revision.pageId)
+  if (current === undefined) throw new Error(`page ${revision.pageId} does not exist`)
+  if (revision.baseRevisionId !== undefined && revision.baseRevisionId !== current) {
+    throw new RevisionConflictError(revision.pageId, current, revision.baseRevisionId)
   }
-  const id = insertRevisionRow(db, revision, page.current, nowIso())
+  const id = insertRevisionRow(db, revision, current, nowIso())
   makeCurrent(db, revision.pageId, id)
   if (revision.index !== false) indexPageText(db, revision.pageId, revision.text, revision.index !== 'insert')
   return id
@@ -82,7 +80,17 @@ export function getRevision(db: Db, revisionId: number): (RevisionInfo & { text:
 }
 
 export function currentText(db: Db, pageId: number): string | undefined {
-  const row = stmt(db, 'SELECT r.text FROM pages p JOIN revisions r ON r.id = p.current_revision_id WHERE p.id = ?')
-    .get(pageId) as { text: string } | undefined
-  return row?.text
+  return currentRevision(db, pageId)?.text
+}
+
+/** The page's current revision and its text; undefined for a page that does not exist (or has none). */
+export function currentRevision(db: Db, pageId: number): { revisionId: number; text: string } | undefined {
+  return stmt(db, 'SELECT r.id AS revisionId, r.text FROM pages p JOIN revisions r ON r.id = p.current_revision_id WHERE p.id = ?').get(pageId) as
+    | { revisionId: number; text: string }
+    | undefined
+}
+
+/** The id of the page's current revision (null before its first), without reading any text; undefined when there is no such page. */
+export function currentRevisionId(db: Db, pageId: number): number | null | undefined {
+  return stmt(db, 'SELECT current_revision_id FROM pages WHERE id = ?').pluck().get(pageId) as number | null | undefined
 }

@@ -35,14 +35,18 @@ export function searchPages(db: Db, query: string, options: SearchOptions = {}):
     const { offset, length } = locate(row.text, query)
     const from = Math.max(0, offset - 24)
     const to = Math.min(row.text.length, offset + length + 24)
+    // Paragraph breaks read as one space; the mark is placed in the text as shown.
+    const [before, match, after] = [row.text.slice(from, offset), row.text.slice(offset, offset + length), row.text.slice(offset + length, to)].map(
+      (part) => part.replace(/\n+/g, ' ')
+    ) as [string, string, string]
     return {
       pageId: row.pageId,
       editionName: row.editionName,
       pageLabel: row.pageLabel,
       offset,
-      snippet: row.text.slice(from, to).replace(/\n+/g, ' '),
-      matchStart: offset - from,
-      matchLength: length
+      snippet: before + match + after,
+      matchStart: before.length,
+      matchLength: match.length
     }
   })
 }
