@@ -6,7 +6,10 @@ export interface CommandContext {
   values: Record<string, unknown>
   positionals: string[]
   output: Output
-  /** Opens the database named by --db, GALLEY_DB or the default, migrating it. */
+  /**
+   * Opens the database named by --db, GALLEY_DB or the default, migrating it. Only a command that
+   * `createsDatabase` may find no file there; every other one is refused (a mistyped path).
+   */
   openDb: () => Db
   databasePath: string
 }
@@ -16,6 +19,8 @@ export interface Command {
   summary: string
   usage: string
   options: Options
+  /** Makes the database when there is none yet (import); every other command needs an existing one. */
+  createsDatabase?: boolean
   /** Resolves to the exit code: 0 all ok, 1 some inputs failed. */
   run: (ctx: CommandContext) => number | Promise<number>
 }

@@ -69,7 +69,7 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
         positionals,
         output,
         databasePath,
-        openDb: () => (db ??= openDatabase(databasePath))
+        openDb: () => (db ??= openDatabase(databasePath, { mustExist: command.createsDatabase !== true }))
       })
     } finally {
       if (command.name !== 'serve') db?.close()

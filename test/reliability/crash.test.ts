@@ -29,7 +29,7 @@ describe('crash safety', () => {
     // How long an uninterrupted import takes here, to spread the kills over all of it.
     const probeDb = path.join(dir, 'probe.db')
     let started = Date.now()
-    expect((await collect(galley(['editions', '--db', path.join(dir, 'empty.db')]))).code).toBe(0)
+    expect((await collect(galley(['--version']))).code).toBe(0)
     const startup = Date.now() - started
     started = Date.now()
     const probe = await collect(galley(['import', archive, '--db', probeDb]))

@@ -9,6 +9,7 @@ export const importCommand: Command = {
   summary: 'import page files or folders into the store',
   usage: 'galley import PATH... [--edition NAME] [--db PATH] [--json]',
   options: { edition: { type: 'string' } },
+  createsDatabase: true,
   run: async ({ values, positionals, output, openDb }) => {
     if (positionals.length === 0) throw new UsageError('import needs at least one file or folder')
     const db = openDb()

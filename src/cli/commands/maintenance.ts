@@ -6,8 +6,8 @@ import { EXIT, type Command } from '../command'
 export const backupCommand: Command = {
   name: 'backup',
   summary: 'write an online backup of the database',
-  usage: 'galley backup [--out FILE | --keep N] [--db PATH]',
-  options: { out: { type: 'string' }, keep: { type: 'string' } },
+  usage: 'galley backup [--out FILE [--force] | --keep N] [--db PATH]',
+  options: { out: { type: 'string' }, keep: { type: 'string' }, force: { type: 'boolean', default: false } },
   run: async ({ values, output, openDb, databasePath }) => {
     const out = values.out as string | undefined
     const keep = values.keep === undefined ? undefined : Number(values.keep)
@@ -15,9 +15,10 @@ export const backupCommand: Command = {
       throw new UsageError(`--keep takes a whole number from ${BACKUPS_TO_KEEP_MIN} to ${BACKUPS_TO_KEEP_MAX}`)
     }
     if (keep !== undefined && out !== undefined) throw new UsageError('--keep counts the rolling backups; a backup written with --out is not one of them')
+    if (values.force === true && out === undefined) throw new UsageError('--force replaces the file named by --out')
     const db = openDb()
     // Without --keep, the rolling backups are pruned to the user's setting.
-    const file = out ? await backupTo(db, out) : await rollingBackup(db, databasePath, 'manual', keep)
+    const file = out ? await backupTo(db, out, { overwrite: values.force === true }) : await rollingBackup(db, databasePath, 'manual', keep)
     if (values.json) output.json({ backup: file })
     else output.out(`backup written to ${file}`)
     return EXIT.ok

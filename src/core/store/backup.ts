@@ -1,10 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { randomBytes } from 'node:crypto'
 import Database from 'better-sqlite3'
 import type { Db } from './database'
+import { assertNotOpenElsewhere } from './exclusive'
 import { hasGalleyTables } from './galleyTables'
 import { LATEST_VERSION } from './migrations'
 import { backupsToKeep } from './queries/settings'
+import { StoreError } from './storeError'
 
 export function backupFolder(databasePath: string): string {
   return path.join(path.dirname(path.resolve(databasePath)), 'backups')
@@ -14,13 +17,25 @@ function stamp(date = new Date()): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-')
 }
 
-/** A consistent copy of a live database, written beside and renamed into place. */
-export async function backupTo(db: Db, target: string): Promise<string> {
-  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true })
-  const partial = `${target}.partial`
-  fs.rmSync(partial, { force: true })
-  await db.backup(partial)
-  fs.renameSync(partial, target)
+export interface BackupOptions {
+  /** Replace an existing file (never the live database, its WAL, or a database another process has open). */
+  overwrite?: boolean
+}
+
+/**
+ * A consistent copy of a live database, written to a hidden file beside the target and renamed
+ * into place: the target is either the old file or the whole backup, never half of one.
+ */
+export async function backupTo(db: Db, target: string, options: BackupOptions = {}): Promise<string> {
+  assertBackupTarget(db, target, options.overwrite ?? false)
+  const partial = tempBeside(target, 'partial')
+  try {
+    await db.backup(partial)
+    fs.renameSync(partial, target)
+  } catch (error) {
+    fs.rmSync(partial, { force: true })
+    throw error
+  }
   return target
 }
 
@@ -29,12 +44,73 @@ export async function backupTo(db: Db, target: string): Promise<string> {
  * VACUUM INTO writes a consistent, compact copy in one statement.
  */
 export function backupToSync(db: Db, target: string): string {
-  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true })
-  const partial = `${target}.partial`
-  fs.rmSync(partial, { force: true })
-  db.prepare('VACUUM INTO ?').run(partial)
-  fs.renameSync(partial, target)
+  assertBackupTarget(db, target, true)
+  const partial = tempBeside(target, 'partial')
+  try {
+    db.prepare('VACUUM INTO ?').run(partial)
+    fs.renameSync(partial, target)
+  } catch (error) {
+    fs.rmSync(partial, { force: true })
+    throw error
+  }
   return target
+}
+
+/** A hidden name of this process's own beside `target` (its folder made), to write to and rename from. */
+function tempBeside(target: string, what: string): string {
+  const resolved = path.resolve(target)
+  fs.mkdirSync(path.dirname(resolved), { recursive: true })
+  return path.join(path.dirname(resolved), `.${path.basename(resolved)}.${what}-${process.pid}-${randomBytes(4).toString('hex')}`)
+}
+
+/**
+ * Where a backup may not go: onto the live database or a file SQLite keeps beside it (the copy
+ * would replace the file every connection is writing), onto a folder, onto an existing file
+ * unless asked to replace it, and onto a database another process has open.
+ */
+function assertBackupTarget(db: Db, target: string, overwrite: boolean): void {
+  const resolved = path.resolve(target)
+  if (!db.memory && db.name !== '') {
+    const live = path.resolve(db.name)
+    for (const suffix of ['', '-wal', '-shm', '-journal']) {
+      if (sameFile(resolved, live + suffix)) {
+        throw new Error(`${resolved} is ${suffix ? `the ${suffix.slice(1).toUpperCase()} file of ` : ''}the database being backed up; write the backup to another file`)
+      }
+    }
+  }
+  let stat: fs.Stats
+  try {
+    stat = fs.statSync(resolved)
+  } catch {
+    return
+  }
+  if (stat.isDirectory()) throw new Error(`${resolved} is a folder; give the backup a file name`)
+  if (!overwrite) throw new Error(`${resolved} already exists (use --force to replace it)`)
+  const companion = /^(.*)-(wal|shm|journal)$/.exec(resolved)
+  if (companion && fs.existsSync(companion[1]!)) throw new Error(`${resolved} belongs to the database ${companion[1]}; write the backup to another file`)
+  assertNotOpenElsewhere(resolved, 'the file')
+}
+
+/** The same file: by name (through links and, where the file system ignores it, case), or by identity (hard links). */
+function sameFile(a: string, b: string): boolean {
+  const canonical = (file: string): string => {
+    let dir = path.dirname(file)
+    try {
+      dir = fs.realpathSync(dir)
+    } catch {
+      // a folder that does not exist yet: the name as given
+    }
+    const full = path.join(dir, path.basename(file))
+    return process.platform === 'win32' || process.platform === 'darwin' ? full.toLowerCase() : full
+  }
+  if (canonical(a) === canonical(b)) return true
+  try {
+    const sa = fs.statSync(a)
+    const sb = fs.statSync(b)
+    return sa.dev === sb.dev && sa.ino === sb.ino
+  } catch {
+    return false
+  }
 }
 
 /** When a rolling backup was written, read back from its name; null for any other file. */
@@ -69,7 +145,8 @@ export function pruneBackups(databasePath: string, keep: number): string[] {
 
 /** A rolling backup, then only the newest `keep` of them are kept (the user's setting unless given). */
 export async function rollingBackup(db: Db, databasePath: string, reason: string, keep = backupsToKeep(db), now = new Date()): Promise<string> {
-  const file = await backupTo(db, rollingBackupPath(databasePath, reason, now))
+  // A name of Galley's own in its backups folder: a second backup in the same second replaces the first.
+  const file = await backupTo(db, rollingBackupPath(databasePath, reason, now), { overwrite: true })
   pruneBackups(databasePath, keep)
   return file
 }
@@ -138,26 +215,32 @@ export function restorableProblem(file: string): string | null {
 }
 
 /**
- * Puts a backup in place of the database, keeping the current file aside. The database must be
- * closed by every process of this app.
+ * Puts a backup in place of the database, keeping the current file aside. Refused while another
+ * process (the desktop app, galley serve, a running command) has the database open: its next
+ * saves would go to the file kept aside, not to the restored one.
  */
 export function restoreFrom(databasePath: string, backup: string, now = new Date()): { keptAside: string | null } {
   const problem = restorableProblem(backup)
   if (problem) throw new Error(`cannot restore ${backup}: ${problem}`)
-  let keptAside: string | null = null
   const target = path.resolve(databasePath)
-  fs.mkdirSync(path.dirname(target), { recursive: true })
-  const incoming = `${target}.restoring`
+  if (!fs.existsSync(target)) {
+    // A mistyped --db must not quietly become a second database; a new one is a copy of the backup.
+    throw new StoreError(`no database at ${target} to restore into (to start a database from this backup, copy the file there)`, 'missing')
+  }
+  const incoming = tempBeside(target, 'restoring')
   fs.copyFileSync(backup, incoming)
-  if (fs.existsSync(target)) {
-    keptAside = `${target}.before-restore-${stamp(now)}`
+  try {
+    assertNotOpenElsewhere(target)
+    const keptAside = `${target}.before-restore-${stamp(now)}`
     fs.renameSync(target, keptAside)
     for (const suffix of ['-wal', '-shm']) {
       if (fs.existsSync(target + suffix)) fs.renameSync(target + suffix, keptAside + suffix)
     }
+    fs.renameSync(incoming, target)
+    return { keptAside }
+  } finally {
+    fs.rmSync(incoming, { force: true })
   }
-  fs.renameSync(incoming, target)
-  return { keptAside }
 }
 
 export function newestGoodBackup(databasePath: string): string | null {

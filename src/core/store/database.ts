@@ -5,6 +5,9 @@ import { LATEST_VERSION, migrations } from './migrations'
 import { backupToSync, pruneBackups, rollingBackupPath } from './backup'
 import { backupsToKeep } from './queries/settings'
 import { hasGalleyTables } from './galleyTables'
+import { StoreError } from './storeError'
+
+export { StoreError }
 
 export type Db = Database.Database
 
@@ -20,16 +23,8 @@ export interface OpenOptions {
   beforeMigrate?: (db: Db, from: number, to: number) => void
   /** Skip the backup taken before migrating an existing database. */
   noBackup?: boolean
-}
-
-export class StoreError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'newer-version' | 'not-galley' | 'corrupt' | 'open-failed'
-  ) {
-    super(message)
-    this.name = 'StoreError'
-  }
+  /** Refuse a file that does not exist instead of creating an empty database (every command that only reads or changes one). */
+  mustExist?: boolean
 }
 
 /**
@@ -37,6 +32,10 @@ export class StoreError extends Error {
  * A database written by a newer Galley is refused before anything is written to it.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (options.mustExist && file !== ':memory:' && !fs.existsSync(file)) {
+    // A mistyped --db (or a folder an export replaced) must not turn into a new, empty database that answers "ok".
+    throw new StoreError(`no database at ${path.resolve(file)} (galley import creates one)`, 'missing')
+  }
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   let db: Db
   try {
@@ -56,6 +55,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
         'newer-version'
       )
     }
+    // Before anything that may wait for a lock: switching a new file to WAL does, when another
+    // process is creating the same database at that moment.
+    db.pragma('busy_timeout = 10000')
     if (!options.readonly) {
       db.pragma('journal_mode = WAL')
       // NORMAL is durable in WAL mode against process crashes; only a power cut may lose
@@ -63,15 +65,21 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       db.pragma('synchronous = NORMAL')
     }
     db.pragma('foreign_keys = ON')
-    db.pragma('busy_timeout = 10000')
     if (version < LATEST_VERSION && !options.readonly) {
-      assertGalleyDatabase(db, file, version)
-      if (version > 0 && file !== ':memory:' && !options.noBackup) {
-        backupToSync(db, rollingBackupPath(file, `before-v${LATEST_VERSION}`))
-        pruneBackups(file, backupsToKeep(db))
+      // Read again, in one snapshot: another process may have migrated the file meanwhile.
+      const current = db.transaction(() => {
+        const now = schemaVersion(db)
+        assertGalleyDatabase(db, file, now)
+        return now
+      })()
+      if (current < LATEST_VERSION) {
+        if (current > 0 && file !== ':memory:' && !options.noBackup) {
+          backupToSync(db, rollingBackupPath(file, `before-v${LATEST_VERSION}`))
+          pruneBackups(file, backupsToKeep(db))
+        }
+        options.beforeMigrate?.(db, current, LATEST_VERSION)
+        migrate(db, file)
       }
-      options.beforeMigrate?.(db, version, LATEST_VERSION)
-      migrate(db, version)
     }
     openedWith.set(db, options)
     return db
@@ -93,11 +101,18 @@ function assertGalleyDatabase(db: Db, file: string, version: number): void {
   if (!isGalley) throw new StoreError(`${file} is not a Galley database`, 'not-galley')
 }
 
-/** Each step runs in its own transaction together with its version bump. */
-function migrate(db: Db, from: number): void {
+/**
+ * Each step runs in its own write transaction together with its version bump. The version read
+ * when the file was opened may be stale by now: other processes may be opening the same new
+ * database at this moment (three imports started at once). So each step reads it again once it
+ * holds the write lock (BEGIN IMMEDIATE) and is skipped when another process has already run it.
+ */
+function migrate(db: Db, file: string): void {
   for (const migration of migrations) {
-    if (migration.version <= from) continue
     db.transaction(() => {
+      const current = schemaVersion(db)
+      if (current >= migration.version) return
+      assertGalleyDatabase(db, file, current)
       migration.up(db)
       db.pragma(`user_version = ${migration.version}`)
     }).immediate()

@@ -37,7 +37,7 @@ export function openChecked(file: string, options: OpenOptions = {}): CheckedOpe
 function openFailure(file: string, error: Error): { problem: DatabaseProblem; message: string } {
   const message = oneLine(error.message)
   if (error instanceof StoreError) {
-    const problem = ({ corrupt: 'damaged', 'not-galley': 'not-galley', 'newer-version': 'newer-version', 'open-failed': 'cannot-open' } as const)[error.code]
+    const problem = ({ corrupt: 'damaged', 'not-galley': 'not-galley', 'newer-version': 'newer-version', 'open-failed': 'cannot-open', missing: 'cannot-open', 'in-use': 'cannot-open' } as const)[error.code]
     return { problem, message }
   }
   if (DAMAGE.test(message)) return { problem: 'damaged', message: `database ${file} is damaged: ${message}` }
