@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MARKER } from '../../src/core/export'
 import { createHandlers, dispatch } from '../../src/core/services'
 import { openDatabase, type Db } from '../../src/core/store/database'
 import { startServer, type RunningServer } from '../../src/server/server'
@@ -100,21 +101,25 @@ describe('export jobs over the browser-mode API', () => {
     for (let i = 1; i < seen.length; i++) expect(seen[i]!.done).toBeGreaterThanOrEqual(seen[i - 1]!.done)
     expect(last.result).toMatchObject({ articles: total, files: total * 3 + 3 })
     expect(path.dirname(last.result!.outDir)).toBe(exportsDir())
-    expect(fs.readdirSync(last.result!.outDir).sort()).toEqual(['html', 'json', 'manifest.json', 'md', 'nitf', 'txt'])
+    expect(fs.readdirSync(last.result!.outDir).sort()).toEqual([MARKER, 'html', 'json', 'manifest.json', 'md', 'nitf', 'txt'])
     expect(entries()).toEqual([path.basename(last.result!.outDir)])
   })
 
-  it('clears the staging folder of an export whose process died, and leaves a live one alone', async () => {
+  it('clears the staging folder of an export whose process died, and leaves a live one and an unmarked one alone', async () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid!
     const abandoned = path.join(exportsDir(), `.all-20240101-000000.partial-${dead}-0badcafe`)
     const running = path.join(exportsDir(), `.all-20240101-000000.partial-${process.ppid}-0badcafe`)
-    for (const d of [abandoned, running]) fs.mkdirSync(path.join(d, 'txt'), { recursive: true })
+    const unmarked = path.join(exportsDir(), `.all-20240101-000000.partial-${dead}-0ddba11a`)
+    for (const d of [abandoned, running, unmarked]) fs.mkdirSync(path.join(d, 'txt'), { recursive: true })
+    for (const d of [abandoned, running]) fs.writeFileSync(path.join(d, MARKER), JSON.stringify({ writtenBy: 'Galley 0.1.0' }))
     const before = entries()
     const [page] = (await call<PageSummary[]>('listPages', {})).result
     const started = await call<ExportJob>('startExport', { scope: 'page', id: page!.id, formats: ['json'] })
     expect(fs.existsSync(abandoned)).toBe(false)
     expect(fs.existsSync(running)).toBe(true)
+    expect(fs.existsSync(unmarked)).toBe(true)
     fs.rmSync(running, { recursive: true })
+    fs.rmSync(unmarked, { recursive: true })
     await waitFor(started.result.jobId)
     expect(entries().filter((e) => !before.includes(e))).toHaveLength(1)
   })

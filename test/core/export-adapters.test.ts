@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/main'
+import { MARKER } from '../../src/core/export'
 import type { Output } from '../../src/cli/output'
 import { createHandlers, dispatch } from '../../src/core/services'
 import { openDatabase, type Db } from '../../src/core/store/database'
@@ -36,7 +37,7 @@ describe('galley export', () => {
     expect(o.stderr).toEqual([])
     expect(code).toBe(0)
     expect(o.data[0]).toEqual({ outDir: path.resolve(out), files: 1 + 4 + 1, articles: 4 })
-    expect(fs.readdirSync(out).sort()).toEqual(['json', 'manifest.json', 'md'])
+    expect(fs.readdirSync(out).sort()).toEqual([MARKER, 'json', 'manifest.json', 'md'])
   })
 
   it('exports a page, or all, with every format by default, and single-file Markdown', async () => {
@@ -44,23 +45,30 @@ describe('galley export', () => {
     const o = capture()
     expect(await main(['export', '--page', String(pageOne), '--out', out, '--include-unapproved', '--single-file', '--db', file], o)).toBe(0)
     expect(o.stdout.join('\n')).toMatch(/^3 articles exported, \d+ files in /)
-    expect(fs.readdirSync(out).sort()).toEqual(['html', 'json', 'manifest.json', 'md', 'nitf', 'txt'])
+    expect(fs.readdirSync(out).sort()).toEqual([MARKER, 'html', 'json', 'manifest.json', 'md', 'nitf', 'txt'])
     expect(fs.readdirSync(path.join(out, 'md'))).toEqual([`${EDITION.replace(' ', '_')}.md`])
     const all = capture()
     expect(await main(['export', '--all', '--format', 'txt', '--out', path.join(tempDir(), 'cli-all'), '--db', file], all)).toBe(0)
     expect(all.stdout.join('\n')).toMatch(/^5 articles exported/)
   })
 
-  it('refuses an existing folder without --force (exit 1), and replaces it with it', async () => {
+  it('refuses an existing folder without --force (exit 1), and with it replaces only an export of its own', async () => {
     const out = path.join(tempDir(), 'cli-existing')
-    fs.mkdirSync(out)
-    fs.writeFileSync(path.join(out, 'old.txt'), 'old')
+    expect(await main(['export', '--edition', EDITION, '--format', 'json', '--out', out, '--db', file], capture())).toBe(0)
     const o = capture()
     expect(await main(['export', '--edition', EDITION, '--format', 'txt', '--out', out, '--db', file], o)).toBe(1)
     expect(o.stderr.join('\n')).toMatch(/already exists.*--force/)
-    expect(fs.readdirSync(out)).toEqual(['old.txt'])
+    expect(fs.readdirSync(out).sort()).toEqual([MARKER, 'json', 'manifest.json'])
     expect(await main(['export', '--edition', EDITION, '--format', 'txt', '--out', out, '--force', '--db', file], capture())).toBe(0)
-    expect(fs.existsSync(path.join(out, 'old.txt'))).toBe(false)
+    expect(fs.readdirSync(out).sort()).toEqual([MARKER, 'manifest.json', 'txt'])
+
+    const mine = path.join(tempDir(), 'mine')
+    fs.mkdirSync(mine)
+    fs.writeFileSync(path.join(mine, 'old.txt'), 'old')
+    const refused = capture()
+    expect(await main(['export', '--edition', EDITION, '--format', 'txt', '--out', mine, '--force', '--db', file], refused)).toBe(1)
+    expect(refused.stderr).toEqual([`galley export: ${mine} is not a folder galley export wrote (it has no ${MARKER} marker); --force replaces only such a folder`])
+    expect(fs.readdirSync(mine)).toEqual(['old.txt'])
   })
 
   it('says when nothing is approved, and fails on an unknown edition', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exportStore, exportStoreAsync, ExportError, FORMATS } from '../../src/core/export'
+import { exportStore, exportStoreAsync, ExportError, FORMATS, MARKER } from '../../src/core/export'
 import type { Db } from '../../src/core/store/database'
 import { listArticles, setArticleStatus } from '../../src/core/store/queries/articles'
 import { removeDir, suiteDir, tempDir } from '../support/tmp'
@@ -26,7 +26,7 @@ afterAll(() => {
 function listFiles(root: string): string[] {
   return (fs.readdirSync(root, { recursive: true }) as string[])
     .map((f) => f.split(path.sep).join('/'))
-    .filter((f) => fs.statSync(path.join(root, f)).isFile())
+    .filter((f) => f !== MARKER && fs.statSync(path.join(root, f)).isFile())
     .sort()
 }
 

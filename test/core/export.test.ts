@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exportStore, ExportError, FORMATS, type Format } from '../../src/core/export'
+import { exportStore, ExportError, FORMATS, MARKER, type Format } from '../../src/core/export'
 import type { Db } from '../../src/core/store/database'
 import { removeDir, suiteDir, tempDir } from '../support/tmp'
 import { buildStore, EDITION, EMPTY_EDITION, SECOND_EDITION } from '../fixtures/export/buildEdition'
@@ -11,11 +11,12 @@ import { buildStore, EDITION, EMPTY_EDITION, SECOND_EDITION } from '../fixtures/
 const GOLDEN = path.resolve(__dirname, '../fixtures/export/golden')
 const UPDATE = process.env.UPDATE_GOLDEN === '1'
 
+/** The files an export produced (its marker is Galley's bookkeeping, not a product). */
 function listFiles(root: string): string[] {
   if (!fs.existsSync(root)) return []
   return (fs.readdirSync(root, { recursive: true }) as string[])
     .map((f) => f.split(path.sep).join('/'))
-    .filter((f) => fs.statSync(path.join(root, f)).isFile())
+    .filter((f) => f !== MARKER && fs.statSync(path.join(root, f)).isFile())
     .sort()
 }
 
@@ -23,6 +24,7 @@ function compareTree(actualRoot: string, goldenRoot: string): void {
   if (UPDATE) {
     fs.rmSync(goldenRoot, { recursive: true, force: true })
     fs.cpSync(actualRoot, goldenRoot, { recursive: true })
+    fs.rmSync(path.join(goldenRoot, MARKER))
   }
   const actual = listFiles(actualRoot)
   expect(actual.length).toBeGreaterThan(0)
@@ -49,7 +51,7 @@ describe('export goldens', () => {
   it.each(FORMATS)('%s: approved articles of an edition', (format: Format) => {
     const out = path.join(tempDir(), 'out')
     exportStore(db, { scope: { edition: EDITION }, formats: [format], outDir: out })
-    expect(fs.readdirSync(out).sort()).toEqual([format, 'manifest.json'].sort())
+    expect(fs.readdirSync(out).sort()).toEqual([MARKER, format, 'manifest.json'].sort())
     compareTree(path.join(out, format), path.join(GOLDEN, 'approved', format))
   })
 
@@ -152,15 +154,19 @@ describe('export', () => {
 describe('export folder', () => {
   const siblings = (out: string): string[] => fs.readdirSync(path.dirname(out)).filter((n) => n !== path.basename(out))
 
-  it('does not overwrite an existing folder without force, and replaces it with force', () => {
+  it('does not overwrite an existing folder without force, and with force replaces only an export of its own', () => {
     const out = path.join(tempDir(), 'existing')
     fs.mkdirSync(out)
     fs.writeFileSync(path.join(out, 'keep.txt'), 'mine')
     expect(() => exportStore(db, { scope: { edition: EDITION }, formats: ['json'], outDir: out })).toThrow(/already exists/)
+    expect(() => exportStore(db, { scope: { edition: EDITION }, formats: ['json'], outDir: out, force: true })).toThrow(/is not a folder galley export wrote/)
     expect(fs.readdirSync(out)).toEqual(['keep.txt'])
     expect(siblings(out)).toEqual([])
+    fs.rmSync(path.join(out, 'keep.txt'))
+    exportStore(db, { scope: { edition: EDITION }, formats: ['txt'], outDir: out })
+    expect(() => exportStore(db, { scope: { edition: EDITION }, formats: ['json'], outDir: out })).toThrow(/already exists/)
     exportStore(db, { scope: { edition: EDITION }, formats: ['json'], outDir: out, force: true })
-    expect(fs.readdirSync(out).sort()).toEqual(['json', 'manifest.json'])
+    expect(fs.readdirSync(out).sort()).toEqual([MARKER, 'json', 'manifest.json'])
     expect(siblings(out)).toEqual([])
   })
 
@@ -168,7 +174,7 @@ describe('export folder', () => {
     const out = path.join(tempDir(), 'empty')
     fs.mkdirSync(out)
     exportStore(db, { scope: { edition: EDITION }, formats: ['txt'], outDir: out })
-    expect(fs.readdirSync(out).sort()).toEqual(['manifest.json', 'txt'])
+    expect(fs.readdirSync(out).sort()).toEqual([MARKER, 'manifest.json', 'txt'])
     const file = path.join(tempDir(), 'file')
     fs.writeFileSync(file, 'x')
     expect(() => exportStore(db, { scope: { edition: EDITION }, formats: ['txt'], outDir: file, force: true })).toThrow(/not a folder/)

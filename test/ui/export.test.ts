@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { screenshot, startApp, type BrowserApp } from '../support/browser'
+import { MARKER } from '../../src/core/export'
 import { getPageRow, listPages } from '../../src/core/store/queries/pages'
 import { currentText } from '../../src/core/store/queries/revisions'
 import { replaceArticles } from '../../src/core/store/queries/articles'
@@ -94,7 +95,7 @@ describe('the export dialog', () => {
     expect(await page.getByTestId('export-result').innerText()).toContain(`导出完成：${TOTAL} 篇文章，${TOTAL * 2 + 3} 个文件`)
     const folder = await page.getByTestId('export-folder').innerText()
     expect(path.dirname(folder)).toBe(exportsDir)
-    expect(fs.readdirSync(folder).sort()).toEqual(['html', 'json', 'manifest.json', 'md', 'txt'])
+    expect(fs.readdirSync(folder).sort()).toEqual([MARKER, 'html', 'json', 'manifest.json', 'md', 'txt'])
     expect(fs.readdirSync(path.join(folder, 'txt', '大样_2024-06-01'))).toHaveLength(TOTAL)
 
     // The formats are remembered across a reload; the page scope needs an open page.

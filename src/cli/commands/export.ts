@@ -28,10 +28,12 @@ export const exportCommand: Command = {
     const includeUnapproved = values['include-unapproved'] === true
     const db = openDb()
     const progress = progressReporter('exporting')
-    // Ctrl+C stops the export cleanly: the half-written folder beside --out is removed.
+    // Ctrl+C or a SIGTERM (a scheduler stopping the job) stops the export cleanly: the
+    // half-written folder beside --out is removed before the process ends.
     const stop = new AbortController()
     const interrupt = (): void => stop.abort()
     process.once('SIGINT', interrupt)
+    process.once('SIGTERM', interrupt)
     try {
       const result = await exportStoreAsync(db, {
         scope,
@@ -63,6 +65,7 @@ export const exportCommand: Command = {
       throw error
     } finally {
       process.removeListener('SIGINT', interrupt)
+      process.removeListener('SIGTERM', interrupt)
     }
   }
 }

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { isOurStaging, whyNotOurExport, writeMarker } from './ownFolder'
 import { ExportError } from './types'
 
 // An export is written into a hidden folder beside its destination and renamed into place
 // once complete: a failed export leaves nothing half-written, and a reader never sees a
 // partial folder. Renames within one parent folder are atomic on every supported system.
+// A process killed midway (SIGKILL, a power cut) leaves its hidden folder: the next export
+// into the same parent folder removes it, once its process is gone and it is plainly Galley's.
 
 export interface Staging {
   /** Where to write. */
@@ -23,9 +26,16 @@ export function stageFolder(outDir: string, force: boolean): Staging {
   if (base === '' || target === parent) throw new ExportError(`cannot export into ${target}`, 'invalid')
   checkTarget(target, force)
   fs.mkdirSync(parent, { recursive: true })
+  sweepAbandoned(parent)
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`
   const dir = path.join(parent, `.${base}.partial-${tag}`)
   fs.mkdirSync(dir)
+  try {
+    writeMarker(dir)
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true })
+    throw error
+  }
   let committed = false
   return {
     dir,
@@ -53,7 +63,10 @@ export function stageFolder(outDir: string, force: boolean): Staging {
   }
 }
 
-/** An existing empty folder may be filled; anything else needs `force`, and a file is never replaced. */
+/**
+ * An existing empty folder may be filled; a folder with something in it needs `force` and must
+ * be an export of Galley's (its marker, and only an export's files); a file is never replaced.
+ */
 function checkTarget(target: string, force: boolean): void {
   let stat: fs.Stats
   try {
@@ -62,7 +75,49 @@ function checkTarget(target: string, force: boolean): void {
     return
   }
   if (!stat.isDirectory()) throw new ExportError(`${target} exists and is not a folder`, 'exists')
-  if (!force && fs.readdirSync(target).length > 0) {
-    throw new ExportError(`${target} already exists and is not empty (use --force to replace it)`, 'exists')
+  if (fs.readdirSync(target).length === 0) return
+  if (!force) throw new ExportError(`${target} already exists and is not empty (use --force to replace it)`, 'exists')
+  const reason = whyNotOurExport(target)
+  if (reason) throw new ExportError(`${target} is not a folder galley export wrote (it ${reason}); --force replaces only such a folder`, 'exists')
+}
+
+const STAGING = /^\.(.+)\.(partial|old)-(\d+)-[0-9a-f]{8}$/
+
+/**
+ * Removes the staging folders of exports whose process is gone (killed, crashed, the app quit).
+ * A live process's folders, this one's included, are left alone, and so is anything not plainly
+ * Galley's. An `.old-` folder is an export moved aside for its replacement: it goes only once the
+ * replacement is in place, else it is the only copy.
+ */
+export function sweepAbandoned(parent: string): void {
+  let names: string[]
+  try {
+    names = fs.readdirSync(parent)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const match = STAGING.exec(name)
+    if (!match || isAlive(Number(match[3]))) continue
+    if (match[2] === 'old' && !fs.existsSync(path.join(parent, match[1]!))) continue
+    const dir = path.join(parent, name)
+    try {
+      if (!fs.lstatSync(dir).isDirectory()) continue
+      const ours = match[2] === 'old' ? whyNotOurExport(dir) === null : isOurStaging(dir)
+      if (ours) fs.rmSync(dir, { recursive: true, force: true })
+    } catch {
+      // gone meanwhile, or unreadable: not ours to force
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists, it is somebody else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

@@ -53,7 +53,6 @@ export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportEditi
     const running = [...jobs.values()].filter((j) => j.status.state === 'running').length
     if (running >= MAX_RUNNING) throw new ApiError('conflict', `${running} exports are already running; wait for one to finish`)
     const { scope, name } = resolveScope(ctx, request)
-    sweepAbandoned(exportsFolder(ctx))
     const outDir = freeFolder(path.join(exportsFolder(ctx), `${safeName(name, 'export', 80)}-${timestamp(new Date())}`))
     const status: ExportJob = { jobId: nextId++, state: 'running', done: 0, total: 0, result: null, error: null }
     const controller = new AbortController()
@@ -144,34 +143,6 @@ export function exportsFolder(ctx: Pick<ServiceContext, 'databasePath'>): string
 function timestamp(d: Date): string {
   const p = (n: number): string => String(n).padStart(2, '0')
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`
-}
-
-/**
- * Removes staging folders of exports whose process was killed midway (the app quit, a crash):
- * hidden, but they hold disk space. A live process's folders, ours included, are left alone.
- */
-function sweepAbandoned(folder: string): void {
-  let names: string[]
-  try {
-    names = fs.readdirSync(folder)
-  } catch {
-    return
-  }
-  for (const name of names) {
-    const match = /^\..+\.partial-(\d+)-[0-9a-f]{8}$/.exec(name)
-    if (match && !isAlive(Number(match[1]))) fs.rmSync(path.join(folder, name), { recursive: true, force: true })
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: it exists, it is somebody else's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 /** Folders of jobs still writing: they appear on disk only when the job finishes. */
