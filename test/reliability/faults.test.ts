@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,6 +11,7 @@ import { MARKER } from '../../src/core/export'
 import { openAppSession } from '../../src/core/services/session'
 import { LATEST_VERSION } from '../../src/core/store/migrations'
 import { assertBuilt, callApi, collect, galley, invariants, serve } from '../support/galleyProcess'
+import { damagedDatabase } from '../support/damage'
 import { removeDir, suiteDir } from '../support/tmp'
 
 // A careless user and a busy machine, with real processes and real files: commands aimed at the
@@ -19,6 +20,14 @@ import { removeDir, suiteDir } from '../support/tmp'
 // may be lost, and nothing acknowledged may go astray.
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** A process that opens a database (argv[1]) as Galley's connections do and keeps it open until killed. */
+const HOLD_OPEN = `const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))})
+const db = new Database(process.argv[1])
+db.pragma('journal_mode = WAL')
+db.pragma('user_version')
+process.stdout.write('open\\n')
+setInterval(() => undefined, 1000)`
 
 function capture(): Output & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = []
@@ -185,6 +194,33 @@ describe('faults: the wrong target, a database in use, racing processes, stopped
     expect(restored.code, restored.stderr).toBe(0)
     expect(restored.stdout).toMatch(/the previous database is kept as .*before-restore-/)
     expect(invariants(db)).toMatchObject({ integrity: 'ok', broken: 0 })
+  })
+
+  it('the app in recovery does not put a backup in place while another process has the damaged file open', async () => {
+    const folder = path.join(dir, 'recovery')
+    fs.mkdirSync(folder)
+    const { file, backup } = await damagedDatabase(folder, new Date(Date.UTC(2024, 0, 2)))
+    // A process that still has the file open (an import that began before the damage, say).
+    const holder = spawn(process.execPath, ['-e', HOLD_OPEN, file], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const holderExited = new Promise((r) => holder.once('exit', r))
+    await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()))
+    const session = openAppSession({ databasePath: file, mode: 'browser' })
+    try {
+      expect(session.recovery()).toMatchObject({ problem: 'damaged', backup: { file: backup } })
+      await expect(Promise.resolve().then(() => session.handlers.restoreNewestBackup({ backup: backup! }))).rejects.toMatchObject({
+        code: 'conflict',
+        message: expect.stringMatching(/^restoreNewestBackup: the database .* is open in another Galley process/)
+      })
+      expect(fs.readdirSync(folder).filter((n) => n.includes('before-restore'))).toEqual([])
+      holder.kill('SIGKILL')
+      await holderExited
+      const restored = await session.handlers.restoreNewestBackup({ backup: backup! })
+      expect(restored.restored).toMatchObject({ file: backup })
+      expect(session.recovery()).toBeNull()
+    } finally {
+      session.close()
+      holder.kill('SIGKILL')
+    }
   })
 
   it('backup --out never writes onto the live database or its WAL, asks before replacing a file, and never leaves half a backup', async () => {

@@ -18,7 +18,7 @@ export interface ExportOptions {
   includeUnapproved?: boolean
   /** Markdown: one file per edition instead of one per article. */
   singleFile?: boolean
-  /** Replaces an existing non-empty `outDir`. */
+  /** Replaces an existing non-empty `outDir` that a Galley export wrote (its marker, only an export's files). */
   force?: boolean
   /** Articles written so far, of the total in scope: once with 0 at the start, then after each article. */
   onProgress?: (done: number, total: number) => void

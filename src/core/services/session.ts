@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { ApiError, apiMethods, type ApiMethod, type Handlers } from '../../shared/api'
 import type { RecoveryInfo, RestoreResult } from '../../shared/recovery'
-import type { Db, OpenOptions } from '../store/database'
+import { StoreError, type Db, type OpenOptions } from '../store/database'
 import { restoreFrom } from '../store/backup'
 import { openChecked, recoveryInfo } from '../store/recovery'
 import type { Proposer } from '../pipeline/proposal'
@@ -60,7 +60,14 @@ export function openAppSession(options: AppSessionOptions): AppSession {
     if (path.resolve(info.backup.file) !== path.resolve(backup)) {
       throw new ApiError('conflict', `restoreNewestBackup: the newest good backup is now ${info.backup.file}, not ${backup}`)
     }
-    const { keptAside } = restoreFrom(databasePath, info.backup.file)
+    let keptAside: string | null
+    try {
+      keptAside = restoreFrom(databasePath, info.backup.file).keptAside
+    } catch (error) {
+      // Another process has the file open (a second window, galley serve, a command): the editor closes it and tries again.
+      if (error instanceof StoreError && error.code === 'in-use') throw new ApiError('conflict', `restoreNewestBackup: ${error.message}`)
+      throw error
+    }
     look()
     if (!open) throw new ApiError('failed', `restoreNewestBackup: the restored database cannot be used either: ${recovery!.message}`)
     return { restored: info.backup, keptAside }
