@@ -277,15 +277,34 @@ describe('faults: the wrong target, a database in use, racing processes, stopped
 
       // Killed at any moment, a backup leaves the old file or a whole backup, never half of one.
       const original = fs.readFileSync(existing)
-      for (let i = 0; i < 6; i++) {
+      let midway = 0
+      const partials = (): string[] => fs.readdirSync(dir).filter((n) => n.startsWith('.existing-backup.db.partial-'))
+      for (let i = 0; i < 8; i++) {
         const child = galley(['backup', '--out', existing, '--force', '--db', db])
         const done = collect(child)
-        await sleep(150 + i * 60)
+        let exited = false
+        void done.then(() => (exited = true))
+        // Kill it while it writes (its temporary file is there), or at the latest when it is about to finish.
+        const deadline = Date.now() + 10_000
+        while (!exited && partials().length === 0 && Date.now() < deadline) await sleep(1)
+        await sleep(i * 3)
+        if (partials().length > 0) midway++
         child.kill('SIGKILL')
         await done
         const now = fs.readFileSync(existing)
         if (!now.equals(original)) expect(invariants(existing).integrity).toBe('ok')
       }
+      console.log(`faults: 8 backups killed, ${midway} while writing; the target was the old file or a whole backup after each`)
+      expect(midway).toBeGreaterThan(0)
+      // A killed backup's temporary file is removed by the next backup to the same name; a look-alike that is not a database stays.
+      const dead = spawnSync(process.execPath, ['-e', '']).pid!
+      const stray = path.join(dir, `.existing-backup.db.partial-${dead}-0badcafe`)
+      const notOurs = path.join(dir, `.existing-backup.db.partial-${dead}-0ddba11a`)
+      fs.copyFileSync(existing, stray)
+      fs.writeFileSync(notOurs, 'a note that only looks like a temporary file')
+      expect((await collect(galley(['backup', '--out', existing, '--force', '--db', db]))).code).toBe(0)
+      const left = fs.readdirSync(dir).filter((n) => n.startsWith('.existing-backup.db.'))
+      expect(left).toEqual([path.basename(notOurs)])
     } finally {
       saving = false
       await saves

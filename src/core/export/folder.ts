@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { isProcessAlive } from '../processes'
 import { isOurStaging, whyNotOurExport, writeMarker } from './ownFolder'
 import { ExportError } from './types'
 
@@ -98,7 +99,7 @@ export function sweepAbandoned(parent: string): void {
   }
   for (const name of names) {
     const match = STAGING.exec(name)
-    if (!match || isAlive(Number(match[3]))) continue
+    if (!match || isProcessAlive(Number(match[3]))) continue
     if (match[2] === 'old' && !fs.existsSync(path.join(parent, match[1]!))) continue
     const dir = path.join(parent, name)
     try {
@@ -108,16 +109,5 @@ export function sweepAbandoned(parent: string): void {
     } catch {
       // gone meanwhile, or unreadable: not ours to force
     }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: it exists, it is somebody else's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

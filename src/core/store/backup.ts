@@ -3,6 +3,7 @@ import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import Database from 'better-sqlite3'
 import type { Db } from './database'
+import { isProcessAlive } from '../processes'
 import { assertNotOpenElsewhere } from './exclusive'
 import { hasGalleyTables } from './galleyTables'
 import { LATEST_VERSION } from './migrations'
@@ -56,11 +57,49 @@ export function backupToSync(db: Db, target: string): string {
   return target
 }
 
-/** A hidden name of this process's own beside `target` (its folder made), to write to and rename from. */
+/**
+ * A hidden name of this process's own beside `target` (its folder made), to write to and rename
+ * from. Such files left by a killed process (a backup or restore stopped midway) are removed first.
+ */
 function tempBeside(target: string, what: string): string {
   const resolved = path.resolve(target)
-  fs.mkdirSync(path.dirname(resolved), { recursive: true })
-  return path.join(path.dirname(resolved), `.${path.basename(resolved)}.${what}-${process.pid}-${randomBytes(4).toString('hex')}`)
+  const dir = path.dirname(resolved)
+  fs.mkdirSync(dir, { recursive: true })
+  sweepAbandonedTemps(dir, path.basename(resolved))
+  return path.join(dir, `.${path.basename(resolved)}.${what}-${process.pid}-${randomBytes(4).toString('hex')}`)
+}
+
+const TEMP = /^\.(.+)\.(partial|restoring)-(\d+)-[0-9a-f]{8}(-journal|-wal|-shm)?$/
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0')
+
+/**
+ * Our temporary copies of `base` whose process is gone: files with our name that are empty or
+ * SQLite databases, and the journal SQLite kept beside such a copy; nothing else.
+ */
+function sweepAbandonedTemps(dir: string, base: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    const match = TEMP.exec(name)
+    if (!match || match[1] !== base || isProcessAlive(Number(match[3]))) continue
+    const file = path.join(dir, name)
+    try {
+      if (!fs.lstatSync(file).isFile()) continue
+      if (match[4]) {
+        fs.rmSync(file, { force: true })
+        continue
+      }
+      const head = Buffer.alloc(SQLITE_HEADER.length)
+      const fd = fs.openSync(file, 'r')
+      let read: number
+      try {
+        read = fs.readSync(fd, head, 0, head.length, 0)
+      } finally {
+        fs.closeSync(fd)
+      }
+      if (read === 0 || head.equals(SQLITE_HEADER)) fs.rmSync(file, { force: true })
+    } catch {
+      // gone meanwhile, or unreadable: not ours to force
+    }
+  }
 }
 
 /**
