@@ -269,6 +269,9 @@ export function restoreFrom(databasePath: string, backup: string, now = new Date
   const incoming = tempBeside(target, 'restoring')
   fs.copyFileSync(backup, incoming)
   try {
+    // Checked last, with the copy ready, so that the renames follow at once: a process opening
+    // the file in the moment between could still reach the file set aside (no lock can stop an
+    // opener that does not ask for one), but every process that already has it open is seen.
     assertNotOpenElsewhere(target)
     const keptAside = `${target}.before-restore-${stamp(now)}`
     fs.renameSync(target, keptAside)
