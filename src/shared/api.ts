@@ -34,6 +34,24 @@ const exportRequest = z
   .strict()
   .refine((a) => a.scope === 'all' || a.id !== undefined, { message: 'id is needed for an edition or a page', path: ['id'] })
 
+// An article as the editor's workbench places it: a line range of the working text, its kind,
+// its decision, the editor's title if any, and the id of the stored article it came from (an
+// article whose lines are unchanged keeps everything read from them).
+const articleBoundary = z
+  .object({
+    id: id.optional(),
+    kind: z.enum(['article', 'caption', 'fragment', 'furniture']),
+    startLine: z.number().int().min(0),
+    endLine: z.number().int().min(0),
+    titleOverride: z.string().trim().min(1, 'titleOverride is empty (send null to read the title from the text)').max(500).nullable().optional(),
+    status: z.enum(['proposed', 'approved', 'rejected']).optional()
+  })
+  .strict()
+  .refine((a) => a.endLine > a.startLine, 'endLine must be after startLine')
+const articleBoundaries = z.array(articleBoundary).max(2000)
+
+export type ArticleBoundary = z.infer<typeof articleBoundary>
+
 export const apiArgs = {
   appInfo: z.object({}).strict(),
   getSettings: z.object({}).strict(),
@@ -64,12 +82,16 @@ export const apiArgs = {
     .strict(),
   listRevisions: z.object({ pageId: id }).strict(),
   getRevision: z.object({ revisionId: id }).strict(),
+  // One request a save: the text and, from the workbench, the article boundaries as the editor
+  // sees them on it (without them the stored ones follow the text by line alignment). The
+  // result carries what the workbench shows next.
   saveRevision: z
     .object({
       pageId: id,
       baseRevisionId: id,
       text,
-      reason: z.string().max(200).optional()
+      reason: z.string().max(200).optional(),
+      articles: articleBoundaries.optional()
     })
     .strict(),
   restoreRevision: z.object({ pageId: id, revisionId: id, baseRevisionId: id }).strict(),
@@ -80,26 +102,7 @@ export const apiArgs = {
   // The editor's article boundaries for the page's current revision: split, merge, change of
   // kind or title are all a new list. Each article is re-read from its lines of the working text,
   // its title too unless the editor gave it one (titleOverride), which is kept as given.
-  updateArticles: z
-    .object({
-      pageId: id,
-      revisionId: id,
-      articles: z
-        .array(
-          z
-            .object({
-              kind: z.enum(['article', 'caption', 'fragment', 'furniture']),
-              startLine: z.number().int().min(0),
-              endLine: z.number().int().min(0),
-              titleOverride: z.string().trim().min(1, 'titleOverride is empty (send null to read the title from the text)').max(500).nullable().optional(),
-              status: z.enum(['proposed', 'approved', 'rejected']).optional()
-            })
-            .strict()
-            .refine((a) => a.endLine > a.startLine, 'endLine must be after startLine')
-        )
-        .max(2000)
-    })
-    .strict(),
+  updateArticles: z.object({ pageId: id, revisionId: id, articles: articleBoundaries }).strict(),
   previewCorrection: z.object({ original: z.string().min(1).max(50), scope: z.enum(['page', 'edition', 'all']), id: id.optional() }).strict(),
   applyCorrection: z
     .object({
@@ -133,6 +136,17 @@ export interface AppInfo {
   recovery: RecoveryInfo | null
 }
 
+/** What a new revision of a page's working text left: what the workbench shows after it. */
+export interface RevisionCommitted {
+  revisionId: number
+  articles: ArticleRecord[]
+  /** The page's open suggestions. */
+  suggestions: SuggestionRecord[]
+  page: PageSummary
+  /** Decided articles whose lines the change altered, proposed again (a restore). */
+  articlesReset: number
+}
+
 export interface ApiResults {
   appInfo: AppInfo
   getSettings: Settings
@@ -145,9 +159,8 @@ export interface ApiResults {
   importFiles: ImportReport
   listRevisions: RevisionInfo[]
   getRevision: RevisionInfo & { text: string }
-  saveRevision: { revisionId: number; suggestions: SuggestionRecord[] }
-  /** articlesReset: decided articles whose lines the restored text changed, proposed again. */
-  restoreRevision: { revisionId: number; articlesReset: number }
+  saveRevision: RevisionCommitted
+  restoreRevision: RevisionCommitted
   setArticleStatus: ArticleRecord
   approvePage: PageSummary
   decideSuggestion: SuggestionRecord

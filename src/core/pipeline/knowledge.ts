@@ -1,18 +1,106 @@
 import type { Db } from '../store/database'
-import type { DetectOptions } from '../typos'
-import { listCorrections, listProtectedTerms, storeNameCounts } from '../store/queries/knowledge'
+import type { DetectOptions, DictionaryEntry, RejectedFix } from '../typos'
+import { correctionsAfter, knowledgeMarks, listProtectedTerms, nameCountsAfterPage, type CorrectionRow, type KnowledgeMarks } from '../store/queries/knowledge'
 
-/** What the editor has taught Galley, as options for typo detection. Read once per batch. */
+/** What the editor has taught Galley, as options for typo detection. */
 export function loadKnowledge(db: Db): DetectOptions {
-  const corrections = listCorrections(db)
-  return {
-    protectedTerms: listProtectedTerms(db),
-    dictionary: corrections
-      .filter((c) => c.decision === 'accepted')
-      .map((c) => ({ original: c.original, replacement: c.replacement, contextBefore: c.contextBefore, contextAfter: c.contextAfter })),
-    rejected: corrections
-      .filter((c) => c.decision === 'rejected')
-      .map((c) => ({ original: c.original, replacement: c.replacement, context: c.contextBefore + c.original + c.contextAfter })),
-    knownNames: storeNameCounts(db)
+  return knowledgeOf(db).current()
+}
+
+/**
+ * The knowledge of one connection, read once and kept: a save must not read every learnt
+ * correction and sum every page's names again. Before each use a few keyed reads tell what
+ * changed (knowledgeMarks): new corrections and the names of new pages are added to what is
+ * known; protected terms, a small table, are read again when another connection committed or
+ * this one changed them (forgetProtectedTerms). Anything that does not follow on (a rollback
+ * after a correction was read) reads everything again.
+ */
+export class KnowledgeCache {
+  private marks: KnowledgeMarks | null = null
+  private dictionary: DictionaryEntry[] = []
+  private rejected: RejectedFix[] = []
+  private names = new Map<string, number>()
+  private protectedTerms: string[] = []
+  private protectedStale = true
+  private options: DetectOptions | null = null
+
+  constructor(private readonly db: Db) {}
+
+  current(): DetectOptions {
+    const now = knowledgeMarks(this.db)
+    const was = this.marks
+    if (!was || !this.options) return this.load(now)
+    const correctionsFollow = now.lastCorrectionId > was.lastCorrectionId || now.lastCorrection === was.lastCorrection
+    const namesFollow = now.lastNamesPage > was.lastNamesPage || now.lastNames === was.lastNames
+    if (!correctionsFollow || !namesFollow) return this.load(now)
+    let changed = false
+    if (now.lastCorrectionId > was.lastCorrectionId) {
+      this.dictionary = [...this.dictionary]
+      this.rejected = [...this.rejected]
+      this.addCorrections(correctionsAfter(this.db, was.lastCorrectionId))
+      changed = true
+    }
+    if (now.lastNamesPage > was.lastNamesPage) {
+      this.names = nameCountsAfterPage(this.db, was.lastNamesPage, new Map(this.names))
+      changed = true
+    }
+    if (this.protectedStale || now.dataVersion !== was.dataVersion) {
+      const terms = listProtectedTerms(this.db)
+      if (terms.length !== this.protectedTerms.length || terms.some((t, i) => t !== this.protectedTerms[i])) {
+        this.protectedTerms = terms
+        changed = true
+      }
+      this.protectedStale = false
+    }
+    this.marks = now
+    if (changed) this.options = this.build()
+    return this.options
   }
+
+  /** This connection changed the protected terms. */
+  forgetProtectedTerms(): void {
+    this.protectedStale = true
+  }
+
+  /** A transaction that may have written knowledge was rolled back: read everything again. */
+  forget(): void {
+    this.marks = null
+    this.options = null
+  }
+
+  private load(marks: KnowledgeMarks): DetectOptions {
+    this.dictionary = []
+    this.rejected = []
+    this.addCorrections(correctionsAfter(this.db, 0))
+    this.names = nameCountsAfterPage(this.db, 0)
+    this.protectedTerms = listProtectedTerms(this.db)
+    this.protectedStale = false
+    this.marks = marks
+    this.options = this.build()
+    return this.options
+  }
+
+  private addCorrections(rows: readonly CorrectionRow[]): void {
+    for (const c of rows) {
+      if (c.decision === 'accepted') this.dictionary.push({ original: c.original, replacement: c.replacement, contextBefore: c.contextBefore, contextAfter: c.contextAfter })
+      else this.rejected.push({ original: c.original, replacement: c.replacement, context: c.contextBefore + c.original + c.contextAfter })
+    }
+  }
+
+  // A new object each time something changed: a batch holding the old one keeps a consistent view.
+  private build(): DetectOptions {
+    return { protectedTerms: this.protectedTerms, dictionary: this.dictionary, rejected: this.rejected, knownNames: this.names }
+  }
+}
+
+// Per connection: data_version and what this connection wrote are a connection's own view.
+const caches = new WeakMap<Db, KnowledgeCache>()
+
+export function knowledgeOf(db: Db): KnowledgeCache {
+  let cache = caches.get(db)
+  if (!cache) {
+    cache = new KnowledgeCache(db)
+    caches.set(db, cache)
+  }
+  return cache
 }

@@ -1,9 +1,12 @@
+import { ApiError, type ArticleBoundary } from '../../shared/api'
 import { describeLines } from '../pipeline/describe'
 import type { StoredArticle } from '../store/queries/articles'
 
-// Article boundaries are line ranges of one text. When the page's text is replaced wholesale
-// (a revision restored), they are carried over to the new text through a line alignment:
-// what the editor decided about an article holds only while its lines are the same.
+// Article boundaries are line ranges of one text. Every change of the text or of the structure
+// places them here (placeArticles): as the workbench drew them on the new text, or, when no
+// one drew them (a restore, a fix applied across pages, a save from another client), carried
+// over from the old text through a line alignment. What the editor decided about an article
+// holds while its lines are the same.
 
 /** Past this many cells the middle of two texts is aligned as one changed block. */
 const MAX_CELLS = 4_000_000
@@ -86,17 +89,78 @@ export interface RemapResult {
   dropped: number
 }
 
+export interface PlaceOptions {
+  /**
+   * The editor's boundaries on the new text (a save from the workbench, a structure edit);
+   * without them the stored ranges follow the text by line alignment.
+   */
+  boundaries?: readonly ArticleBoundary[]
+  /**
+   * 'keep': the editor's own edit keeps every decision (fixing a word in an approved article
+   * does not take the approval back). 'reset': an article whose words changed is proposed
+   * again (a restore: an approval given to other words does not hold for these).
+   */
+  decisions: 'keep' | 'reset'
+}
+
 /**
- * The page's articles carried from `fromText` to `toText`. An article whose lines are the
- * same keeps everything (fields, decision, the editor's title); one whose lines changed is
- * read again from its new lines and keeps its id, kind and the editor's title. After a
- * restore it is proposed again: an approval given to other words does not hold for these.
- * After the editor's own edit (`keepDecisions`) it keeps its decision: fixing a word in an
- * approved article does not take the approval back.
+ * Where the page's articles are on a new text: the one answer for every change of the text
+ * or the structure. An article whose lines and kind are the same keeps everything read from
+ * them; one whose lines changed is read again from its new lines and keeps its id, kind and
+ * the editor's title.
  */
-export function remapArticles(articles: readonly StoredArticle[], fromText: string, toText: string, options: { keepDecisions?: boolean } = {}): RemapResult {
-  const from = fromText.split('\n')
-  const to = toText.split('\n')
+export function placeArticles(stored: readonly StoredArticle[], from: readonly string[], to: readonly string[], options: PlaceOptions): RemapResult {
+  return options.boundaries ? placeBoundaries(stored, from, to, options.boundaries, options.decisions) : carryByLines(stored, from, to, options.decisions)
+}
+
+/** The line ranges as the workbench keeps them, checked against the text they are for. */
+export function checkBoundaries(boundaries: readonly ArticleBoundary[], lineCount: number): ArticleBoundary[] {
+  const sorted = [...boundaries].sort((a, b) => a.startLine - b.startLine)
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i]!
+    if (a.endLine > lineCount) throw new ApiError('invalid-argument', `article ${i + 1} ends after the last line (${lineCount})`)
+    const next = sorted[i + 1]
+    if (next && next.startLine < a.endLine) throw new ApiError('invalid-argument', `articles ${i + 1} and ${i + 2} overlap`)
+  }
+  return sorted
+}
+
+function placeBoundaries(stored: readonly StoredArticle[], from: readonly string[], to: readonly string[], boundaries: readonly ArticleBoundary[], decisions: 'keep' | 'reset'): RemapResult {
+  const byId = new Map(stored.flatMap((a) => (a.id === undefined ? [] : [[a.id, a] as const])))
+  const out: StoredArticle[] = []
+  let reset = 0
+  for (const b of checkBoundaries(boundaries, to.length)) {
+    // Each stored article is claimed once: a second piece with its id is a new article.
+    const old = b.id === undefined ? undefined : byId.get(b.id)
+    if (old) byId.delete(old.id!)
+    const status = b.status ?? 'proposed'
+    const titleOverride = b.titleOverride ?? null
+    if (old && old.kind === b.kind && sameLines(from, old.startLine, old.endLine, to, b.startLine, b.endLine)) {
+      const decided = status !== old.status || titleOverride !== old.titleOverride
+      out.push({ ...old, startLine: b.startLine, endLine: b.endLine, status, titleOverride, source: decided ? 'editor' : old.source })
+      continue
+    }
+    const keep = decisions === 'keep'
+    if (!keep && status !== 'proposed') reset++
+    out.push({
+      ...describeLines(to.slice(b.startLine, b.endLine), b.kind, b.startLine, b.endLine),
+      ...(old ? { id: old.id } : {}),
+      status: keep ? status : 'proposed',
+      source: old && keep ? old.source : 'editor',
+      analyzerVersion: old && keep ? old.analyzerVersion : 0,
+      titleOverride
+    })
+  }
+  return { articles: out, reset, dropped: byId.size }
+}
+
+function sameLines(a: readonly string[], a0: number, a1: number, b: readonly string[], b0: number, b1: number): boolean {
+  if (a1 - a0 !== b1 - b0 || a1 > a.length) return false
+  for (let i = 0; i < a1 - a0; i++) if (a[a0 + i] !== b[b0 + i]) return false
+  return true
+}
+
+function carryByLines(articles: readonly StoredArticle[], from: readonly string[], to: readonly string[], decisions: 'keep' | 'reset'): RemapResult {
   const at = mapLineBoundaries(from, to)
   const out: StoredArticle[] = []
   let reset = 0
@@ -112,13 +176,11 @@ export function remapArticles(articles: readonly StoredArticle[], fromText: stri
       continue
     }
     const clippedStart = Math.max(startLine, floor)
-    const before = from.slice(start, end).join('\n')
-    const after = to.slice(clippedStart, endLine).join('\n')
-    if (before === after) {
+    if (sameLines(from, start, end, to, clippedStart, endLine)) {
       out.push({ ...article, startLine: clippedStart, endLine })
       continue
     }
-    const keep = options.keepDecisions === true
+    const keep = decisions === 'keep'
     if (article.status !== 'proposed' && !keep) reset++
     out.push({
       ...describeLines(to.slice(clippedStart, endLine), article.kind, clippedStart, endLine),
@@ -130,4 +192,9 @@ export function remapArticles(articles: readonly StoredArticle[], fromText: stri
     })
   }
   return { articles: out, reset, dropped }
+}
+
+/** The stored articles carried from one text to another by line alignment (see placeArticles). */
+export function remapArticles(articles: readonly StoredArticle[], fromText: string, toText: string, options: { keepDecisions?: boolean } = {}): RemapResult {
+  return carryByLines(articles, fromText.split('\n'), toText.split('\n'), options.keepDecisions === true ? 'keep' : 'reset')
 }

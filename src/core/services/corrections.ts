@@ -1,9 +1,11 @@
 import { ApiError, type ApiArgs, type Handlers } from '../../shared/api'
 import type { Db } from '../store/database'
-import { addRevision, currentText } from '../store/queries/revisions'
+import { currentRevision, currentText } from '../store/queries/revisions'
 import { pageIdsMatching } from '../store/queries/search'
+import { pageIdsInEdition } from '../store/queries/pages'
 import { addProtectedTerm, listProtectedTerms, recordCorrection, removeProtectedTerm } from '../store/queries/knowledge'
-import { refreshSuggestions } from '../pipeline/refreshSuggestions'
+import { knowledgeOf } from '../pipeline/knowledge'
+import { commitRevision, inWriteTransaction } from './commitRevision'
 import type { ServiceContext } from './context'
 
 type Scope = Pick<ApiArgs<'applyCorrection'>, 'scope' | 'id'>
@@ -13,7 +15,7 @@ function pagesInScope(db: Db, original: string, { scope, id }: Scope): number[] 
   if (scope === 'all') return candidates
   if (id === undefined) throw new ApiError('invalid-argument', `an id is needed for scope ${scope}`)
   if (scope === 'page') return candidates.filter((p) => p === id)
-  const inEdition = new Set(db.prepare('SELECT id FROM pages WHERE edition_id = ?').pluck().all(id) as number[])
+  const inEdition = new Set(pageIdsInEdition(db, id))
   return candidates.filter((p) => inEdition.has(p))
 }
 
@@ -40,28 +42,27 @@ export function correctionHandlers(ctx: ServiceContext): Pick<Handlers, 'preview
       return { pages, occurrences: count }
     },
     applyCorrection: ({ original, replacement, scope, id }) =>
-      db.transaction(() => {
+      inWriteTransaction(ctx, () => {
         const revisions: number[] = []
         let count = 0
         for (const pageId of pagesInScope(db, original, { scope, id })) {
-          const text = currentText(db, pageId) ?? ''
-          const n = occurrences(text, original)
-          if (n === 0) continue
-          const fixed = text.split(original).join(replacement)
-          const revisionId = addRevision(db, { pageId, text: fixed, author: 'editor', reason: `fix all: ${original} → ${replacement}` })
-          refreshSuggestions(db, pageId, revisionId, fixed)
-          revisions.push(revisionId)
+          const base = currentRevision(db, pageId)
+          const n = base ? occurrences(base.text, original) : 0
+          if (!base || n === 0) continue
+          // The editor's own fix: the articles follow it and keep their decisions.
+          const fixed = base.text.split(original).join(replacement)
+          revisions.push(commitRevision(ctx, { pageId, base, text: fixed, reason: `fix all: ${original} → ${replacement}`, decisions: 'keep' }).revisionId)
           count += n
         }
         recordCorrection(db, { original, replacement, contextBefore: '', contextAfter: '', decision: 'accepted', pageId: null })
         return { pages: revisions.length, occurrences: count, revisions }
-      }).immediate(),
+      }),
     listProtectedTerms: () => listProtectedTerms(db),
     setProtectedTerm: ({ term, protected: keep }) => {
       if (keep) addProtectedTerm(db, term)
       else removeProtectedTerm(db, term)
+      knowledgeOf(db).forgetProtectedTerms()
       return listProtectedTerms(db)
     }
   }
 }
-

@@ -44,9 +44,15 @@ const COLUMNS = `id, page_id AS pageId, ord, kind, start_line AS startLine, end_
   title_override AS titleOverride, subtitle, byline, body_json AS bodyJson, flags_json AS flagsJson, confidence, status, source,
   analyzer_version AS analyzerVersion, revision_id AS revisionId`
 
+/** Lines of a revision the caller has at hand, so that they are not read again. */
+export interface KnownLines {
+  revisionId: number
+  lines: readonly string[]
+}
+
 /** Reads rows' bodies, each revision's text split once however many of its articles are read. */
-function storedReader(db: Db): (row: ArticleRow) => StoredArticle {
-  const cache = new Map<number, readonly string[] | null>()
+function storedReader(db: Db, known?: KnownLines): (row: ArticleRow) => StoredArticle {
+  const cache = new Map<number, readonly string[] | null>(known ? [[known.revisionId, known.lines]] : [])
   const linesOf = (revisionId: number | null): readonly string[] | null => {
     if (revisionId === null) return null
     let lines = cache.get(revisionId)
@@ -86,7 +92,7 @@ function toStored(row: ArticleRow, body: ArticleBody): StoredArticle {
   }
 }
 
-function toRecord(row: ArticleRow, stored: StoredArticle): ArticleRecord {
+function toRecord(row: Pick<ArticleRow, 'id' | 'pageId' | 'ord'>, stored: StoredArticle): ArticleRecord {
   const { title, titleOverride, analyzerVersion: _version, id: _id, ...fields } = stored
   return { id: row.id, pageId: row.pageId, ord: row.ord, ...fields, title: titleOverride ?? title, titleOverridden: titleOverride !== null }
 }
@@ -149,21 +155,24 @@ export interface StoredArticle extends ArticleInput {
   titleOverride: string | null
 }
 
-export function listStoredArticles(db: Db, pageId: number): StoredArticle[] {
+/** The page's articles as stored; `known`: the lines of a revision the caller holds. */
+export function listStoredArticles(db: Db, pageId: number, known?: KnownLines): StoredArticle[] {
   const rows = stmt(db, `SELECT ${COLUMNS} FROM articles WHERE page_id = ? ORDER BY ord`).all(pageId) as ArticleRow[]
-  return rows.map(storedReader(db))
+  return rows.map(storedReader(db, known))
 }
 
 /**
  * The page's articles become `articles`, in this order, described against `revisionId`, whose
- * text the caller may pass when it has it at hand (the import does).
+ * text the caller may pass when it has it at hand (the import does). Returns them as the API
+ * shows them, without reading them back.
  */
-export function replaceStoredArticles(db: Db, pageId: number, revisionId: number, articles: readonly StoredArticle[], text?: string): void {
+export function replaceStoredArticles(db: Db, pageId: number, revisionId: number, articles: readonly StoredArticle[], text?: string | readonly string[]): ArticleRecord[] {
   stmt(db, 'DELETE FROM articles WHERE page_id = ?').run(pageId)
   const updatedAt = nowIso()
-  const lines = articles.length === 0 ? null : text !== undefined ? text.split('\n') : revisionLines(db, revisionId)
-  articles.forEach((article, ord) => {
-    insertRow(db, article.id ?? null, pageId, ord, article, encodeArticleBody(article, article.startLine, article.endLine, lines), JSON.stringify(article.flags), article, revisionId, updatedAt)
+  const lines = articles.length === 0 ? null : text === undefined ? revisionLines(db, revisionId) : typeof text === 'string' ? text.split('\n') : text
+  return articles.map((article, ord) => {
+    const id = insertRow(db, article.id ?? null, pageId, ord, article, encodeArticleBody(article, article.startLine, article.endLine, lines), JSON.stringify(article.flags), article, revisionId, updatedAt)
+    return toRecord({ id, pageId, ord }, { ...article, id })
   })
 }
 
@@ -177,9 +186,9 @@ export function insertNewArticles(db: Db, pageId: number, revisionId: number, ar
 type RowFields = Pick<ArticleInput, 'kind' | 'startLine' | 'endLine' | 'kicker' | 'title' | 'subtitle' | 'byline' | 'confidence'>
 type RowState = Pick<StoredArticle, 'status' | 'source' | 'analyzerVersion' | 'titleOverride'>
 
-function insertRow(db: Db, id: number | null, pageId: number, ord: number, a: RowFields, bodyJson: string, flagsJson: string, state: RowState, revisionId: number, updatedAt: string): void {
+function insertRow(db: Db, id: number | null, pageId: number, ord: number, a: RowFields, bodyJson: string, flagsJson: string, state: RowState, revisionId: number, updatedAt: string): number {
   // Positional values: an import stores a dozen articles a page, and binding by name costs more.
-  stmt(
+  const result = stmt(
     db,
     `INSERT INTO articles (id, page_id, ord, kind, start_line, end_line, kicker, title, title_override, subtitle, byline, body_json,
                            flags_json, confidence, status, source, analyzer_version, revision_id, updated_at)
@@ -205,6 +214,7 @@ function insertRow(db: Db, id: number | null, pageId: number, ord: number, a: Ro
     revisionId,
     updatedAt
   )
+  return id ?? Number(result.lastInsertRowid)
 }
 
 export function setArticleStatus(db: Db, articleId: number, status: ArticleStatus): void {

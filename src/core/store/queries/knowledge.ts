@@ -22,11 +22,16 @@ export function recordCorrection(db: Db, c: CorrectionRow & { pageId: number | n
 }
 
 export function listCorrections(db: Db): CorrectionRow[] {
+  return correctionsAfter(db, 0).map(({ id: _id, ...row }) => row)
+}
+
+/** Corrections recorded after the one with this id, in order (the table is append-only). */
+export function correctionsAfter(db: Db, id: number): (CorrectionRow & { id: number })[] {
   return stmt(
     db,
-    `SELECT original, replacement, context_before AS contextBefore, context_after AS contextAfter, decision
-       FROM corrections ORDER BY id`
-  ).all() as CorrectionRow[]
+    `SELECT id, original, replacement, context_before AS contextBefore, context_after AS contextAfter, decision
+       FROM corrections WHERE id > ? ORDER BY id`
+  ).all(id) as (CorrectionRow & { id: number })[]
 }
 
 export function listProtectedTerms(db: Db): string[] {
@@ -48,6 +53,47 @@ export function insertPageNames(db: Db, pageId: number, names: ReadonlyMap<strin
 }
 
 export function storeNameCounts(db: Db): Map<string, number> {
-  const rows = stmt(db, 'SELECT name, SUM(count) AS n FROM page_names GROUP BY name').all() as { name: string; n: number }[]
-  return new Map(rows.map((r) => [r.name, r.n]))
+  return nameCountsAfterPage(db, 0)
+}
+
+/**
+ * Name counts of the pages after this page id. A page's names are written with the page and
+ * never change (page ids only grow), so counts known up to a page need only the pages after it.
+ */
+export function nameCountsAfterPage(db: Db, pageId: number, into = new Map<string, number>()): Map<string, number> {
+  const rows = stmt(db, 'SELECT name, SUM(count) AS n FROM page_names WHERE page_id > ? GROUP BY name').all(pageId) as { name: string; n: number }[]
+  for (const r of rows) into.set(r.name, (into.get(r.name) ?? 0) + r.n)
+  return into
+}
+
+/**
+ * What tells whether what Galley has learnt changed, read by key (no scan): the newest
+ * correction and the newest page with names, each as its whole row, so that a row written
+ * again under the same id after a rollback is told apart; and SQLite's data_version, which
+ * moves when another connection commits (protected terms have no order to follow).
+ */
+export interface KnowledgeMarks {
+  lastCorrectionId: number
+  lastCorrection: string
+  lastNamesPage: number
+  lastNames: string
+  dataVersion: number
+}
+
+export function knowledgeMarks(db: Db): KnowledgeMarks {
+  const row = stmt(
+    db,
+    `SELECT (SELECT id FROM corrections ORDER BY id DESC LIMIT 1) AS lastCorrectionId,
+            (SELECT id || char(31) || original || char(31) || replacement || char(31) || context_before || char(31) || context_after || char(31) || decision
+               FROM corrections ORDER BY id DESC LIMIT 1) AS lastCorrection,
+            (SELECT page_id FROM page_names ORDER BY page_id DESC LIMIT 1) AS lastNamesPage,
+            (SELECT page_id || char(31) || name || char(31) || count FROM page_names ORDER BY page_id DESC, name DESC LIMIT 1) AS lastNames`
+  ).get() as { lastCorrectionId: number | null; lastCorrection: string | null; lastNamesPage: number | null; lastNames: string | null }
+  return {
+    lastCorrectionId: row.lastCorrectionId ?? 0,
+    lastCorrection: row.lastCorrection ?? '',
+    lastNamesPage: row.lastNamesPage ?? 0,
+    lastNames: row.lastNames ?? '',
+    dataVersion: stmt(db, 'PRAGMA data_version').pluck().get() as number
+  }
 }

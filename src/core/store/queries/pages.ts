@@ -64,6 +64,10 @@ export function setPageStatus(db: Db, pageId: number, status: PageStatus): void 
   stmt(db, 'UPDATE pages SET status = ? WHERE id = ?').run(status, pageId)
 }
 
+export function pageIdsInEdition(db: Db, editionId: number): number[] {
+  return stmt(db, 'SELECT id FROM pages WHERE edition_id = ? ORDER BY id').pluck().all(editionId) as number[]
+}
+
 export function countPages(db: Db): number {
   return (stmt(db, 'SELECT COUNT(*) AS n FROM pages').get() as { n: number }).n
 }
