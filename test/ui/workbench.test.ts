@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Page, Request } from 'playwright-core'
 import { screenshot, startApp, workingText, type BrowserApp } from '../support/browser'
 import { SAMPLES } from '../support/tmp'
 import { listPages } from '../../src/core/store/queries/pages'
@@ -171,6 +171,26 @@ describe('the workbench in browser mode', () => {
     await page.keyboard.type('校对完毕')
     await expect.poll(() => currentText(db, target.id)?.endsWith('校对完毕'), { timeout: 1500, interval: 50 }).toBe(true)
     await waitSaved(page)
+
+    // A line typed above every article: one save request moves them all, none other follows.
+    const requests: string[] = []
+    const seen = (r: Request): void => {
+      const method = /\/api\/(\w+)$/.exec(r.url())?.[1]
+      if (method) requests.push(method)
+    }
+    page.on('request', seen)
+    const before = listArticles(db, target.id)
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('ArrowUp')
+    await page.keyboard.type('本版导读')
+    await expect.poll(() => currentText(db, target.id)?.startsWith('本版导读\n'), { timeout: 1500, interval: 50 }).toBe(true)
+    await waitSaved(page)
+    expect(requests.filter((m) => m === 'saveRevision').length).toBeGreaterThan(0)
+    expect(requests.filter((m) => m !== 'saveRevision')).toEqual([])
+    expect(listArticles(db, target.id).map((a) => [a.id, a.startLine, a.endLine])).toEqual(before.map((a) => [a.id, a.startLine + 1, a.endLine + 1]))
+    page.off('request', seen)
+    await page.keyboard.press('Control+End')
 
     // Another writer moves the page on; our next edit must not overwrite it.
     const theirs = await app.call<PageDetail>('getPage', { pageId: target.id })

@@ -20,13 +20,13 @@ export function ArticlesPanel(): React.JSX.Element {
   return (
     <div className="articles">
       <div className="panel-actions">
-        <button className="primary" onClick={() => void wb.approvePage()} title="Alt+Shift+A">
+        <button className="primary" onClick={() => void wb.structure.approvePage()} title="Alt+Shift+A">
           {t('articles.approveAll')}
         </button>
-        <button onClick={() => void wb.split()} title="Alt+S">
+        <button onClick={() => void wb.structure.split()} title="Alt+S">
           {t('articles.split')}
         </button>
-        <button onClick={() => void wb.merge()} title="Alt+M">
+        <button onClick={() => void wb.structure.merge()} title="Alt+M">
           {t('articles.merge')}
         </button>
       </div>
@@ -53,7 +53,7 @@ const ArticleItem = memo(function ArticleItem({ span, index, active, editing }: 
         <select
           aria-label={t('articles.kind')}
           value={span.kind}
-          onChange={(e) => void wb.setKind(index, e.target.value as ArticleKind)}
+          onChange={(e) => void wb.structure.setKind(index, e.target.value as ArticleKind)}
           className={`kind kind-${span.kind}`}
         >
           {KINDS.map((k) => (
@@ -63,14 +63,14 @@ const ArticleItem = memo(function ArticleItem({ span, index, active, editing }: 
           ))}
         </select>
         <span className={`pill article-status-${span.status}`}>{t(`articleStatus.${span.status}`)}</span>
-        <button className="link lines" onClick={() => wb.revealSpan(index)}>
+        <button className="link lines" onClick={() => wb.structure.revealSpan(index)}>
           {t('articles.lines', { start: span.startLine + 1, end: span.endLine })}
         </button>
       </div>
       {editing ? (
-        <TitleEditor initial={title} onDone={(value) => (value === null ? wb.store.set({ editingTitle: null }) : void wb.setTitle(index, value))} />
+        <TitleEditor initial={title} onDone={(value) => (value === null ? wb.store.set({ editingTitle: null }) : void wb.structure.setTitle(index, value))} />
       ) : (
-        <button className="article-title" onClick={() => wb.revealSpan(index)} onDoubleClick={() => wb.editTitle(index)} title={t('articles.editTitle') + ' (F2)'}>
+        <button className="article-title" onClick={() => wb.structure.revealSpan(index)} onDoubleClick={() => wb.structure.editTitle(index)} title={t('articles.editTitle') + ' (F2)'}>
           {record?.kicker && <small className="kicker">{record.kicker}</small>}
           {title || <span className="muted">{stand || t('articles.untitled')}</span>}
         </button>
@@ -90,17 +90,17 @@ const ArticleItem = memo(function ArticleItem({ span, index, active, editing }: 
       <div className="article-actions">
         {span.status === 'proposed' ? (
           <>
-            <button className="approve" onClick={() => void wb.setStatus(index, 'approved')} title="Alt+A">
+            <button className="approve" onClick={() => void wb.structure.setStatus(index, 'approved')} title="Alt+A">
               {t('articles.approve')}
             </button>
-            <button className="reject" onClick={() => void wb.setStatus(index, 'rejected')} title="Alt+X">
+            <button className="reject" onClick={() => void wb.structure.setStatus(index, 'rejected')} title="Alt+X">
               {t('articles.reject')}
             </button>
           </>
         ) : (
-          <button onClick={() => void wb.setStatus(index, 'proposed')}>{t('articles.reopen')}</button>
+          <button onClick={() => void wb.structure.setStatus(index, 'proposed')}>{t('articles.reopen')}</button>
         )}
-        <button className="link" onClick={() => wb.editTitle(index)} title="F2">
+        <button className="link" onClick={() => wb.structure.editTitle(index)} title="F2">
           {t('articles.editTitle')}
         </button>
       </div>

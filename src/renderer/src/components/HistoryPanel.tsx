@@ -27,8 +27,8 @@ export function HistoryPanel(): React.JSX.Element {
           </div>
           {r.id !== current && (
             <div className="row-actions">
-              <button onClick={() => void wb.compare(r.id === comparing ? null : r.id)}>{t('history.compare')}</button>
-              <button className="restore" onClick={() => void wb.restore(r.id)}>
+              <button onClick={() => void wb.history.compare(r.id === comparing ? null : r.id)}>{t('history.compare')}</button>
+              <button className="restore" onClick={() => void wb.history.restore(r.id)}>
                 {t('history.restore')}
               </button>
             </div>

@@ -14,7 +14,7 @@ export function SearchBox(): React.JSX.Element {
   const change = (value: string): void => {
     setDraft(value)
     if (timer.current) clearTimeout(timer.current)
-    timer.current = setTimeout(() => void wb.search(value), 250)
+    timer.current = setTimeout(() => void wb.finder.search(value), 250)
   }
   const list = useRef<HTMLOListElement>(null)
 
@@ -30,7 +30,7 @@ export function SearchBox(): React.JSX.Element {
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             if (timer.current) clearTimeout(timer.current)
-            void wb.search(draft).then(() => list.current?.querySelector('button')?.focus())
+            void wb.finder.search(draft).then(() => list.current?.querySelector('button')?.focus())
           } else if (e.key === 'ArrowDown') {
             e.preventDefault()
             list.current?.querySelector('button')?.focus()
@@ -56,7 +56,7 @@ export function SearchBox(): React.JSX.Element {
           >
             {hits.map((hit, i) => (
               <li key={`${hit.pageId}:${hit.offset}:${i}`}>
-                <button className="hit" onClick={() => wb.openHit(hit)}>
+                <button className="hit" onClick={() => wb.finder.openHit(hit)}>
                   <span className="hit-where">
                     {hit.editionName} · {t('sidebar.pageLabel', { label: hit.pageLabel })}
                   </span>

@@ -18,10 +18,10 @@ export function SuggestionsPanel(): React.JSX.Element {
             {ruleLabel(t, g.rule)} <span className="count">{g.count}</span>
           </h3>
           <div className="panel-actions">
-            <button className="primary" onClick={() => wb.acceptRule(g.rule)}>
+            <button className="primary" onClick={() => wb.suggestions.acceptRule(g.rule)}>
               {t('suggestions.applyAll', { count: g.count })}
             </button>
-            <button onClick={() => wb.rejectRule(g.rule)}>{t('suggestions.rejectAll')}</button>
+            <button onClick={() => wb.suggestions.rejectRule(g.rule)}>{t('suggestions.rejectAll')}</button>
           </div>
           <ul>
             {suggestions
@@ -34,8 +34,8 @@ export function SuggestionsPanel(): React.JSX.Element {
                   </span>
                   <span className="message">{suggestionMessage(t, s)}</span>
                   <span className="row-actions">
-                    <button onClick={() => wb.accept(s.id)}>{t('suggestions.accept')}</button>
-                    <button onClick={() => wb.reject(s.id)}>{t('suggestions.reject')}</button>
+                    <button onClick={() => wb.suggestions.accept(s.id)}>{t('suggestions.accept')}</button>
+                    <button onClick={() => wb.suggestions.reject(s.id)}>{t('suggestions.reject')}</button>
                   </span>
                 </li>
               ))}

@@ -28,7 +28,7 @@ export function Toolbar(): React.JSX.Element {
       </div>
       <div className="toolbar-actions">
         {page && (
-          <button className="primary" onClick={() => void wb.approvePage()} title="Alt+Shift+A">
+          <button className="primary" onClick={() => void wb.structure.approvePage()} title="Alt+Shift+A">
             {t('toolbar.approvePage')}
           </button>
         )}
@@ -71,14 +71,14 @@ export function Banners(): React.JSX.Element | null {
       {save === 'conflict' && (
         <div className="banner conflict" role="alert">
           <strong>{t('conflict.title')}</strong> {t('conflict.body')}
-          <button onClick={() => void wb.reloadPage()}>{t('conflict.reload')}</button>
-          <button onClick={() => void wb.keepMine()}>{t('conflict.keepMine')}</button>
+          <button onClick={() => void wb.session.reloadPage()}>{t('conflict.reload')}</button>
+          <button onClick={() => void wb.session.keepMine()}>{t('conflict.keepMine')}</button>
         </div>
       )}
       {comparing && (
         <div className="banner compare">
           {t('editor.comparing', { id: comparing.id, when: new Date(comparing.createdAt).toLocaleString() })}
-          <button onClick={() => void wb.compare(null)}>{t('editor.stopCompare')}</button>
+          <button onClick={() => void wb.history.compare(null)}>{t('editor.stopCompare')}</button>
         </div>
       )}
       {error && (

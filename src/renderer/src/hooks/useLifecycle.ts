@@ -4,7 +4,7 @@ import type { Workbench } from '../state/workbench'
 /** Never lose work: save when the tab is hidden, the page is left or the window closes; follow the desktop menu. */
 export function useLifecycle(wb: Workbench): void {
   useEffect(() => {
-    const flush = (): void => wb.flushForUnload()
+    const flush = (): void => wb.session.flushForUnload()
     const onVisibility = (): void => {
       if (document.visibilityState === 'hidden') flush()
     }

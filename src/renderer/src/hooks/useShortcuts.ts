@@ -19,25 +19,25 @@ export function runAction(wb: Workbench, action: ShortcutAction): void {
     case 'previousPage':
       return void wb.stepPage(-1)
     case 'nextSuggestion':
-      return wb.gotoSuggestion(1)
+      return wb.suggestions.goto(1)
     case 'previousSuggestion':
-      return wb.gotoSuggestion(-1)
+      return wb.suggestions.goto(-1)
     case 'acceptSuggestion':
-      return wb.acceptAtCursor()
+      return wb.suggestions.acceptAtCursor()
     case 'approveArticle':
-      return void wb.setStatus(undefined, 'approved')
+      return void wb.structure.setStatus(undefined, 'approved')
     case 'rejectArticle':
-      return void wb.setStatus(undefined, 'rejected')
+      return void wb.structure.setStatus(undefined, 'rejected')
     case 'approvePage':
-      return void wb.approvePage()
+      return void wb.structure.approvePage()
     case 'splitArticle':
-      return void wb.split()
+      return void wb.structure.split()
     case 'mergeArticle':
-      return void wb.merge()
+      return void wb.structure.merge()
     case 'cycleKind':
-      return void wb.cycleKind()
+      return void wb.structure.cycleKind()
     case 'editTitle':
-      return wb.editTitle()
+      return wb.structure.editTitle()
     case 'history':
       return wb.setPanel(state.panel === 'history' ? 'articles' : 'history')
     case 'search':

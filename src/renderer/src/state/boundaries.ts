@@ -131,6 +131,7 @@ export function sameBoundaries(x: readonly Span[], y: readonly Span[]): boolean 
 }
 
 export interface ArticlePayload {
+  id?: number
   kind: ArticleKind
   startLine: number
   endLine: number
@@ -138,9 +139,14 @@ export interface ArticlePayload {
   status?: ArticleStatus
 }
 
-/** What updateArticles needs: only the editor's titles are sent, the others are read from the text. */
+/**
+ * The boundaries as a save or updateArticles sends them: only the editor's titles are sent, the
+ * others are read from the text; the id of the stored article a span came from lets the store
+ * keep what it read from lines that did not change.
+ */
 export function toPayload(spans: readonly Span[]): ArticlePayload[] {
   return spans.map((s) => ({
+    ...(s.record ? { id: s.record.id } : {}),
     kind: s.kind,
     startLine: s.startLine,
     endLine: s.endLine,

@@ -1,0 +1,191 @@
+import type { ArticleKind, ArticleRecord, ArticleStatus } from '../../../shared/types'
+import { api } from '../api/client'
+import { applyChange, mergeWithPrevious, nextKind, spanAt, spansFromRecords, splitAt, type Span, type TextChange } from './boundaries'
+import type { WorkbenchHost } from './host'
+import type { PageSession } from './pageSession'
+
+/**
+ * The open page's articles as the editor sees them: boundaries that move with every edit, and
+ * the editor's structure edits (split, merge, kind, title, decisions). The session stores them.
+ */
+export class StructureController {
+  constructor(
+    private readonly host: WorkbenchHost,
+    private readonly session: PageSession
+  ) {
+    session.listen({
+      opened: (detail) => this.show(spansFromRecords(detail.articles), { editingTitle: null }),
+      saved: (result, sent) => this.stored(result.articles, sent),
+      structured: (records, sent) => this.stored(records, sent)
+    })
+  }
+
+  private get spans(): Span[] {
+    return this.host.store.get().spans
+  }
+
+  private show(spans: Span[], extra: { editingTitle?: null } = {}): void {
+    const port = this.host.port()
+    port?.setSpans(spans)
+    this.host.store.set({ spans, activeSpan: spanAt(spans, port?.cursorLine() ?? 0), ...extra })
+  }
+
+  /** What the store made of the boundaries sent, unless the editor has moved them since. */
+  private stored(records: readonly ArticleRecord[], sent: readonly Span[]): void {
+    if (this.spans !== sent) return
+    const fresh = spansFromRecords(records)
+    this.host.store.set({ spans: fresh })
+    this.host.port()?.setSpans(fresh)
+  }
+
+  /** The text changed: the boundaries follow the edit, and the session saves both. */
+  onChange(changes: readonly TextChange[]): void {
+    const port = this.host.port()
+    if (this.session.pageId === null || !port) return
+    let spans = this.spans
+    const lineCount = port.lineCount()
+    for (const change of changes) spans = applyChange(spans, change, lineCount)
+    if (spans !== this.spans) {
+      this.host.store.set({ spans, activeSpan: spanAt(spans, port.cursorLine()) })
+      port.setSpans(spans)
+    }
+    this.session.changed()
+  }
+
+  onCursorLine(line: number): void {
+    this.host.store.set({ activeSpan: spanAt(this.spans, line) })
+  }
+
+  private currentIndex(): number {
+    return spanAt(this.spans, this.host.port()?.cursorLine() ?? -1)
+  }
+
+  /** Changes the local boundaries and stores them (after any pending text). */
+  private async restructure(spans: Span[], active: number): Promise<void> {
+    if (this.session.pageId === null) return
+    this.host.store.set({ spans, activeSpan: active })
+    this.host.port()?.setSpans(spans)
+    await this.session.structureChanged()
+  }
+
+  async split(): Promise<void> {
+    const port = this.host.port()
+    if (!port) return
+    const result = splitAt(this.spans, port.cursorLine(), port.lineCount(), port.text().split('\n'))
+    if (!result) {
+      this.host.notify('notice.nothingToSplit')
+      return
+    }
+    await this.restructure(result.spans, result.index)
+  }
+
+  async merge(index = this.currentIndex()): Promise<void> {
+    const result = mergeWithPrevious(this.spans, index)
+    if (!result) {
+      this.host.notify('notice.noArticle')
+      return
+    }
+    await this.restructure(result.spans, result.index)
+  }
+
+  async setKind(index: number, kind: ArticleKind): Promise<void> {
+    const spans = [...this.spans]
+    const span = spans[index]
+    if (!span || span.kind === kind) return
+    spans[index] = { ...span, kind }
+    await this.restructure(spans, index)
+  }
+
+  async cycleKind(index = this.currentIndex()): Promise<void> {
+    const span = this.spans[index]
+    if (!span) this.host.notify('notice.noArticle')
+    else await this.setKind(index, nextKind(span.kind))
+  }
+
+  async setTitle(index: number, title: string): Promise<void> {
+    const spans = [...this.spans]
+    const span = spans[index]
+    this.host.store.set({ editingTitle: null })
+    const typed = title.trim()
+    // Unchanged: no override is made of the title read from the text. Emptied: the text's title comes back.
+    if (!span || typed === (span.title ?? span.record?.title ?? '')) {
+      this.host.port()?.focus()
+      return
+    }
+    spans[index] = { ...span, title: typed || null }
+    this.host.port()?.focus()
+    await this.restructure(spans, index)
+  }
+
+  editTitle(index = this.currentIndex()): void {
+    if (index < 0) {
+      this.host.notify('notice.noArticle')
+      return
+    }
+    this.host.store.set({ panel: 'articles', editingTitle: index })
+  }
+
+  async setStatus(index = this.currentIndex(), status: ArticleStatus): Promise<void> {
+    const span = this.spans[index]
+    if (this.session.pageId === null || !span) {
+      this.host.notify('notice.noArticle')
+      return
+    }
+    const spans = [...this.spans]
+    spans[index] = { ...span, status }
+    // Boundaries the store does not hold yet go with the decision in one structure save.
+    if (!this.session.structureSynced(this.spans) || !span.record) {
+      await this.restructure(spans, index)
+      return
+    }
+    this.host.store.set({ spans })
+    this.host.port()?.setSpans(spans)
+    try {
+      const record = await this.session.enqueue(() => api.setArticleStatus({ articleId: span.record!.id, status }))
+      const now = this.spans
+      const i = now.findIndex((s) => s.record?.id === record.id)
+      if (i !== -1) {
+        const next = [...now]
+        next[i] = { ...next[i]!, status: record.status, record }
+        this.session.updateSynced((synced) => synced.map((s) => (s.record?.id === record.id ? next[i]! : s)))
+        this.host.store.set({ spans: next })
+      }
+      await this.refreshPage()
+    } catch (error) {
+      this.host.fail(error)
+    }
+  }
+
+  async approvePage(): Promise<void> {
+    const pageId = this.session.pageId
+    if (pageId === null) return
+    if (!(await this.session.flush())) return
+    try {
+      const summary = await this.session.enqueue(() => api.approvePage({ pageId }))
+      this.host.updatePageSummary(summary)
+      const detail = await api.getPage({ pageId })
+      if (this.session.pageId !== pageId) return
+      const spans = spansFromRecords(detail.articles)
+      this.session.updateSynced(() => spans)
+      this.host.store.set({ spans, page: detail.page })
+      this.host.port()?.setSpans(spans)
+      this.host.notify('notice.pageApproved')
+      void this.host.refreshLists()
+    } catch (error) {
+      this.host.fail(error)
+    }
+  }
+
+  private async refreshPage(): Promise<void> {
+    const pageId = this.session.pageId
+    if (pageId === null) return
+    const pages = await api.listPages({})
+    const page = pages.find((p) => p.id === pageId)
+    this.host.store.set((s) => ({ pages, page: s.page && page ? { ...s.page, ...page } : s.page }))
+  }
+
+  revealSpan(index: number): void {
+    const span = this.spans[index]
+    if (span) this.host.port()?.revealLine(span.startLine)
+  }
+}
