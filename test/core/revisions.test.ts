@@ -149,11 +149,17 @@ describe("the connection's knowledge", () => {
     other.close()
     const again = await api.saveRevision({ pageId: 1, baseRevisionId: saved.revisionId, text: fix + '\n' })
     expect(again.suggestions.some((s) => s.rule === 'dictionary' && s.replacement === '阅览室')).toBe(true)
+    // A term protected by another connection: the next save, on other lines, drops what it had suggested there.
+    const third = openDatabase(file)
+    third.prepare("INSERT INTO protected_terms (term, note, created_at) VALUES ('图书室', '', '2026-01-01')").run()
+    third.close()
+    const protectedElsewhere = await api.saveRevision({ pageId: 1, baseRevisionId: again.revisionId, text: fix + '\n\n' })
+    expect(protectedElsewhere.suggestions.some((s) => s.original === '图书室')).toBe(false)
 
     // A save that fails after learning a correction leaves it unlearnt, here and in what detection uses.
     const before = listCorrections(db).length
     await expect(
-      later(() => api.saveRevision({ pageId: 1, baseRevisionId: again.revisionId, text: fix.replace('居民', '居名') + '\n', articles: [{ kind: 'article', startLine: 0, endLine: 99 }] }))
+      later(() => api.saveRevision({ pageId: 1, baseRevisionId: protectedElsewhere.revisionId, text: fix.replace('居民', '居名') + '\n', articles: [{ kind: 'article', startLine: 0, endLine: 99 }] }))
     ).rejects.toThrow(/ends after the last line/)
     expect(listCorrections(db)).toHaveLength(before)
     const elsewhere = await api.saveRevision({ pageId: 2, baseRevisionId: (await api.getPage({ pageId: 2 })).revision.id, text: PAGE_2 + '\n为居民整理' })

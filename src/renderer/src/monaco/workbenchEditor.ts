@@ -249,11 +249,10 @@ export class WorkbenchEditor implements EditorPort, SuggestionSource {
     if (!model || !placed) return null
     const range = model.getDecorationRange(placed.decoration)
     if (!range) return null
-    const start = model.getOffsetAt(range.getStartPosition())
-    const end = model.getOffsetAt(range.getEndPosition())
-    // Text the editor changed by hand is no longer what the suggestion was about.
-    if (model.getValue().slice(start, end) !== placed.record.original) return null
-    return { start, end }
+    // Text the editor changed by hand is no longer what the suggestion was about (read from the
+    // range alone: the markers ask this of every suggestion after each burst of typing).
+    if (model.getValueInRange(range) !== placed.record.original) return null
+    return { start: model.getOffsetAt(range.getStartPosition()), end: model.getOffsetAt(range.getEndPosition()) }
   }
 
   suggestionAt(offset: number): number | null {
