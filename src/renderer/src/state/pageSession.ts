@@ -5,9 +5,9 @@ import { Autosaver } from './autosave'
 import { sameBoundaries, spansFromRecords, toPayload, type Span } from './boundaries'
 import type { WorkbenchHost } from './host'
 
-const DEBOUNCE_MS = 250
-// Keystroke to saved revision must stay under half a second while the editor types: a save
-// takes a few milliseconds at 10,000 pages, so continuous typing is flushed after 300 ms.
+// Keystroke to saved revision must stay under half a second: a save takes a few milliseconds at
+// 10,000 pages, so a pause of 150 ms saves, and continuous typing is flushed after 300 ms.
+const DEBOUNCE_MS = 150
 const MAX_WAIT_MS = 300
 
 interface Session {
