@@ -6,6 +6,7 @@ import { restoreFrom } from '../store/backup'
 import { openChecked, recoveryInfo } from '../store/recovery'
 import type { Proposer } from '../pipeline/proposal'
 import { VERSION } from '../version'
+import { loadTypoModel } from '../typos'
 import { createHandlers } from '.'
 
 // The app's hold on its database, for the desktop shell and browser mode alike. A database that
@@ -75,9 +76,25 @@ export function openAppSession(options: AppSessionOptions): AppSession {
 
   look()
 
+  // The typo model is read on first use (a second or so on a busy machine): once the editor
+  // opens a page, read it while they read the page, so that their first save does not wait.
+  let warmed = false
+  const warmForEditing = (): void => {
+    if (warmed) return
+    warmed = true
+    setImmediate(() => {
+      try {
+        loadTypoModel()
+      } catch {
+        // Not read now: the first save that needs it reads it again and reports why it cannot.
+      }
+    }).unref()
+  }
+
   const handlers = {} as Record<ApiMethod, (args: never) => unknown>
   for (const method of apiMethods) {
     handlers[method] = (args: never) => {
+      if (open && method === 'getPage') warmForEditing()
       if (open) return (open.handlers[method] as (args: never) => unknown)(args)
       if (method === 'appInfo') return { version: VERSION, mode, database: databasePath, schemaVersion: null, recovery }
       if (method === 'restoreNewestBackup') return restore((args as { backup: string }).backup)
