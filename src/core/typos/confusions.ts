@@ -1,0 +1,210 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { brotliDecompressSync } from 'node:zlib'
+import { Lookalikes, parseLookalikes } from './lookalikes'
+import { findResourcesDir, LOOKALIKES_FILE } from './model'
+
+/**
+ * The OCR channel: how likely an engine is to read what was printed as something else.
+ *
+ * Learnt by scripts/ocr/build-confusions.mjs from real engines (Tesseract chi_sim and the
+ * PP-OCR recogniser) reading rendered, degraded Chinese text; pairs the engines never showed
+ * fall back to the glyph similarity of resources/typos/lookalikes.tsv, so a look-alike the
+ * data missed is unlikely but never impossible.
+ *
+ * `read` and `printed` are strings of one or two characters: a substitution (one for one),
+ * a split (one printed character read as two: 明 → 日月) or a merge (two read as one).
+ */
+export interface ConfusionModel {
+  /**
+   * Natural log of P(read | printed), smoothed. `logProb(x, x)` is the log probability that
+   * x is read correctly (close to 0). Pairs with no evidence at all get FLOOR_LOG_PROB.
+   */
+  logProb(read: string, printed: string): number
+  /**
+   * What may have been printed where `read` was read (one or two characters), most likely
+   * first by P(read | printed); never `read` itself. At most `limit` entries (default 12).
+   */
+  candidates(read: string, limit?: number): ConfusionCandidate[]
+  /** Whether the model has data learnt from OCR engines (false: glyph similarity only). */
+  readonly learnt: boolean
+  /** Counts behind the model, for reports. */
+  readonly stats: ConfusionStats
+}
+
+export interface ConfusionCandidate {
+  printed: string
+  logProb: number
+}
+
+export interface ConfusionStats {
+  /** Printed characters (or pairs) with observations. */
+  printed: number
+  /** Distinct (printed, read) pairs with read ≠ printed. */
+  pairs: number
+  /** Observations behind the table (characters printed and aligned). */
+  observations: number
+}
+
+export const CONFUSIONS_FILE = 'confusions.tsv.br'
+
+/** log P for a pair with neither data nor shape similarity behind it. */
+export const FLOOR_LOG_PROB = Math.log(1e-7)
+/** Weight (in observations) of the glyph-similarity prior against the counts. */
+const PRIOR_WEIGHT = 30
+/** Prior probability that a character is misread as one of its look-alikes, when no data says otherwise. */
+const PRIOR_ERROR = 0.02
+/** Sharpness of the shape-similarity weighting of look-alikes within the prior. */
+const SIM_POWER = 12
+/** Prior for a split or merge with no data (rarer than substitutions). */
+const PRIOR_SPLIT = 2e-4
+
+export interface ConfusionRow {
+  /** Observations of this printed string. */
+  n: number
+  /** Counts of what it was read as (read ≠ printed); correct reads are n − Σ errors. */
+  reads: Map<string, number>
+}
+
+/**
+ * Parses confusions.tsv (decompressed). Lines: `printed<TAB>n<TAB>read count<TAB>read count…`,
+ * `#` comments. Counts may be fractional (the PP-OCR recogniser contributes soft counts).
+ */
+export function parseConfusions(text: string): Map<string, ConfusionRow> {
+  const rows = new Map<string, ConfusionRow>()
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue
+    const f = line.split('\t')
+    const printed = f[0]!
+    const n = Number(f[1])
+    if (!printed || !(n > 0)) throw new Error(`confusions: bad line "${line.slice(0, 40)}"`)
+    const reads = new Map<string, number>()
+    for (let k = 2; k < f.length; k++) {
+      const sp = f[k]!.lastIndexOf(' ')
+      const c = Number(f[k]!.slice(sp + 1))
+      if (sp < 1 || !(c > 0)) throw new Error(`confusions: bad entry "${f[k]}" for ${printed}`)
+      reads.set(f[k]!.slice(0, sp), c)
+    }
+    rows.set(printed, { n, reads })
+  }
+  return rows
+}
+
+class Channel implements ConfusionModel {
+  readonly learnt: boolean
+  readonly stats: ConfusionStats
+  private readonly rows: Map<string, ConfusionRow>
+  /** read → printed strings that were read as it (from the data). */
+  private readonly byRead = new Map<string, string[]>()
+  private readonly la: Lookalikes
+  /** Per printed code: Σ sim^SIM_POWER over its look-alikes (normaliser of the prior). */
+  private readonly simMass = new Map<number, number>()
+  /** Reverse look-alike relation (the table is not fully symmetric). */
+  private readonly laReverse = new Map<number, number[]>()
+
+  constructor(rows: Map<string, ConfusionRow>, lookalikes: Lookalikes) {
+    this.rows = rows
+    this.la = lookalikes
+    this.learnt = rows.size > 0
+    let pairs = 0
+    let observations = 0
+    for (const [printed, row] of rows) {
+      if (printed.length === 1) observations += row.n
+      for (const read of row.reads.keys()) {
+        pairs++
+        let list = this.byRead.get(read)
+        if (!list) this.byRead.set(read, (list = []))
+        list.push(printed)
+      }
+    }
+    this.stats = { printed: rows.size, pairs, observations: Math.round(observations) }
+    const { start, codes } = lookalikes
+    for (let c = 0; c < 0x10000; c++)
+      for (let k = start[c]!; k < start[c + 1]!; k++) {
+        const d = codes[k]!
+        let list = this.laReverse.get(d)
+        if (!list) this.laReverse.set(d, (list = []))
+        list.push(c)
+      }
+  }
+
+  /** Glyph-similarity prior P0(read | printed). */
+  private prior(read: string, printed: string): number {
+    if (read.length !== 1 || printed.length !== 1) return PRIOR_SPLIT * 0.01
+    if (read === printed) return 1 - PRIOR_ERROR
+    const sim = Math.max(this.la.similarity(printed, read), this.la.similarity(read, printed))
+    if (sim <= 0) return 0
+    const p = printed.charCodeAt(0)
+    let mass = this.simMass.get(p)
+    if (mass === undefined) {
+      mass = 0
+      for (let k = this.la.start[p]!; k < this.la.start[p + 1]!; k++) mass += this.la.scores[k]! ** SIM_POWER
+      for (const q of this.laReverse.get(p) ?? []) if (this.la.similarity(printed, String.fromCharCode(q)) === 0) mass += this.la.similarity(String.fromCharCode(q), printed) ** SIM_POWER
+      this.simMass.set(p, mass)
+    }
+    return mass > 0 ? (PRIOR_ERROR * sim ** SIM_POWER) / mass : 0
+  }
+
+  logProb(read: string, printed: string): number {
+    const prior = this.prior(read, printed)
+    const row = this.rows.get(printed)
+    let p: number
+    if (row) {
+      let count: number
+      if (read === printed) {
+        let errors = 0
+        for (const c of row.reads.values()) errors += c
+        count = Math.max(0, row.n - errors)
+      } else count = row.reads.get(read) ?? 0
+      p = (count + PRIOR_WEIGHT * prior) / (row.n + PRIOR_WEIGHT)
+    } else if (printed.length === 2 && read.length === 1) {
+      // A pair never merged in the data: as unlikely as an unseen split.
+      p = PRIOR_SPLIT * 0.01
+    } else p = prior
+    return Math.max(FLOOR_LOG_PROB, Math.log(p))
+  }
+
+  candidates(read: string, limit = 12): ConfusionCandidate[] {
+    const seen = new Set<string>([read])
+    const out: ConfusionCandidate[] = []
+    const add = (printed: string): void => {
+      if (seen.has(printed)) return
+      seen.add(printed)
+      const lp = this.logProb(read, printed)
+      if (lp > FLOOR_LOG_PROB) out.push({ printed, logProb: lp })
+    }
+    for (const p of this.byRead.get(read) ?? []) add(p)
+    if (read.length === 1) {
+      const c = read.charCodeAt(0)
+      for (let k = this.la.start[c]!; k < this.la.start[c + 1]!; k++) add(String.fromCharCode(this.la.codes[k]!))
+      for (const q of this.laReverse.get(c) ?? []) add(String.fromCharCode(q))
+    }
+    out.sort((a, b) => b.logProb - a.logProb || (a.printed < b.printed ? -1 : 1))
+    return out.slice(0, limit)
+  }
+}
+
+/** A model from already-parsed parts (tests, tools). Empty rows: glyph similarity only. */
+export function buildConfusionModel(rows: Map<string, ConfusionRow>, lookalikes: Lookalikes): ConfusionModel {
+  return new Channel(rows, lookalikes)
+}
+
+/**
+ * Reads resources/typos/confusions.tsv.br (and lookalikes.tsv for the fallback). Without the
+ * learnt file the model is the glyph-similarity prior alone (`learnt` false).
+ */
+export function buildConfusions(options: { resourcesDir?: string; lookalikes?: Lookalikes } = {}): ConfusionModel {
+  const dir = findResourcesDir(options.resourcesDir)
+  const lookalikes = options.lookalikes ?? parseLookalikes(readFileSync(join(dir, LOOKALIKES_FILE), 'utf8'))
+  const file = join(dir, CONFUSIONS_FILE)
+  const rows = existsSync(file) ? parseConfusions(brotliDecompressSync(readFileSync(file)).toString('utf8')) : new Map<string, ConfusionRow>()
+  return new Channel(rows, lookalikes)
+}
+
+let singleton: ConfusionModel | undefined
+
+/** The process-wide confusion model, loaded on first use. */
+export function loadConfusions(options?: { resourcesDir?: string; lookalikes?: Lookalikes }): ConfusionModel {
+  singleton ??= buildConfusions(options)
+  return singleton
+}
