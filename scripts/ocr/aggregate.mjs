@@ -1,0 +1,86 @@
+// Turns cached OCR passes into counts of what was read for what was printed, and writes the
+// table the loader (src/core/typos/confusions.ts) reads.
+import { writeFileSync } from 'node:fs'
+import { brotliCompressSync, constants } from 'node:zlib'
+import { align, anchored } from './align.mjs'
+
+/** Entries below this (soft) count are dropped from the shipped table. */
+export const MIN_COUNT = 0.35
+
+export function aggregate(passes) {
+  const rows = new Map() // printed (1 char) → { n, reads: Map }
+  const merges = new Map() // printed pair → Map(read → count)
+  const texts = [] // printed strings each engine read, for counting merged pairs afterwards
+  const engines = { tesseract: { chars: 0, errors: 0 }, paddle: { chars: 0, errors: 0 } }
+  const row = (p) => {
+    let r = rows.get(p)
+    if (!r) rows.set(p, (r = { n: 0, reads: new Map() }))
+    return r
+  }
+  const add = (map, k, c) => map.set(k, (map.get(k) ?? 0) + c)
+
+  const take = (printed, read, engine, chars) => {
+    const ops = align(printed, read)
+    texts.push(printed)
+    engines[engine].chars += printed.length
+    for (let k = 0; k < ops.length; k++) {
+      const o = ops[k]
+      if (o.printed !== o.read) engines[engine].errors++
+      if (o.printed === '' || o.read === '') continue // lost or spurious characters: no pair
+      if (o.printed !== o.read && !anchored(ops, k)) continue
+      if (o.printed.length === 2) {
+        let m = merges.get(o.printed)
+        if (!m) merges.set(o.printed, (m = new Map()))
+        add(m, o.read, 1)
+        continue
+      }
+      const r = row(o.printed)
+      r.n += 1
+      const soft = chars && o.read.length === 1 ? chars[o.j] : undefined
+      if (soft && soft.alts.length > 0) {
+        // The recogniser's probabilities at the frame it read this character: what it was
+        // nearly read as counts too, in proportion.
+        let total = 0
+        for (const a of soft.alts) total += a.prob
+        for (const a of soft.alts) if (a.char !== o.printed) add(r.reads, a.char, a.prob / total)
+      } else if (o.read !== o.printed) add(r.reads, o.read, 1)
+    }
+  }
+
+  for (const pass of passes)
+    for (const page of pass.pages) {
+      if (page.tess) take(page.lines.join(''), page.tess.join(''), 'tesseract', null)
+      page.lines.forEach((line, k) => {
+        const p = page.paddle[k]
+        if (p) take(line, p.text, 'paddle', p.chars)
+      })
+    }
+
+  // How often each merged pair was printed (and read by an engine), to turn counts into rates.
+  const pairN = new Map([...merges.keys()].map((k) => [k, 0]))
+  for (const t of texts) for (let i = 0; i + 1 < t.length; i++) {
+    const k = t.slice(i, i + 2)
+    if (pairN.has(k)) pairN.set(k, pairN.get(k) + 1)
+  }
+  for (const [pair, reads] of merges) rows.set(pair, { n: Math.max(pairN.get(pair), [...reads.values()].reduce((s, c) => s + c, 0)), reads })
+  return { rows, engines, passes: passes.length }
+}
+
+export function writeTable(table, out) {
+  const lines = [
+    '# OCR confusions learnt by scripts/ocr/build-confusions.mjs from Tesseract chi_sim and PP-OCRv4 reading rendered, degraded text; do not edit.',
+    `# printed<TAB>times aligned<TAB>read count<TAB>… (read ≠ printed; counts below ${MIN_COUNT} dropped; recogniser counts are soft)`,
+    `# passes ${table.passes}; ` + Object.entries(table.engines).map(([e, s]) => `${e}: ${s.chars} chars, CER ${((s.errors / Math.max(1, s.chars)) * 100).toFixed(2)}%`).join('; ')
+  ]
+  let pairs = 0
+  for (const [p, r] of [...table.rows].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const reads = [...r.reads].filter(([read, c]) => c >= MIN_COUNT && !/[\s\t]/.test(read)).sort((a, b) => b[1] - a[1])
+    if (p.length === 2 && reads.length === 0) continue
+    pairs += reads.length
+    lines.push([p, Math.round(r.n), ...reads.map(([read, c]) => `${read} ${Math.round(c * 10) / 10}`)].join('\t'))
+  }
+  const text = lines.join('\n') + '\n'
+  const buf = brotliCompressSync(Buffer.from(text), { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: text.length } })
+  writeFileSync(out, buf)
+  return { rows: lines.length - 3, pairs, bytes: buf.length, rawBytes: Buffer.byteLength(text) }
+}

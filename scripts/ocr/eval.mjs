@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// Galley's typo detector (src/core/typos, whatever is current) on real OCR errors: the dev and
+// held-out sets of test/fixtures/ocr-dev (made by make-dev.mjs), and its false alarms on clean
+// text (the sets' own truth and test/fixtures/typos/clean-news.txt).
+//
+//   node scripts/ocr/eval.mjs [--split dev|heldout] [--engine tesseract|paddle] [--show N] [--json]
+//
+// Recall: share of misread characters (hanzi involved) that a suggestion touches. Precision:
+// share of suggestions on OCR text that touch a misread character. Top-1: share of misread
+// characters whose touching suggestion turns the text back into the truth. Lost characters
+// (read as nothing) cannot be pointed at and are reported apart.
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadCore, root } from './load-core.mjs'
+import { scoreRecord } from './score.mjs'
+
+const arg = (name) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : null)
+const splits = arg('split') ? [arg('split')] : ['dev', 'heldout']
+const engine = arg('engine')
+const show = Number(arg('show') ?? 0)
+const asJson = process.argv.includes('--json')
+
+const { typos } = await loadCore()
+const t0 = performance.now()
+const model = typos.loadTypoModel()
+const loadMs = performance.now() - t0
+const detect = (text) => typos.detectSuspicious(text, {}, model)
+
+const results = {}
+for (const split of splits) {
+  const file = join(root, 'test', 'fixtures', 'ocr-dev', `${split}.jsonl`)
+  if (!existsSync(file)) {
+    console.error(`${file}: missing (make it with node scripts/ocr/make-dev.mjs)`)
+    process.exitCode = 1
+    continue
+  }
+  const records = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((r) => !engine || r.engine === engine)
+  const tally = { records: records.length, chars: 0, errors: 0, detected: 0, fixed: 0, suggestions: 0, correctSuggestions: 0, lost: 0 }
+  const misses = [], wrong = [], falseHits = []
+  let detectMs = 0
+  for (const r of records) {
+    const t = performance.now()
+    const sugg = detect(r.ocr)
+    detectMs += performance.now() - t
+    const s = scoreRecord(r.truth, r.ocr, sugg)
+    for (const k of ['chars', 'errors', 'detected', 'fixed', 'suggestions', 'correctSuggestions', 'lost']) tally[k] += s[k]
+    for (const m of s.misses) misses.push(`${r.engine} ${r.ocr.slice(Math.max(0, m.start - 4), m.end + 4)}: ${m.read}→${m.truth}`)
+    for (const w of s.wrong) wrong.push(`${r.engine} ${r.ocr.slice(Math.max(0, w.start - 4), w.end + 4)}: ${w.read}→${w.truth}, got ${w.got}`)
+    for (const f of s.falseHits) falseHits.push(`${r.engine} ${r.ocr.slice(Math.max(0, f.start - 4), f.end + 4)}: ${f.original}→${f.replacement}`)
+  }
+  // Clean text: each paragraph once, as printed.
+  const truths = [...new Set(records.map((r) => r.truth))]
+  let cleanChars = 0, cleanAlarms = 0
+  const cleanExamples = []
+  for (const t of truths) {
+    cleanChars += t.length
+    for (const s of detect(t)) {
+      cleanAlarms++
+      cleanExamples.push(`${t.slice(Math.max(0, s.start - 4), s.end + 4)}: ${s.original}→${s.replacement}`)
+    }
+  }
+  results[split] = {
+    ...tally,
+    recall: tally.detected / Math.max(1, tally.errors),
+    precision: tally.correctSuggestions / Math.max(1, tally.suggestions),
+    top1: tally.fixed / Math.max(1, tally.errors),
+    cleanChars,
+    cleanAlarms,
+    cleanPer2000: (cleanAlarms * 2000) / Math.max(1, cleanChars),
+    detectKBs: (records.reduce((n, r) => n + Buffer.byteLength(r.ocr), 0) / 1024) / (detectMs / 1000)
+  }
+  if (show > 0) {
+    console.log(`--- ${split}: missed (first ${show})\n  ${misses.slice(0, show).join('\n  ')}`)
+    console.log(`--- ${split}: found, wrong fix (first ${show})\n  ${wrong.slice(0, show).join('\n  ')}`)
+    console.log(`--- ${split}: suggestions on right text (first ${show})\n  ${falseHits.slice(0, show).join('\n  ')}`)
+    console.log(`--- ${split}: false alarms on clean text\n  ${cleanExamples.slice(0, show).join('\n  ')}`)
+  }
+}
+
+const newsFile = join(root, 'test', 'fixtures', 'typos', 'clean-news.txt')
+if (existsSync(newsFile)) {
+  const text = readFileSync(newsFile, 'utf8')
+  const n = detect(text).length
+  results.cleanNews = { chars: text.length, alarms: n, per2000: (n * 2000) / text.length }
+}
+
+if (asJson) console.log(JSON.stringify({ loadMs, ...results }, null, 1))
+else {
+  console.log(`detector: src/core/typos (model load ${loadMs.toFixed(0)} ms)${engine ? `; engine ${engine} only` : ''}`)
+  for (const split of splits) {
+    const r = results[split]
+    if (!r) continue
+    console.log(
+      `${split.padEnd(8)} ${r.records} OCR texts, ${r.chars} chars, ${r.errors} misread (+${r.lost} lost): ` +
+        `recall ${r.recall.toFixed(3)}, precision ${r.precision.toFixed(3)} (${r.correctSuggestions}/${r.suggestions}), top-1 right ${r.top1.toFixed(3)}; ` +
+        `clean truth ${r.cleanChars} chars: ${r.cleanAlarms} false alarms = ${r.cleanPer2000.toFixed(2)} per 2,000 chars`
+    )
+  }
+  if (results.cleanNews) console.log(`clean-news.txt ${results.cleanNews.chars} chars: ${results.cleanNews.alarms} false alarms = ${results.cleanNews.per2000.toFixed(2)} per 2,000 chars`)
+}
