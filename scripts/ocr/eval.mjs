@@ -3,7 +3,7 @@
 // held-out sets of test/fixtures/ocr-dev (made by make-dev.mjs), and its false alarms on clean
 // text (the sets' own truth and test/fixtures/typos/clean-news.txt).
 //
-//   node scripts/ocr/eval.mjs [--split dev|heldout] [--engine tesseract|paddle] [--show N] [--json]
+//   node scripts/ocr/eval.mjs [--split dev|heldout] [--engine tesseract|paddle] [--show N] [--json] [--coverage]
 //
 // Recall: share of misread characters (hanzi involved) that a suggestion touches. Precision:
 // share of suggestions on OCR text that touch a misread character. Top-1: share of misread
@@ -97,4 +97,35 @@ else {
     )
   }
   if (results.cleanNews) console.log(`clean-news.txt ${results.cleanNews.chars} chars: ${results.cleanNews.alarms} false alarms = ${results.cleanNews.per2000.toFixed(2)} per 2,000 chars`)
+}
+
+// Which wrong→right pairs of the sets (one hanzi read for another) the confusion table and the
+// old look-alike table know at all, and how many the candidate list a detector draws from holds.
+if (process.argv.includes('--coverage')) {
+  const { confusions } = await loadCore()
+  const cm = confusions.loadConfusions()
+  const { ocrErrors } = await import('./score.mjs')
+  const HAN1 = /^[\u3400-\u4dbf\u4e00-\u9fff]$/
+  for (const split of splits) {
+    const file = join(root, 'test', 'fixtures', 'ocr-dev', `${split}.jsonl`)
+    if (!existsSync(file)) continue
+    const tokens = []
+    for (const r of readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)))
+      if (!engine || r.engine === engine) for (const e of ocrErrors(r.truth, r.ocr).errors) tokens.push(e)
+    const subs = tokens.filter((e) => HAN1.test(e.read) && HAN1.test(e.truth))
+    const other = tokens.filter((e) => !(HAN1.test(e.read) && HAN1.test(e.truth)))
+    const count = (list, f) => list.filter(f).length
+    const distinct = [...new Map(subs.map((e) => [e.read + e.truth, e])).values()]
+    const learnt = (e) => cm.observed(e.read, e.truth) > 0
+    const shape = (e) => model.lookalikes.similarity(e.read, e.truth) > 0 || model.lookalikes.similarity(e.truth, e.read) > 0
+    const cand = (e) => cm.candidates(e.read, 12).some((c) => c.printed === e.truth)
+    console.log(
+      `${split}: ${subs.length} one-for-one hanzi misreadings (${distinct.length} distinct pairs), ${other.length} other (split, merge, non-hanzi)\n` +
+        `  in the learnt confusion table: ${count(subs, learnt)} (${count(distinct, learnt)} distinct)\n` +
+        `  in the look-alike table:       ${count(subs, shape)} (${count(distinct, shape)} distinct)\n` +
+        `  in either:                      ${count(subs, (e) => learnt(e) || shape(e))} (${count(distinct, (e) => learnt(e) || shape(e))} distinct)\n` +
+        `  among candidates(read, 12):     ${count(subs, cand)} (${count(distinct, cand)} distinct)\n` +
+        `  splits/merges in the table:     ${count(other.filter((e) => e.read.length + e.truth.length === 3), (e) => cm.observed(e.read, e.truth) > 0)} of ${other.filter((e) => e.read.length + e.truth.length === 3).length}`
+    )
+  }
 }

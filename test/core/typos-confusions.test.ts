@@ -56,6 +56,8 @@ describe('confusion model: learnt counts', () => {
     expect(m.candidates('回').map((x) => x.printed)).toContain('口口')
     expect(m.logProb('日月', '朋')).toBeLessThan(m.logProb('日月', '明'))
     expect(m.candidates('末')[0]!.printed).toBe('未')
+    expect(m.observed('末', '未')).toBe(30)
+    expect(m.observed('未', '末')).toBe(0)
   })
 
   it('refuses a malformed table with a line naming it', () => {

@@ -26,6 +26,11 @@ export interface ConfusionModel {
    * first by P(read | printed); never `read` itself. At most `limit` entries (default 12).
    */
   candidates(read: string, limit?: number): ConfusionCandidate[]
+  /**
+   * How many times the engines read `printed` as `read` in the learnt data (soft counts; 0 for
+   * pairs they never showed), for explanations such as "OCR often reads 未 as 末".
+   */
+  observed(read: string, printed: string): number
   /** Whether the model has data learnt from OCR engines (false: glyph similarity only). */
   readonly learnt: boolean
   /** Counts behind the model, for reports. */
@@ -162,6 +167,11 @@ class Channel implements ConfusionModel {
       p = PRIOR_SPLIT * 0.01
     } else p = prior
     return Math.max(FLOOR_LOG_PROB, Math.log(p))
+  }
+
+  observed(read: string, printed: string): number {
+    if (read === printed) return 0
+    return this.rows.get(printed)?.reads.get(read) ?? 0
   }
 
   candidates(read: string, limit = 12): ConfusionCandidate[] {
