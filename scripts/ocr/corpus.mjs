@@ -43,7 +43,8 @@ export function indexWords(words) {
       if (list.length < 40) list.push(x)
     }
   }
-  const common = sorted.filter((x) => x.w.length >= 2 && [...x.w].every((c) => gb.has(c))).slice(0, 20000)
+  // Frequent words, single characters (的, 是, 在) included: the bulk of running text.
+  const common = sorted.filter((x) => [...x.w].every((c) => gb.has(c))).slice(0, 20000)
   return { chars, byChar, common }
 }
 

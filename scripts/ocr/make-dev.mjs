@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { rng } from './corpus.mjs'
+import { ocrErrors } from './score.mjs'
 import { createRecogniser } from './paddle.mjs'
 import { checkTools, FONTS } from './render.mjs'
 import { sampleDegradation, scanPage } from './scan.mjs'
@@ -22,8 +23,13 @@ const work = join(root, '.cache', 'ocr', 'work-dev')
 mkdirSync(outDir, { recursive: true })
 mkdirSync(work, { recursive: true })
 
-/** Resolution range (dpi) of the scans: newspaper body text at 14–24 pixels a character. */
-export const DPI = [110, 170]
+/** Resolution range (dpi) of the scans: newspaper body text at 16–27 pixels a character. */
+export const DPI = [125, 190]
+/**
+ * Pages read beyond repair (over this share of characters wrong) are left out: a character
+ * fixer has nothing to work with there, and an editor retypes such a page.
+ */
+export const MAX_CER = 0.3
 const SIZES = [9, 10, 10.5]
 
 export function readParagraphs(file) {
@@ -48,6 +54,7 @@ for (const [split, seed] of [['dev', 1], ['heldout', 2]]) {
   const paras = readParagraphs(join(here, 'text', `${split}.txt`))
   const rand = rng(seed * 100003)
   const records = []
+  let dropped = 0
   const t0 = Date.now()
   for (const [pi, truth] of paras.entries()) {
     for (const font of FONTS) {
@@ -59,12 +66,17 @@ for (const [split, seed] of [['dev', 1], ['heldout', 2]]) {
       const d = sampleDegradation(rand, dpi)
       const r = await scanPage(lines, font, pt, d, rec, work)
       const base = { id: `${split}-${pi}`, font: font.name, pt, degradation: d, truth }
-      if (r.tess) records.push({ ...base, engine: 'tesseract', ocr: r.tess.join('') })
-      if (r.paddle.every((x) => x)) records.push({ ...base, engine: 'paddle', ocr: r.paddle.map((x) => x.text).join('') })
+      const keep = (engine, ocr) => {
+        const e = ocrErrors(truth, ocr)
+        if ((e.errors.length + e.lost) / truth.length <= MAX_CER) records.push({ ...base, engine, ocr })
+        else dropped++
+      }
+      if (r.tess) keep('tesseract', r.tess.join(''))
+      if (r.paddle.every((x) => x)) keep('paddle', r.paddle.map((x) => x.text).join(''))
     }
     process.stdout.write(`\r${split}: paragraph ${pi + 1}/${paras.length} (${((Date.now() - t0) / 1000).toFixed(0)} s)`)
   }
   const file = join(outDir, `${split}.jsonl`)
   writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n')
-  console.log(`\n${file}: ${records.length} records`)
+  console.log(`\n${file}: ${records.length} records (${dropped} pages read beyond repair left out)`)
 }
