@@ -6,6 +6,8 @@ import { align, anchored } from './align.mjs'
 
 /** Entries below this (soft) count are dropped from the shipped table. */
 export const MIN_COUNT = 0.35
+/** Two characters read as one must have happened this often: single merges are mostly garbage aligned. */
+export const MIN_MERGE = 2
 
 export function aggregate(passes) {
   const rows = new Map() // printed (1 char) → { n, reads: Map }
@@ -66,18 +68,24 @@ export function aggregate(passes) {
   return { rows, engines, passes: passes.length }
 }
 
-export function writeTable(table, out) {
+/**
+ * Writes the table. `charFreq` (character → frequency per million in running text) goes in the
+ * third column: the loader ranks candidates by it as well as by the channel.
+ */
+export function writeTable(table, out, charFreq = new Map()) {
   const lines = [
     '# OCR confusions learnt by scripts/ocr/build-confusions.mjs from Tesseract chi_sim and PP-OCRv4 reading rendered, degraded text; do not edit.',
-    `# printed<TAB>times aligned<TAB>read count<TAB>… (read ≠ printed; counts below ${MIN_COUNT} dropped; recogniser counts are soft)`,
+    `# printed<TAB>times aligned<TAB>frequency per million<TAB>read count<TAB>… (read ≠ printed; counts below ${MIN_COUNT} dropped, merges below ${MIN_MERGE}; recogniser counts are soft)`,
     `# passes ${table.passes}; ` + Object.entries(table.engines).map(([e, s]) => `${e}: ${s.chars} chars, CER ${((s.errors / Math.max(1, s.chars)) * 100).toFixed(2)}%`).join('; ')
   ]
   let pairs = 0
   for (const [p, r] of [...table.rows].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const reads = [...r.reads].filter(([read, c]) => c >= MIN_COUNT && !/[\s\t]/.test(read)).sort((a, b) => b[1] - a[1])
+    const min = p.length === 2 ? MIN_MERGE : MIN_COUNT
+    const reads = [...r.reads].filter(([read, c]) => c >= min && !/\s/.test(read)).sort((a, b) => b[1] - a[1])
     if (p.length === 2 && reads.length === 0) continue
     pairs += reads.length
-    lines.push([p, Math.round(r.n), ...reads.map(([read, c]) => `${read} ${Math.round(c * 10) / 10}`)].join('\t'))
+    const f = p.length === 1 ? Math.round((charFreq.get(p) ?? 0) * 10) / 10 : 0
+    lines.push([p, Math.max(1, Math.round(r.n)), f, ...reads.map(([read, c]) => `${read} ${Math.round(c * 10) / 10}`)].join('\t'))
   }
   const text = lines.join('\n') + '\n'
   const buf = brotliCompressSync(Buffer.from(text), { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: text.length } })

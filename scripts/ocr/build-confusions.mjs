@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { aggregate, writeTable } from './aggregate.mjs'
 import { align } from './align.mjs'
-import { indexWords, loadWords, passLines, rng } from './corpus.mjs'
+import { charFrequencies, indexWords, loadWords, passLines, rng } from './corpus.mjs'
 import { createRecogniser } from './paddle.mjs'
 import { checkTools, FONTS } from './render.mjs'
 import { sampleDegradation, scanPage } from './scan.mjs'
@@ -76,7 +76,7 @@ if (!process.argv.includes('--aggregate-only')) {
 
 const table = aggregate(readdirSync(cacheDir).sort().map((f) => JSON.parse(readFileSync(join(cacheDir, f), 'utf8'))))
 const out = join(root, 'resources', 'typos', 'confusions.tsv.br')
-const info = writeTable(table, out)
+const info = writeTable(table, out, charFrequencies(loadWords(root)))
 console.log(info)
 
 function steer(dpi, cer) {

@@ -97,3 +97,16 @@ export function passLines(index, seed, { commonShare = 0.3 } = {}) {
   if (line) lines.push(line)
   return lines
 }
+
+/** Frequency per million of each character in running text, from the lexicon's word frequencies. */
+export function charFrequencies(words) {
+  const f = new Map()
+  let total = 0
+  for (const { w, freq } of words)
+    for (const c of w) {
+      f.set(c, (f.get(c) ?? 0) + freq)
+      total += freq
+    }
+  for (const [c, v] of f) f.set(c, (v * 1e6) / total)
+  return f
+}

@@ -35,7 +35,7 @@ describe('confusion model: glyph-similarity fallback', () => {
 
 describe('confusion model: learnt counts', () => {
   const rows = parseConfusions(
-    ['# test', '未\t200\t末 30\t朱 2', '明\t100\t日月 10', '口口\t20\t回 4', '人\t500'].join('\n')
+    ['# test', '未\t200\t300\t末 30\t朱 2', '明\t100\t900\t日月 10', '口口\t20\t0\t回 4', '人\t500\t5000', '末\t80\t100', '耒\t10\t0.2\t末 8'].join('\n')
   )
   const m = buildConfusionModel(rows, lookalikes)
 
@@ -57,12 +57,15 @@ describe('confusion model: learnt counts', () => {
     expect(m.logProb('日月', '朋')).toBeLessThan(m.logProb('日月', '明'))
     expect(m.candidates('末')[0]!.printed).toBe('未')
     expect(m.observed('末', '未')).toBe(30)
+    // 耒 is read as 末 more often than 未 is, but it is seldom what was printed.
+    expect(m.logProb('末', '耒')).toBeGreaterThan(m.logProb('末', '未'))
+    expect(m.candidates('末').map((x) => x.printed).slice(0, 2)).toEqual(['未', '耒'])
     expect(m.observed('未', '末')).toBe(0)
   })
 
   it('refuses a malformed table with a line naming it', () => {
-    expect(() => parseConfusions('未\tx\t末 3')).toThrow(/bad line/)
-    expect(() => parseConfusions('未\t10\t末')).toThrow(/bad entry/)
+    expect(() => parseConfusions('未\tx\t1\t末 3')).toThrow(/bad line/)
+    expect(() => parseConfusions('未\t10\t1\t末')).toThrow(/bad entry/)
   })
 })
 

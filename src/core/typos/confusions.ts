@@ -22,8 +22,10 @@ export interface ConfusionModel {
    */
   logProb(read: string, printed: string): number
   /**
-   * What may have been printed where `read` was read (one or two characters), most likely
-   * first by P(read | printed); never `read` itself. At most `limit` entries (default 12).
+   * What may have been printed where `read` was read (one or two characters), never `read`
+   * itself: at most `limit` entries (default 20), most likely first by P(read | printed) times
+   * the printed text's frequency in running text (a rare character that engines often misread
+   * is still rarely what was printed). `logProb` is the channel alone, log P(read | printed).
    */
   candidates(read: string, limit?: number): ConfusionCandidate[]
   /**
@@ -63,16 +65,21 @@ const PRIOR_ERROR = 0.02
 const SIM_POWER = 12
 /** Prior for a split or merge with no data (rarer than substitutions). */
 const PRIOR_SPLIT = 2e-4
+/** Frequency per million assumed for a character the table has none for. */
+const MIN_FREQ = 0.05
+const DEFAULT_LIMIT = 20
 
 export interface ConfusionRow {
   /** Observations of this printed string. */
   n: number
+  /** Frequency per million of the printed character in running text (0: unknown). */
+  freq: number
   /** Counts of what it was read as (read ≠ printed); correct reads are n − Σ errors. */
   reads: Map<string, number>
 }
 
 /**
- * Parses confusions.tsv (decompressed). Lines: `printed<TAB>n<TAB>read count<TAB>read count…`,
+ * Parses confusions.tsv (decompressed). Lines: `printed<TAB>n<TAB>freq<TAB>read count<TAB>…`,
  * `#` comments. Counts may be fractional (the PP-OCR recogniser contributes soft counts).
  */
 export function parseConfusions(text: string): Map<string, ConfusionRow> {
@@ -82,15 +89,16 @@ export function parseConfusions(text: string): Map<string, ConfusionRow> {
     const f = line.split('\t')
     const printed = f[0]!
     const n = Number(f[1])
-    if (!printed || !(n > 0)) throw new Error(`confusions: bad line "${line.slice(0, 40)}"`)
+    const freq = Number(f[2])
+    if (!printed || !(n > 0) || !(freq >= 0)) throw new Error(`confusions: bad line "${line.slice(0, 40)}"`)
     const reads = new Map<string, number>()
-    for (let k = 2; k < f.length; k++) {
+    for (let k = 3; k < f.length; k++) {
       const sp = f[k]!.lastIndexOf(' ')
       const c = Number(f[k]!.slice(sp + 1))
       if (sp < 1 || !(c > 0)) throw new Error(`confusions: bad entry "${f[k]}" for ${printed}`)
       reads.set(f[k]!.slice(0, sp), c)
     }
-    rows.set(printed, { n, reads })
+    rows.set(printed, { n, freq, reads })
   }
   return rows
 }
@@ -106,6 +114,8 @@ class Channel implements ConfusionModel {
   private readonly simMass = new Map<number, number>()
   /** Reverse look-alike relation (the table is not fully symmetric). */
   private readonly laReverse = new Map<number, number[]>()
+  /** candidates() per read string, computed on first use (the detector asks per character). */
+  private readonly memo = new Map<string, ConfusionCandidate[]>()
 
   constructor(rows: Map<string, ConfusionRow>, lookalikes: Lookalikes) {
     this.rows = rows
@@ -174,14 +184,28 @@ class Channel implements ConfusionModel {
     return this.rows.get(printed)?.reads.get(read) ?? 0
   }
 
-  candidates(read: string, limit = 12): ConfusionCandidate[] {
+  private logFreq(printed: string): number {
+    const f = (s: string): number => Math.max(MIN_FREQ, this.rows.get(s)?.freq ?? 0)
+    return Math.log(printed.length === 1 ? f(printed) : (f(printed[0]!) * f(printed[1]!)) / 1e6)
+  }
+
+  candidates(read: string, limit = DEFAULT_LIMIT): ConfusionCandidate[] {
+    let list = this.memo.get(read)
+    if (!list) {
+      list = this.rank(read)
+      this.memo.set(read, list)
+    }
+    return list.length > limit ? list.slice(0, limit) : list
+  }
+
+  private rank(read: string): ConfusionCandidate[] {
     const seen = new Set<string>([read])
-    const out: ConfusionCandidate[] = []
+    const out: (ConfusionCandidate & { key: number })[] = []
     const add = (printed: string): void => {
       if (seen.has(printed)) return
       seen.add(printed)
       const lp = this.logProb(read, printed)
-      if (lp > FLOOR_LOG_PROB) out.push({ printed, logProb: lp })
+      if (lp > FLOOR_LOG_PROB) out.push({ printed, logProb: lp, key: lp + this.logFreq(printed) })
     }
     for (const p of this.byRead.get(read) ?? []) add(p)
     if (read.length === 1) {
@@ -189,8 +213,8 @@ class Channel implements ConfusionModel {
       for (let k = this.la.start[c]!; k < this.la.start[c + 1]!; k++) add(String.fromCharCode(this.la.codes[k]!))
       for (const q of this.laReverse.get(c) ?? []) add(String.fromCharCode(q))
     }
-    out.sort((a, b) => b.logProb - a.logProb || (a.printed < b.printed ? -1 : 1))
-    return out.slice(0, limit)
+    out.sort((a, b) => b.key - a.key || (a.printed < b.printed ? -1 : 1))
+    return out.slice(0, 50).map(({ printed, logProb }) => ({ printed, logProb }))
   }
 }
 
