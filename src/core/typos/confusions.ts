@@ -55,14 +55,37 @@ export interface ConfusionStats {
 
 export const CONFUSIONS_FILE = 'confusions.tsv.br'
 
-/** log P for a pair with neither data nor shape similarity behind it. */
-export const FLOOR_LOG_PROB = Math.log(1e-7)
-/** Weight (in observations) of the glyph-similarity prior against the counts. */
-const PRIOR_WEIGHT = 30
-/** Prior probability that a character is misread as one of its look-alikes, when no data says otherwise. */
-const PRIOR_ERROR = 0.02
-/** Sharpness of the shape-similarity weighting of look-alikes within the prior. */
-const SIM_POWER = 12
+/**
+ * How the counts and the glyph prior combine. The defaults were fitted on the OCR dev set
+ * (test/fixtures/ocr-dev/dev.jsonl) by scripts/ocr/fit-channel.mjs, maximising the likelihood of
+ * what the engines read given what was printed; the held-out set was not used.
+ */
+export interface ChannelParams {
+  /** Weight (in observations) of the glyph-similarity prior against the counts. */
+  priorWeight: number
+  /** Prior probability that a character is misread as one of its look-alikes, when no data says otherwise. */
+  priorError: number
+  /** Sharpness of the shape-similarity weighting of look-alikes within the prior. */
+  simPower: number
+  /**
+   * Error rates of the learning scans times this: those were degraded until 3–12 % of characters
+   * came out wrong; archive pages are cleaner.
+   */
+  errorScale: number
+  /**
+   * Probability that a character is misread as something with neither data nor shape behind it
+   * (a blot, a garbled stretch), spread evenly over the GB 2312 hanzi: the floor of every pair.
+   */
+  unrelated: number
+}
+
+/** Characters an unrelated misreading is spread over (GB 2312 hanzi). */
+const SPREAD = 6763
+
+export const DEFAULT_PARAMS: ChannelParams = { priorWeight: 30, priorError: 0.02, simPower: 12, errorScale: 1, unrelated: 0.001 }
+
+/** log P for a pair with neither data nor shape similarity behind it (default parameters). */
+export const FLOOR_LOG_PROB = Math.log(DEFAULT_PARAMS.unrelated / SPREAD)
 /** Prior for a split or merge with no data (rarer than substitutions). */
 const PRIOR_SPLIT = 2e-4
 /** Frequency per million assumed for a character the table has none for. */
@@ -117,7 +140,12 @@ class Channel implements ConfusionModel {
   /** candidates() per read string, computed on first use (the detector asks per character). */
   private readonly memo = new Map<string, ConfusionCandidate[]>()
 
-  constructor(rows: Map<string, ConfusionRow>, lookalikes: Lookalikes) {
+  private readonly params: ChannelParams
+  private readonly floorLog: number
+
+  constructor(rows: Map<string, ConfusionRow>, lookalikes: Lookalikes, params: Partial<ChannelParams> = {}) {
+    this.params = { ...DEFAULT_PARAMS, ...params }
+    this.floorLog = Math.log(this.params.unrelated / SPREAD)
     this.rows = rows
     this.la = lookalikes
     this.learnt = rows.size > 0
@@ -145,25 +173,32 @@ class Channel implements ConfusionModel {
 
   /** Glyph-similarity prior P0(read | printed). */
   private prior(read: string, printed: string): number {
+    const { priorError, simPower } = this.params
     if (read.length !== 1 || printed.length !== 1) return PRIOR_SPLIT * 0.01
-    if (read === printed) return 1 - PRIOR_ERROR
+    if (read === printed) return 1 - priorError
     const sim = Math.max(this.la.similarity(printed, read), this.la.similarity(read, printed))
     if (sim <= 0) return 0
     const p = printed.charCodeAt(0)
     let mass = this.simMass.get(p)
     if (mass === undefined) {
       mass = 0
-      for (let k = this.la.start[p]!; k < this.la.start[p + 1]!; k++) mass += this.la.scores[k]! ** SIM_POWER
-      for (const q of this.laReverse.get(p) ?? []) if (this.la.similarity(printed, String.fromCharCode(q)) === 0) mass += this.la.similarity(String.fromCharCode(q), printed) ** SIM_POWER
+      for (let k = this.la.start[p]!; k < this.la.start[p + 1]!; k++) mass += this.la.scores[k]! ** simPower
+      for (const q of this.laReverse.get(p) ?? []) if (this.la.similarity(printed, String.fromCharCode(q)) === 0) mass += this.la.similarity(String.fromCharCode(q), printed) ** simPower
       this.simMass.set(p, mass)
     }
-    return mass > 0 ? (PRIOR_ERROR * sim ** SIM_POWER) / mass : 0
+    return mass > 0 ? (priorError * sim ** simPower) / mass : 0
   }
 
   logProb(read: string, printed: string): number {
+    const { priorWeight, errorScale, unrelated } = this.params
+    if (read === printed) return Math.log(Math.max(0.5, 1 - unrelated - errorScale * (1 - this.channel(read, printed))))
+    return Math.max(this.floorLog, Math.log(errorScale * this.channel(read, printed, priorWeight)))
+  }
+
+  /** P(read | printed) as learnt (counts smoothed by the prior), before scaling. */
+  private channel(read: string, printed: string, priorWeight = this.params.priorWeight): number {
     const prior = this.prior(read, printed)
     const row = this.rows.get(printed)
-    let p: number
     if (row) {
       let count: number
       if (read === printed) {
@@ -171,12 +206,11 @@ class Channel implements ConfusionModel {
         for (const c of row.reads.values()) errors += c
         count = Math.max(0, row.n - errors)
       } else count = row.reads.get(read) ?? 0
-      p = (count + PRIOR_WEIGHT * prior) / (row.n + PRIOR_WEIGHT)
-    } else if (printed.length === 2 && read.length === 1) {
-      // A pair never merged in the data: as unlikely as an unseen split.
-      p = PRIOR_SPLIT * 0.01
-    } else p = prior
-    return Math.max(FLOOR_LOG_PROB, Math.log(p))
+      return (count + priorWeight * prior) / (row.n + priorWeight)
+    }
+    // A pair never merged in the data is as unlikely as an unseen split.
+    if (printed.length === 2 && read.length === 1) return PRIOR_SPLIT * 0.01
+    return prior
   }
 
   observed(read: string, printed: string): number {
@@ -201,11 +235,14 @@ class Channel implements ConfusionModel {
   private rank(read: string): ConfusionCandidate[] {
     const seen = new Set<string>([read])
     const out: (ConfusionCandidate & { key: number })[] = []
+    const { errorScale } = this.params
+    // Every printed string added has evidence (engine counts or shape similarity); the key ranks
+    // by the unfloored channel so the floor does not flatten the order of unlikely ones.
     const add = (printed: string): void => {
       if (seen.has(printed)) return
       seen.add(printed)
-      const lp = this.logProb(read, printed)
-      if (lp > FLOOR_LOG_PROB) out.push({ printed, logProb: lp, key: lp + this.logFreq(printed) })
+      const raw = errorScale * this.channel(read, printed)
+      if (raw > 0) out.push({ printed, logProb: this.logProb(read, printed), key: Math.log(raw) + this.logFreq(printed) })
     }
     for (const p of this.byRead.get(read) ?? []) add(p)
     if (read.length === 1) {
@@ -219,8 +256,8 @@ class Channel implements ConfusionModel {
 }
 
 /** A model from already-parsed parts (tests, tools). Empty rows: glyph similarity only. */
-export function buildConfusionModel(rows: Map<string, ConfusionRow>, lookalikes: Lookalikes): ConfusionModel {
-  return new Channel(rows, lookalikes)
+export function buildConfusionModel(rows: Map<string, ConfusionRow>, lookalikes: Lookalikes, params?: Partial<ChannelParams>): ConfusionModel {
+  return new Channel(rows, lookalikes, params)
 }
 
 /**
