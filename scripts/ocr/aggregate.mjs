@@ -5,7 +5,7 @@ import { brotliCompressSync, constants } from 'node:zlib'
 import { align, anchored } from './align.mjs'
 
 /** Entries below this (soft) count are dropped from the shipped table. */
-export const MIN_COUNT = 0.35
+export const MIN_COUNT = 0.1
 /** Two characters read as one must have happened this often: single merges are mostly garbage aligned. */
 export const MIN_MERGE = 2
 

@@ -30,11 +30,11 @@ const held = pairs('heldout')
 const ll = (m, ps) => ps.reduce((s, [r, p]) => s + m.logProb(r, p), 0) / ps.length
 
 const grid = {
-  priorWeight: [1, 2.5, 5, 10, 30],
-  priorError: [0.03, 0.1, 0.2, 0.4],
-  simPower: [8, 12, 20],
-  errorScale: [0.1, 0.15, 0.2, 0.3, 0.5],
-  unrelated: [0.001, 0.003, 0.01, 0.02, 0.04]
+  priorWeight: [1.5, 2.5, 4, 10],
+  priorError: [0.1, 0.2, 0.3],
+  simPower: [3, 5, 8, 12],
+  errorScale: [0.2, 0.25, 0.3, 0.4],
+  unrelated: [0.005, 0.01, 0.015]
 }
 let best = null
 for (const priorWeight of grid.priorWeight)

@@ -3,12 +3,16 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { buildConfusionModel, loadConfusions } from '../../src/core/typos/confusions'
+import { parseLookalikes } from '../../src/core/typos/lookalikes'
+import { findResourcesDir, LOOKALIKES_FILE } from '../../src/core/typos/model'
 // @ts-expect-error plain ES module without types (a build-time script)
 import { align } from '../../scripts/ocr/align.mjs'
 // @ts-expect-error plain ES module without types (a build-time script)
 import { ocrErrors, scoreRecord } from '../../scripts/ocr/score.mjs'
 
 interface Op { printed: string; read: string; i: number; j: number }
+const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff]+$/
 interface Record { id: string; engine: string; font: string; truth: string; ocr: string }
 
 describe('alignment of printed and read text', () => {
@@ -58,6 +62,29 @@ describe('OCR dev sets (real engine output)', () => {
       expect(errors / chars).toBeLessThan(0.2)
     })
   }
+
+  it('the learnt channel explains the engines\' misreadings better than glyph shapes alone', () => {
+    const la = parseLookalikes(readFileSync(join(findResourcesDir(), LOOKALIKES_FILE), 'utf8'))
+    const learnt = loadConfusions()
+    const glyph = buildConfusionModel(new Map(), la)
+    for (const split of ['dev', 'heldout']) {
+      const file = join(__dirname, '..', 'fixtures', 'ocr-dev', `${split}.jsonl`)
+      let a = 0
+      let b = 0
+      let n = 0
+      for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+        const r = JSON.parse(line) as Record
+        for (const o of (align as (a: string, b: string) => Op[])(r.truth, r.ocr)) {
+          if (!HAN.test(o.printed) || !HAN.test(o.read)) continue
+          a += learnt.logProb(o.read, o.printed)
+          b += glyph.logProb(o.read, o.printed)
+          n++
+        }
+      }
+      console.log(`[ocr-dev] ${split}: mean log P(read | printed) over ${n} hanzi: learnt ${(a / n).toFixed(4)}, glyph only ${(b / n).toFixed(4)}`)
+      expect(a / n).toBeGreaterThan(b / n + 0.02)
+    }
+  })
 
   it('dev and held-out share no sentence', () => {
     const read = (s: string) => new Set(readFileSync(join(__dirname, '..', '..', 'scripts', 'ocr', 'text', `${s}.txt`), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')))

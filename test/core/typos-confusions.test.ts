@@ -37,7 +37,8 @@ describe('confusion model: learnt counts', () => {
   const rows = parseConfusions(
     ['# test', '未\t200\t300\t末 30\t朱 2', '明\t100\t900\t日月 10', '口口\t20\t0\t回 4', '人\t500\t5000', '末\t80\t100', '耒\t10\t0.2\t末 8'].join('\n')
   )
-  const m = buildConfusionModel(rows, lookalikes)
+  // Counts taken at face value (no scaling to cleaner scans), a prior worth 30 observations.
+  const m = buildConfusionModel(rows, lookalikes, { priorWeight: 30, priorError: 0.02, simPower: 12, errorScale: 1, unrelated: 0.001 })
 
   it('follows the counts where there are many and keeps the prior beside them', () => {
     expect(m.learnt).toBe(true)
@@ -70,10 +71,23 @@ describe('confusion model: learnt counts', () => {
 })
 
 describe('confusion model: shipped resource', () => {
-  it('loads once', () => {
-    const m = loadConfusions()
+  const m = loadConfusions()
+
+  it('loads once and holds what the engines did to nearly every GB 2312 hanzi', () => {
     expect(loadConfusions()).toBe(m)
-    expect(m.candidates('末').map((x) => x.printed)).toContain('未')
-    console.log(`confusions: learnt=${m.learnt} ${JSON.stringify(m.stats)}`)
+    expect(m.learnt).toBe(true)
+    expect(m.stats.printed).toBeGreaterThan(6500)
+    expect(m.stats.pairs).toBeGreaterThan(10_000)
+    console.log(`confusions: ${JSON.stringify(m.stats)}`)
+  })
+
+  it('has learnt the classic misreadings from the engines, not only from shapes', () => {
+    for (const [read, printed] of [['人', '入'], ['已', '己'], ['己', '已'], ['未', '末'], ['士', '土']] as const) {
+      expect(m.observed(read, printed), `${printed}→${read}`).toBeGreaterThan(1)
+      expect(m.candidates(read, 3).map((c) => c.printed), read).toContain(printed)
+    }
+    // 老认 for 老人: a radical added, known from shape only.
+    expect(m.candidates('认').map((c) => c.printed)).toContain('人')
+    expect(m.logProb('入', '入')).toBeGreaterThan(Math.log(0.9))
   })
 })
