@@ -30,7 +30,7 @@ export function collectSources(inputs: readonly string[]): CollectResult {
     if (stat.isDirectory()) {
       const before = files.length
       walk(input, files, errors)
-      if (files.length === before) errors.push({ source: input, reason: 'folder has no page files (.txt, or ALTO, hOCR, PAGE XML)' })
+      if (files.length === before) errors.push({ source: input, reason: 'folder has no .txt, ALTO, hOCR or PAGE XML files' })
     } else if (stat.isFile()) {
       files.push({ path: input, folderName: path.basename(path.dirname(path.resolve(input))) })
     } else {

@@ -15,6 +15,11 @@ export interface ImageCandidate {
   bytes?: Uint8Array
 }
 
+/** A scan, not a page: it goes with the page of its name. */
+export function isScanFileName(name: string): boolean {
+  return IMAGE_FILE.test(name)
+}
+
 export type FindImage = (named: string | null) => ImageCandidate | null
 
 /** Base names a page file's scan may have, most specific first. */
