@@ -27,7 +27,7 @@ const exportRequest = z
   .object({
     scope: z.enum(['edition', 'page', 'all']),
     id: id.optional(),
-    formats: z.array(z.enum(['json', 'md', 'txt', 'html', 'nitf'])).min(1).max(5),
+    formats: z.array(z.enum(['json', 'md', 'txt', 'html', 'nitf', 'alto', 'page', 'tei'])).min(1).max(8),
     includeUnapproved: z.boolean().optional(),
     singleFile: z.boolean().optional()
   })

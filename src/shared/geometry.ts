@@ -11,6 +11,8 @@ export interface PageGeometry {
   imageName: string | null
   width: number
   height: number
+  /** ALTO's MeasurementUnit when not pixels ('mm10', 'inch1200'); hOCR and PAGE are pixels. */
+  unit?: 'pixel' | 'mm10' | 'inch1200'
   blocks: { start: number; end: number; box: GeometryBox | null; area: 'text' | 'margin'; role?: string }[]
   lines: { start: number; end: number; box: GeometryBox | null; block: number }[]
   words: { start: number; end: number; box: GeometryBox }[]

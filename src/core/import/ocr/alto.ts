@@ -17,6 +17,8 @@ export function readAlto(root: XNode): OcrPage {
   const description = child(root, 'Description')
   const source = description ? child(description, 'sourceImageInformation') : undefined
   const fileName = source ? child(source, 'fileName')?.text.trim() : undefined
+  const unit = description ? child(description, 'MeasurementUnit')?.text.trim() : undefined
+  if (unit !== undefined && unit !== 'pixel' && unit !== 'mm10' && unit !== 'inch1200') throw new OcrFormatError(`ALTO MeasurementUnit ${unit.slice(0, 20)} is not pixel, mm10 or inch1200`)
   const blocks: { id: string | undefined; block: OcrBlock }[] = []
   for (const space of page.children) {
     if (!/^(PrintSpace|TopMargin|BottomMargin|LeftMargin|RightMargin)$/.test(space.name)) continue
@@ -32,6 +34,7 @@ export function readAlto(root: XNode): OcrPage {
     imageName: fileName || null,
     width: width || (all ? all[0] + all[2] : 0),
     height: height || (all ? all[1] + all[3] : 0),
+    ...(unit && unit !== 'pixel' ? { unit } : {}),
     blocks: ordered(root, blocks)
   }
 }

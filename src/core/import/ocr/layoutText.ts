@@ -20,7 +20,7 @@ export interface OcrText {
 
 export function layoutText(page: OcrPage): OcrText {
   let text = ''
-  const geometry: PageGeometry = { format: page.format, version: page.version, imageName: page.imageName, width: page.width, height: page.height, blocks: [], lines: [], words: [] }
+  const geometry: PageGeometry = { format: page.format, version: page.version, imageName: page.imageName, width: page.width, height: page.height, ...(page.unit ? { unit: page.unit } : {}), blocks: [], lines: [], words: [] }
   const append = (piece: string): number => {
     text += joiner(text, piece)
     const at = text.length

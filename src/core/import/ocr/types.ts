@@ -35,5 +35,6 @@ export interface OcrPage {
   imageName: string | null
   width: number
   height: number
+  unit?: 'pixel' | 'mm10' | 'inch1200'
   blocks: OcrBlock[]
 }

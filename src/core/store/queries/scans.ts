@@ -47,3 +47,13 @@ export function getPageImage(db: Db, pageId: number): PageImageRow | null {
 export function allPageImages(db: Db): { sha256: string; mediaType: StoredImage['type'] }[] {
   return stmt(db, 'SELECT DISTINCT sha256, media_type AS mediaType FROM page_images ORDER BY sha256').all() as { sha256: string; mediaType: StoredImage['type'] }[]
 }
+
+/** A page's original text (what its geometry's offsets point into). */
+export function getOriginalText(db: Db, pageId: number): string | undefined {
+  return stmt(db, 'SELECT original_text FROM pages WHERE id = ?').pluck().get(pageId) as string | undefined
+}
+
+/** When the page's current text was written (its current revision), or imported. */
+export function getPageChangedAt(db: Db, pageId: number): string | undefined {
+  return stmt(db, 'SELECT COALESCE(r.created_at, p.imported_at) FROM pages p LEFT JOIN revisions r ON r.id = p.current_revision_id WHERE p.id = ?').pluck().get(pageId) as string | undefined
+}

@@ -3,7 +3,7 @@ import type { ApiArgs } from '../../../shared/api'
 // What the export dialog remembers between exports, in this browser profile.
 
 export type ExportFormat = ApiArgs<'startExport'>['formats'][number]
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'md', 'txt', 'html', 'nitf']
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'md', 'txt', 'html', 'nitf', 'alto', 'page', 'tei']
 
 export interface ExportPreferences {
   formats: ExportFormat[]
