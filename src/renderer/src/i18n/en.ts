@@ -200,5 +200,9 @@ export const en: Record<MessageKey, string> = {
   'notice.lastPage': 'This is the last page',
   'notice.firstPage': 'This is the first page',
   'error.generic': 'Something went wrong: {message}',
-  'error.dismiss': 'Dismiss'
+  'error.dismiss': 'Dismiss',
+  'scan.title': 'Scan',
+  'scan.hide': 'Hide scan (Alt+I)',
+  'scan.show': 'Show scan (Alt+I)',
+  'scan.notViewable': 'This scan is a TIFF or PDF file: it is stored with the page but cannot be shown here yet.'
 }

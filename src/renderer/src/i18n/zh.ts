@@ -200,7 +200,11 @@ export const zh = {
   'notice.lastPage': '已是最后一版',
   'notice.firstPage': '已是第一版',
   'error.generic': '出错了：{message}',
-  'error.dismiss': '关闭'
+  'error.dismiss': '关闭',
+  'scan.title': '扫描件',
+  'scan.hide': '隐藏扫描件（Alt+I）',
+  'scan.show': '显示扫描件（Alt+I）',
+  'scan.notViewable': '此扫描件为 TIFF 或 PDF 文件：已随本版保存，暂不能在此显示。'
 } as const
 
 export type MessageKey = keyof typeof zh
