@@ -123,3 +123,23 @@ describe('the scan pane', () => {
     expect(app.errors.filter((e) => !/favicon/.test(e)), app.errors.join('\n')).toEqual([])
   })
 })
+
+describe('uploads keep a page and its scan together', () => {
+  it('takes OCR files and scans, and never splits a page from its scan across batches', async () => {
+    const { isImportFile, planGroupedBatches, groupKey } = await import('../../src/renderer/src/importing/scanGroups')
+    expect(['a.txt', 'a.alto.xml', 'a.hocr', 'a.html', 'a.png', 'a.JPG', 'a.tif', 'a.webp', 'a.pdf'].every(isImportFile)).toBe(true)
+    expect(['.DS_Store', 'a.json', 'Thumbs.db', '.a.png'].some(isImportFile)).toBe(false)
+    expect(groupKey('d/p05.alto.xml')).toBe(groupKey('d/p05.png'))
+    expect(groupKey('d/p05.png')).not.toBe(groupKey('e/p05.png'))
+    const files = [
+      { path: 'd/p01.txt', size: 10 },
+      { path: 'd/p01.png', size: 7_000_000 },
+      { path: 'd/p02.alto.xml', size: 10 },
+      { path: 'd/p02.png', size: 7_000_000 },
+      { path: 'd/p03.txt', size: 10 }
+    ]
+    const batches = planGroupedBatches(files)
+    for (const pair of [[0, 1], [2, 3]]) expect(batches.some((b) => pair.every((i) => b.includes(i))), JSON.stringify(batches)).toBe(true)
+    expect(batches.flat().sort()).toEqual([0, 1, 2, 3, 4])
+  })
+})
