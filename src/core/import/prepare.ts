@@ -3,6 +3,7 @@ import { prepareProposal, type PreparedProposal, type Proposer } from '../pipeli
 import type { PageGeometry } from '../../shared/geometry'
 import { DecodeError, decodePage, normalizeNewlines, type PageEncoding } from './decode'
 import { isOcrFileName, OcrFormatError, readOcrText } from './ocr'
+import { hintsFromLayout } from './ocr/hintsFromLayout'
 
 /** A page file made ready for the store: everything but the writing, so it can run on any thread. */
 export type Prepared =
@@ -51,7 +52,7 @@ export function preparePage(bytes: Uint8Array, isKnown: (sha256: string) => bool
   const normalized = normalizeNewlines(decoded.text)
   let proposal: PreparedProposal
   try {
-    proposal = prepareProposal(propose(normalized))
+    proposal = prepareProposal(propose(normalized, geometry ? { layout: hintsFromLayout(normalized, geometry) } : undefined))
   } catch (error) {
     return { status: 'failed', reason: `analysis failed: ${(error as Error).message}` }
   }
