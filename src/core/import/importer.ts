@@ -14,7 +14,7 @@ import { MAX_PAGE_BYTES } from './decode'
 import { placePage } from './naming'
 import { preparePage, type Prepared } from './prepare'
 import { startPagePool, type PageJob } from './pagePool'
-import { folderImageFinder, storeScan, type FindImage, type ReadyImage } from './scans'
+import { folderImageFinder, limiter, storeScanAsync, type FindImage, type ReadyImage } from './scans'
 import { insertPageGeometry, insertPageImage } from '../store/queries/scans'
 import { ImageError } from '../media/mediaStore'
 
@@ -117,11 +117,28 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
     return pool.prepare(job).catch(() => prepareHere(source))
   }
 
-  const ahead: (Prepared | Promise<Prepared>)[] = []
+  // A page's scan is checked and copied as soon as the page is prepared, a few at a time, while
+  // the workers and the writer go on (outside the write transaction: a large file holds up no one).
+  const scanSlot = limiter(4)
+  const withScan = async (source: PageSource, prepared: Prepared): Promise<Ready> => {
+    if (prepared.status !== 'new' || !source.findImage) return { source, prepared }
+    const candidate = source.findImage(prepared.geometry?.imageName ?? null)
+    if (!candidate) return { source, prepared }
+    try {
+      return { source, prepared, image: await scanSlot(() => storeScanAsync(db.name, candidate)) }
+    } catch (error) {
+      if (!(error instanceof ImageError)) throw error
+      return { source, prepared: { status: 'failed', reason: `scan ${candidate.name}: ${error.message}` } }
+    }
+  }
+  const ahead: Promise<Ready>[] = []
   let next = 0
   const fill = (): void => {
     const limit = pool ? AHEAD : 1
-    while (ahead.length < limit && next < sources.length && !options.signal?.aborted) ahead.push(prepare(sources[next++]!))
+    while (ahead.length < limit && next < sources.length && !options.signal?.aborted) {
+      const source = sources[next++]!
+      ahead.push(Promise.resolve(prepare(source)).then((prepared) => withScan(source, prepared)))
+    }
   }
   let batch: Ready[] = []
   let batchStarted = Date.now()
@@ -138,20 +155,7 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
   try {
     for (let i = 0; i < sources.length && !options.signal?.aborted; i++) {
       fill()
-      let prepared = await ahead.shift()!
-      const source = sources[i]!
-      let image: ReadyImage | undefined
-      if (prepared.status === 'new' && source.findImage) {
-        // the scan is copied outside the write transaction: a large file holds up no one
-        const candidate = source.findImage(prepared.geometry?.imageName ?? null)
-        try {
-          if (candidate) image = storeScan(db.name, candidate)
-        } catch (error) {
-          if (!(error instanceof ImageError)) throw error
-          prepared = { status: 'failed', reason: `scan ${candidate!.name}: ${error.message}` }
-        }
-      }
-      batch.push({ source, prepared, ...(image ? { image } : {}) })
+      batch.push(await ahead.shift()!)
       if (batch.length >= BATCH_PAGES || Date.now() - batchStarted >= BATCH_MS) flush()
     }
     // Pages prepared before a cancel are stored: the work is done and each page is whole.

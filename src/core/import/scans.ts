@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { IMAGE_EXTENSIONS, IMAGE_FILE } from '../media/imageInfo'
-import { ImageError, inspectImage, inspectImageBytes, mediaFolder, putImage, type StoredImage } from '../media/mediaStore'
+import { ImageError, inspectImage, inspectImageAsync, inspectImageBytes, mediaFolder, putImage, putImageAsync, type StoredImage } from '../media/mediaStore'
 
 // Finding a page's scan: the image its OCR file names, else an image with the page file's base
 // name (p05.txt → p05.png; p05.alto.xml → p05.alto.png or p05.png), in the same folder or
@@ -115,4 +115,29 @@ export function storeScan(databaseFile: string, candidate: ImageCandidate): Read
   if (databaseFile === '' || databaseFile === ':memory:') throw new ImageError('an in-memory database has no media folder for scans')
   putImage(mediaFolder(databaseFile), image, candidate.file !== undefined ? { file: candidate.file } : { bytes: candidate.bytes! })
   return { image, sourceName: candidate.name }
+}
+
+/** storeScan for files on disk without holding up the importing thread; uploads are in memory already. */
+export async function storeScanAsync(databaseFile: string, candidate: ImageCandidate): Promise<ReadyImage> {
+  if (candidate.file === undefined) return storeScan(databaseFile, candidate)
+  if (databaseFile === '' || databaseFile === ':memory:') throw new ImageError('an in-memory database has no media folder for scans')
+  const image = await inspectImageAsync(candidate.file)
+  await putImageAsync(mediaFolder(databaseFile), image, candidate.file)
+  return { image, sourceName: candidate.name }
+}
+
+/** At most `limit` of the given tasks run at once (scans in flight: their files are large). */
+export function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0
+  const waiting: (() => void)[] = []
+  return async (task) => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve))
+    running++
+    try {
+      return await task()
+    } finally {
+      running--
+      waiting.shift()?.()
+    }
+  }
 }

@@ -57,6 +57,52 @@ export function inspectImage(file: string): StoredImage {
   }
 }
 
+/** The same without holding up the thread: read in chunks by libuv while the import goes on. */
+export async function inspectImageAsync(file: string): Promise<StoredImage> {
+  let size: number
+  try {
+    size = (await fs.promises.stat(file)).size
+  } catch (error) {
+    throw new ImageError(`cannot read image: ${(error as Error).message}`)
+  }
+  if (size === 0) throw new ImageError('empty image file')
+  if (size > MAX_IMAGE_BYTES) throw new ImageError(`image too large (${(size / 1024 / 1024).toFixed(0)} MB, the limit is ${MAX_IMAGE_BYTES / 1024 / 1024} MB)`)
+  const hash = createHash('sha256')
+  let head: Buffer | null = null
+  let total = 0
+  try {
+    for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
+      const bytes = chunk as Buffer
+      if (!head) head = Buffer.from(bytes.subarray(0, 65536))
+      hash.update(bytes)
+      total += bytes.length
+    }
+  } catch (error) {
+    throw new ImageError(`cannot read image: ${(error as Error).message}`)
+  }
+  const info = head ? imageInfo(head) : null
+  if (!info) throw new ImageError('not a PNG, JPEG, TIFF, WebP or PDF file')
+  return { ...info, sha256: hash.digest('hex'), byteLength: total }
+}
+
+/** putImage without holding up the thread (the copy runs in libuv's pool). */
+export async function putImageAsync(folder: string, image: StoredImage, file: string): Promise<string> {
+  const target = mediaPath(folder, image.sha256, image.type)
+  if (fs.existsSync(target)) return target
+  await fs.promises.mkdir(path.dirname(target), { recursive: true })
+  const temp = `${target}.${randomBytes(6).toString('hex')}.partial`
+  try {
+    await fs.promises.copyFile(file, temp)
+    const check = (await fs.promises.stat(temp)).size
+    if (check !== image.byteLength) throw new ImageError(`image changed while it was copied (${check} bytes, expected ${image.byteLength})`)
+    await fs.promises.rename(temp, target)
+  } catch (error) {
+    await fs.promises.rm(temp, { force: true })
+    throw error instanceof ImageError ? error : new ImageError(`cannot store image: ${(error as Error).message}`)
+  }
+  return target
+}
+
 /** The same for bytes in memory (an upload). */
 export function inspectImageBytes(bytes: Uint8Array): StoredImage {
   if (bytes.length === 0) throw new ImageError('empty image file')
