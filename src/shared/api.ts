@@ -12,6 +12,7 @@ import type {
 } from './types'
 import type { RecoveryInfo, RestoreResult } from './recovery'
 import { settingsSchema, type Settings } from './settings'
+import type { PageGeometry } from './geometry'
 
 // The one contract between the renderer and Galley's services: every method's argument schema
 // (validated at each transport's boundary) and its result type. Core implements it once
@@ -27,7 +28,7 @@ const exportRequest = z
   .object({
     scope: z.enum(['edition', 'page', 'all']),
     id: id.optional(),
-    formats: z.array(z.enum(['json', 'md', 'txt', 'html', 'nitf'])).min(1).max(5),
+    formats: z.array(z.enum(['json', 'md', 'txt', 'html', 'nitf', 'alto', 'page', 'tei'])).min(1).max(8),
     includeUnapproved: z.boolean().optional(),
     singleFile: z.boolean().optional()
   })
@@ -120,7 +121,11 @@ export const apiArgs = {
   exportEdition: exportRequest,
   startExport: exportRequest,
   exportStatus: z.object({ jobId: id }).strict(),
-  cancelExport: z.object({ jobId: id }).strict()
+  cancelExport: z.object({ jobId: id }).strict(),
+  // The page's scan and the layout its OCR file gave (see shared/geometry.ts); the image's bytes
+  // come apart, so the layout is cheap to ask for on every page change.
+  getPageScan: z.object({ pageId: id }).strict(),
+  getPageImage: z.object({ pageId: id }).strict()
 } as const
 
 export type ApiMethod = keyof typeof apiArgs
@@ -174,6 +179,18 @@ export interface ApiResults {
   applyCorrection: { pages: number; occurrences: number; revisions: number[] }
   listProtectedTerms: string[]
   setProtectedTerm: string[]
+  getPageScan: PageScanInfo
+  getPageImage: { mediaType: string; dataBase64: string }
+}
+
+/** A page's scan as the workbench shows it: null parts when the page has none. */
+export interface PageScanInfo {
+  image: { sha256: string; mediaType: string; width: number | null; height: number | null; sourceName: string; byteLength: number } | null
+  /** Whether the browser can draw the image (PNG, JPEG, WebP; not TIFF or PDF). */
+  viewable: boolean
+  geometry: PageGeometry | null
+  /** The text the geometry's offsets point into. */
+  originalText: string
 }
 
 export type ApiResult<M extends ApiMethod> = ApiResults[M]

@@ -27,7 +27,9 @@ export const API_METHOD_NAMES = [
   'exportEdition',
   'startExport',
   'exportStatus',
-  'cancelExport'
+  'cancelExport',
+  'getPageScan',
+  'getPageImage'
 ] as const satisfies readonly ApiMethod[]
 
 // Fails to compile when a method is added to the contract but not here.

@@ -45,7 +45,7 @@ describe('galley export', () => {
     const o = capture()
     expect(await main(['export', '--page', String(pageOne), '--out', out, '--include-unapproved', '--single-file', '--db', file], o)).toBe(0)
     expect(o.stdout.join('\n')).toMatch(/^3 articles exported, \d+ files in /)
-    expect(fs.readdirSync(out).sort()).toEqual([MARKER, 'html', 'json', 'manifest.json', 'md', 'nitf', 'txt'])
+    expect(fs.readdirSync(out).sort()).toEqual([MARKER, 'alto', 'html', 'json', 'manifest.json', 'md', 'nitf', 'page', 'tei', 'txt'])
     expect(fs.readdirSync(path.join(out, 'md'))).toEqual([`${EDITION.replace(' ', '_')}.md`])
     const all = capture()
     expect(await main(['export', '--all', '--format', 'txt', '--out', path.join(tempDir(), 'cli-all'), '--db', file], all)).toBe(0)

@@ -30,8 +30,13 @@ function compareTree(actualRoot: string, goldenRoot: string): void {
   expect(actual.length).toBeGreaterThan(0)
   expect(actual).toEqual(listFiles(goldenRoot))
   for (const file of actual) {
-    expect(fs.readFileSync(path.join(actualRoot, file), 'utf8'), file).toBe(fs.readFileSync(path.join(goldenRoot, file), 'utf8'))
+    expect(undated(fs.readFileSync(path.join(actualRoot, file), 'utf8')), file).toBe(undated(fs.readFileSync(path.join(goldenRoot, file), 'utf8')))
   }
+}
+
+/** PAGE XML carries the time its page's text last changed: the store built here has a new one each run. */
+function undated(text: string): string {
+  return text.replace(/<(Created|LastChange)>[^<]*</g, '<$1>…<')
 }
 
 let dir: string

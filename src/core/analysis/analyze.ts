@@ -1,5 +1,6 @@
 // The page analysis pipeline: clean lines, set furniture aside, rejoin paragraphs, cut articles.
 import { buildArticle, type RoledLine } from './article'
+import type { LayoutHints } from './layoutHints'
 import { comparable } from './chars'
 import { findDuplicateUnits } from './duplicates'
 import { fixWhitespaceLine, fixWidthLine, fullWidthMarks, looksFullWidth } from './fixes'
@@ -16,18 +17,19 @@ function normaliseNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n')
 }
 
-export function analyzePage(text: string): PageProposal {
+/** The proposal for a page's text; `hints` is what an OCR file's layout knows (optional). */
+export function analyzePage(text: string, hints?: LayoutHints): PageProposal {
   let normalised = ''
   try {
     normalised = normaliseNewlines(typeof text === 'string' ? text : String(text ?? ''))
-    return analyze(normalised)
+    return analyze(normalised, hints)
   } catch {
     // never throw: hand back the page untouched as a single fragment-free proposal
     return { text: normalised, workingText: normalised, articles: [], furniture: [], blocks: [], joins: [], duplicates: [], fullWidthPage: true }
   }
 }
 
-function analyze(text: string): PageProposal {
+function analyze(text: string, hints?: LayoutHints): PageProposal {
   const raw = text.split('\n')
   const spaced = raw.map(fixWhitespaceLine)
   const widened = spaced.map(fixWidthLine)
@@ -52,8 +54,9 @@ function analyze(text: string): PageProposal {
   // Both stages compare lines in the same normalised form: made once.
   const keys = units.map((u) => comparable(u.text))
   markFurniture(units, keys)
+  if (hints?.furnitureLines) for (const u of units) if (hints.furnitureLines.has(u.src)) u.kind = 'furniture'
   const dups = findDuplicateUnits(units, keys)
-  const { paras, candidates } = joinParagraphs(units, dups)
+  const { paras, candidates } = joinParagraphs(units, dups, hints?.columnBreaks)
   const drafts = segment(paras)
 
   const placement = new Map<Para, { role: LineRole; draft: number | null }>()

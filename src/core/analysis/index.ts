@@ -1,6 +1,7 @@
 // Page analysis: a proposal of one page's structure (articles, furniture, joins, duplicates),
 // each decision with a confidence. Pure TypeScript, no I/O.
 export { analyzePage } from './analyze'
+export type { LayoutHints } from './layoutHints'
 export { describeArticle } from './describe'
 export { applySafeFixes } from './fixes'
 export type {

@@ -2,6 +2,7 @@
 import { endsContinuing, endsOnBareCloser, endsSentence, isHan, startsWithPunct } from './chars'
 import { BOUND_END, BOUND_START, LIST_ITEM, hasPhotoCredit, leadOpening, trailingCredit } from './cues'
 import { classify, isHeadingShaped, type Unit, type UnitKind } from './units'
+import { COLUMN_BREAK_JOIN } from './layoutHints'
 
 /** Joins at or above this confidence are applied; the others are only listed. */
 export const JOIN_THRESHOLD = 0.7
@@ -189,7 +190,7 @@ export function straddlingBigrams(units: readonly Unit[]): Map<string, number> {
  * (or one bare short line) left between the halves is stepped over and emitted after the joined
  * paragraph. Returns paragraphs in the new reading order and every candidate considered.
  */
-export function joinParagraphs(units: readonly Unit[], dupUnits: ReadonlySet<Unit>): { paras: Para[]; candidates: JoinCandidate[] } {
+export function joinParagraphs(units: readonly Unit[], dupUnits: ReadonlySet<Unit>, columnBreaks?: ReadonlySet<number>): { paras: Para[]; candidates: JoinCandidate[] } {
   const bigrams = straddlingBigrams(units)
   const paras: Para[] = []
   const candidates: JoinCandidate[] = []
@@ -205,7 +206,7 @@ export function joinParagraphs(units: readonly Unit[], dupUnits: ReadonlySet<Uni
     while (canExtend && j < units.length) {
       const last = para.units[para.units.length - 1]!
       const b = units[j]!
-      const direct = joinable(b) ? junction(para.text, b, units[j + 1], b.gap, bigrams) : null
+      const direct = atColumnBreak(joinable(b) ? junction(para.text, b, units[j + 1], b.gap, bigrams) : null, b, columnBreaks)
       // look for the other half past caption or furniture lines. A bare short line is not stepped
       // over: once moved it would read as a subhead, and it may be a subhead or a title.
       let bridge: { to: number; junction: Junction } | null = null
@@ -247,6 +248,16 @@ export function joinParagraphs(units: readonly Unit[], dupUnits: ReadonlySet<Uni
     i = j
   }
   return { paras, candidates }
+}
+
+/**
+ * A break the OCR layout shows to be a column's end (optional hint): where the words allow a
+ * join at all, it is at least likely; a title of another article stays apart.
+ */
+function atColumnBreak(j: Junction | null, b: Unit, columnBreaks: ReadonlySet<number> | undefined): Junction | null {
+  if (!j || !columnBreaks?.has(b.src) || j.confidence < LIST_FLOOR || j.confidence >= COLUMN_BREAK_JOIN) return j
+  if (j.reason.startsWith('next block is the title of another article')) return j
+  return { confidence: COLUMN_BREAK_JOIN, reason: `${j.reason}; the OCR layout shows a column break here` }
 }
 
 export function round(x: number): number {

@@ -8,6 +8,10 @@ import { renderEditionJson } from './formats/json'
 import { renderArticleMarkdown, renderEditionMarkdown } from './formats/markdown'
 import { renderArticleNitf } from './formats/nitf'
 import { renderArticleText } from './formats/text'
+import { renderPageAlto, type PageScan } from './formats/alto'
+import { renderPagePageXml } from './formats/pageXml'
+import { renderEditionTei } from './formats/tei'
+import { getOriginalText, getPageChangedAt, getPageGeometry, getPageImage } from '../store/queries/scans'
 import { displayTitle } from './labels'
 import { NameRegistry, safeName } from './names'
 import { selectScope } from './read'
@@ -29,6 +33,9 @@ import {
 //   txt/<edition>/<page>-<nn>-<title>.txt
 //   html/<edition>.html
 //   nitf/<edition>/<page>-<nn>-<title>.xml
+//   alto/<edition>/<page>.xml          ALTO 4, a page each (with the scan's coordinates when imported with them)
+//   page/<edition>/<page>.xml          PAGE XML 2019, a page each
+//   tei/<edition>.xml                  TEI P5, the edition
 // <nn> is the article's reading-order position on its page, so names stay put across runs
 // and an article has the same name in every format.
 
@@ -115,7 +122,11 @@ function* exportSteps(db: Db, options: ExportOptions): Generator<void, ExportRes
       options.onProgress?.(0, selection.total)
       for (const edition of selection.read()) {
         const folder = editionNames.claim(safeName(edition.name, `edition-${edition.id}`, 80))
-        const count = yield* writeEdition(edition, folder, formats, options.singleFile ?? false, ctx, write, advance)
+        const scanOf = (pageId: number): PageScan => {
+          const image = getPageImage(db, pageId)
+          return { originalText: getOriginalText(db, pageId) ?? '', geometry: getPageGeometry(db, pageId), imageName: image?.sourceName ?? null, changedAt: getPageChangedAt(db, pageId) ?? '' }
+        }
+        const count = yield* writeEdition(edition, folder, formats, options.singleFile ?? false, ctx, write, advance, scanOf)
         editions.push({ name: edition.name, folder, issueDate: edition.issueDate, articles: count })
       }
       const manifest = {
@@ -146,11 +157,23 @@ function* writeEdition(
   singleFile: boolean,
   ctx: WriteContext,
   write: (relative: string, content: string) => void,
-  advance: () => void
+  advance: () => void,
+  scanOf: (pageId: number) => PageScan
 ): Generator<void, number> {
   const has = (f: Format): boolean => formats.includes(f)
   if (has('json')) write(`json/${folder}.json`, renderEditionJson(edition, ctx))
   if (has('html')) write(`html/${folder}.html`, renderEditionHtml(edition))
+  if (has('tei')) write(`tei/${folder}.xml`, renderEditionTei(edition))
+  if (has('alto') || has('page')) {
+    const pageNames = new NameRegistry()
+    for (const page of edition.pages) {
+      const name = pageNames.claim(safeName(page.label, `p${page.id}`, 24))
+      const scan = scanOf(page.id)
+      if (has('alto')) write(`alto/${folder}/${name}.xml`, renderPageAlto(page, edition, scan))
+      if (has('page')) write(`page/${folder}/${name}.xml`, renderPagePageXml(page, edition, scan))
+      yield
+    }
+  }
   if (has('md') && singleFile) write(`md/${folder}.md`, renderEditionMarkdown(edition, ctx))
   yield
   const perArticle = (['md', 'txt', 'nitf'] as const).filter((f) => has(f) && !(f === 'md' && singleFile))

@@ -12,7 +12,7 @@ import type { Format } from './types'
 export const MARKER = '.galley-export'
 
 /** Each format's folder and the one extension of the files in it. */
-const FORMAT_FILES: Record<Format, string> = { json: '.json', md: '.md', txt: '.txt', html: '.html', nitf: '.xml' }
+const FORMAT_FILES: Record<Format, string> = { json: '.json', md: '.md', txt: '.txt', html: '.html', nitf: '.xml', alto: '.xml', page: '.xml', tei: '.xml' }
 
 /** Written into every export folder (its staging folder too) before anything else. */
 export function writeMarker(dir: string): void {

@@ -1,6 +1,6 @@
 import type { Paragraph } from '../../shared/types'
 
-export const FORMATS = ['json', 'md', 'txt', 'html', 'nitf'] as const
+export const FORMATS = ['json', 'md', 'txt', 'html', 'nitf', 'alto', 'page', 'tei'] as const
 export type Format = (typeof FORMATS)[number]
 
 export function isFormat(value: string): value is Format {

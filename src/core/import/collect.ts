@@ -12,7 +12,8 @@ export interface CollectResult {
   errors: { source: string; reason: string }[]
 }
 
-const PAGE_FILE = /\.txt$/i
+/** Text pages, and OCR engines' output (ALTO and PAGE .xml, hOCR .hocr; an .html hOCR file is taken when named). */
+const PAGE_FILE = /\.(txt|xml|hocr)$/i
 
 /** Expands files and folders (recursively) into page files, in name order within each folder. */
 export function collectSources(inputs: readonly string[]): CollectResult {
@@ -29,7 +30,7 @@ export function collectSources(inputs: readonly string[]): CollectResult {
     if (stat.isDirectory()) {
       const before = files.length
       walk(input, files, errors)
-      if (files.length === before) errors.push({ source: input, reason: 'folder has no .txt files' })
+      if (files.length === before) errors.push({ source: input, reason: 'folder has no .txt, ALTO, hOCR or PAGE XML files' })
     } else if (stat.isFile()) {
       files.push({ path: input, folderName: path.basename(path.dirname(path.resolve(input))) })
     } else {

@@ -14,6 +14,9 @@ import { MAX_PAGE_BYTES } from './decode'
 import { placePage } from './naming'
 import { preparePage, type Prepared } from './prepare'
 import { startPagePool, type PageJob } from './pagePool'
+import { folderImageFinder, limiter, storeScanAsync, type FindImage, type ReadyImage } from './scans'
+import { insertPageGeometry, insertPageImage } from '../store/queries/scans'
+import { ImageError } from '../media/mediaStore'
 
 export interface ImportOptions {
   edition?: string
@@ -38,19 +41,23 @@ export interface PageSource {
   path?: string
   read: () => Uint8Array
   size: number
+  /** The page's scan, if there is one: by the name its OCR file gives, else by its own base name. */
+  findImage?: FindImage
 }
 
 /** Imports files and folders; every failure is reported and the batch goes on. */
 export async function importPaths(db: Db, inputs: readonly string[], options: ImportOptions): Promise<ImportReport> {
   const { files, errors } = collectSources(inputs)
   const failed: ImportItemResult[] = errors.map((e) => ({ source: e.source, status: 'failed', reason: e.reason }))
+  const images = folderImageFinder()
   const sources: PageSource[] = files.map((file) => ({
     source: file.path,
     fileName: path.basename(file.path),
     folderName: file.folderName,
     path: file.path,
     size: safeSize(file.path),
-    read: () => fs.readFileSync(file.path)
+    read: () => fs.readFileSync(file.path),
+    findImage: images(file.path)
   }))
   const report = await importSources(db, sources, options)
   return { ...report, failed: report.failed + failed.length, items: [...failed, ...report.items] }
@@ -75,6 +82,7 @@ const AHEAD = 2 * BATCH_PAGES
 interface Ready {
   source: PageSource
   prepared: Prepared
+  image?: ReadyImage
 }
 
 export async function importSources(db: Db, sources: readonly PageSource[], options: ImportOptions): Promise<ImportReport> {
@@ -91,7 +99,7 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
     } catch (error) {
       return { status: 'failed', reason: `cannot read file: ${(error as Error).message}` }
     }
-    return preparePage(bytes, (sha256) => known.has(sha256), inline)
+    return preparePage(bytes, (sha256) => known.has(sha256), inline, source.fileName)
   }
   const prepare = (source: PageSource): Prepared | Promise<Prepared> => {
     // Checked before reading, so a huge file is never loaded into memory.
@@ -101,7 +109,7 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
     if (!pool) return prepareHere(source)
     let job: PageJob
     try {
-      job = source.path !== undefined ? { path: source.path } : { bytes: source.read() }
+      job = source.path !== undefined ? { path: source.path } : { bytes: source.read(), name: source.fileName }
     } catch (error) {
       return { status: 'failed', reason: `cannot read file: ${(error as Error).message}` }
     }
@@ -109,11 +117,28 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
     return pool.prepare(job).catch(() => prepareHere(source))
   }
 
-  const ahead: (Prepared | Promise<Prepared>)[] = []
+  // A page's scan is checked and copied as soon as the page is prepared, a few at a time, while
+  // the workers and the writer go on (outside the write transaction: a large file holds up no one).
+  const scanSlot = limiter(4)
+  const withScan = async (source: PageSource, prepared: Prepared): Promise<Ready> => {
+    if (prepared.status !== 'new' || !source.findImage) return { source, prepared }
+    const candidate = source.findImage(prepared.geometry?.imageName ?? null)
+    if (!candidate) return { source, prepared }
+    try {
+      return { source, prepared, image: await scanSlot(() => storeScanAsync(db.name, candidate)) }
+    } catch (error) {
+      if (!(error instanceof ImageError)) throw error
+      return { source, prepared: { status: 'failed', reason: `scan ${candidate.name}: ${error.message}` } }
+    }
+  }
+  const ahead: Promise<Ready>[] = []
   let next = 0
   const fill = (): void => {
     const limit = pool ? AHEAD : 1
-    while (ahead.length < limit && next < sources.length && !options.signal?.aborted) ahead.push(prepare(sources[next++]!))
+    while (ahead.length < limit && next < sources.length && !options.signal?.aborted) {
+      const source = sources[next++]!
+      ahead.push(Promise.resolve(prepare(source)).then((prepared) => withScan(source, prepared)))
+    }
   }
   let batch: Ready[] = []
   let batchStarted = Date.now()
@@ -130,8 +155,7 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
   try {
     for (let i = 0; i < sources.length && !options.signal?.aborted; i++) {
       fill()
-      const prepared = await ahead.shift()!
-      batch.push({ source: sources[i]!, prepared })
+      batch.push(await ahead.shift()!)
       if (batch.length >= BATCH_PAGES || Date.now() - batchStarted >= BATCH_MS) flush()
     }
     // Pages prepared before a cancel are stored: the work is done and each page is whole.
@@ -153,7 +177,7 @@ function storeBatch(db: Db, batch: readonly Ready[], edition: string | undefined
   const toIndex: { pageId: number; searchDocument: string }[] = []
   db.exec('BEGIN IMMEDIATE')
   try {
-    const items = batch.map(({ source, prepared }) => storeOne(db, source, prepared, edition, toIndex))
+    const items = batch.map(({ source, prepared, image }) => storeOne(db, source, prepared, image, edition, toIndex))
     for (const page of toIndex) indexNewPage(db, page.pageId, page.searchDocument)
     db.exec('COMMIT')
     return items
@@ -163,7 +187,7 @@ function storeBatch(db: Db, batch: readonly Ready[], edition: string | undefined
   }
 }
 
-function storeOne(db: Db, source: PageSource, prepared: Prepared, edition: string | undefined, toIndex: { pageId: number; searchDocument: string }[]): ImportItemResult {
+function storeOne(db: Db, source: PageSource, prepared: Prepared, image: ReadyImage | undefined, edition: string | undefined, toIndex: { pageId: number; searchDocument: string }[]): ImportItemResult {
   if (prepared.status === 'failed') return { source: source.source, status: 'failed', reason: prepared.reason }
   // Known to the workers when the import began, or stored since (the same file twice in a batch).
   const existing = findPageIdByHash(db, prepared.sha256)
@@ -188,6 +212,8 @@ function storeOne(db: Db, source: PageSource, prepared: Prepared, edition: strin
         originalText: prepared.originalText
       })
       storeNewPageProposal(db, id, prepared.normalizedText ?? prepared.originalText, prepared.proposal, prepared.normalizedText === null)
+      if (prepared.geometry) insertPageGeometry(db, id, prepared.geometry)
+      if (image) insertPageImage(db, id, image.image, image.sourceName)
       return id
     })()
     // Made here, not by the worker: it is twice the text's length to send, and made there it

@@ -7,7 +7,7 @@ import type { SuggestionInput } from '../store/queries/suggestions'
 import type { Prepared } from './prepare'
 import type { WorkerReply, WorkerRequest } from './workerProtocol'
 
-export type PageJob = { path: string } | { bytes: Uint8Array }
+export type PageJob = { path: string } | { bytes: Uint8Array; name?: string }
 
 /** Worker threads preparing pages (see pageWorker.ts); a job a worker cannot finish is rejected. */
 export interface PagePool {
@@ -83,7 +83,7 @@ export function startPagePool(count = defaultWorkerCount(), entry = workerEntry(
   return {
     size: slots.length,
     async prepare(job) {
-      const reply = await request((id) => ('path' in job ? { type: 'prepare', id, path: job.path } : { type: 'prepare', id, bytes: job.bytes }))
+      const reply = await request((id) => ('path' in job ? { type: 'prepare', id, path: job.path } : { type: 'prepare', id, bytes: job.bytes, ...(job.name !== undefined ? { name: job.name } : {}) }))
       if (!('prepared' in reply)) throw new Error('page worker answered a different question')
       return reply.prepared
     },

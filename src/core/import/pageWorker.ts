@@ -2,6 +2,7 @@
 // them for the importer, and detecting suspicious characters for the suggestion pass. Both run
 // beside the database writes instead of before each of them.
 import fs from 'node:fs'
+import path from 'node:path'
 import { parentPort } from 'node:worker_threads'
 import { structureProposer } from '../pipeline/defaultProposer'
 import { toSuggestionInput } from '../pipeline/propose'
@@ -35,7 +36,8 @@ if (port) {
         let prepared: Prepared
         try {
           const bytes = 'bytes' in message ? message.bytes : fs.readFileSync(message.path)
-          prepared = preparePage(bytes, isKnown, propose)
+          const name = 'bytes' in message ? message.name : path.basename(message.path)
+          prepared = preparePage(bytes, isKnown, propose, name)
         } catch (error) {
           prepared = { status: 'failed', reason: `cannot read file: ${(error as Error).message}` }
         }

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto'
 import { prepareProposal, type PreparedProposal, type Proposer } from '../pipeline/proposal'
+import type { PageGeometry } from '../../shared/geometry'
 import { DecodeError, decodePage, normalizeNewlines, type PageEncoding } from './decode'
+import { isOcrFileName, OcrFormatError, readOcrText } from './ocr'
+import { hintsFromLayout } from './ocr/hintsFromLayout'
 
 /** A page file made ready for the store: everything but the writing, so it can run on any thread. */
 export type Prepared =
@@ -14,25 +17,42 @@ export type Prepared =
       /** The original with LF line endings, or null when that is the original itself. */
       normalizedText: string | null
       proposal: PreparedProposal
+      /** Where the text is on the scan, for a page read from an OCR engine's XML. */
+      geometry?: PageGeometry
     }
   | { status: 'known'; sha256: string }
   | { status: 'failed'; reason: string }
 
-/** Hashes, decodes and analyses one file's bytes; `isKnown` skips the work for pages already stored. */
-export function preparePage(bytes: Uint8Array, isKnown: (sha256: string) => boolean, propose: Proposer): Prepared {
+/**
+ * Hashes, decodes and analyses one file's bytes; `isKnown` skips the work for pages already stored.
+ * A file named as OCR output (`fileName`: .xml, .hocr, .html) is read as ALTO, hOCR or PAGE: its
+ * original text is the text laid out from the XML, and its geometry goes with it.
+ */
+export function preparePage(bytes: Uint8Array, isKnown: (sha256: string) => boolean, propose: Proposer, fileName?: string): Prepared {
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   if (isKnown(sha256)) return { status: 'known', sha256 }
-  let decoded
+  let decoded: { text: string; encoding: PageEncoding }
   try {
     decoded = decodePage(bytes)
   } catch (error) {
     if (error instanceof DecodeError) return { status: 'failed', reason: error.message }
     throw error
   }
+  let geometry: PageGeometry | undefined
+  if (fileName !== undefined && isOcrFileName(fileName)) {
+    try {
+      const ocr = readOcrText(decoded.text)
+      decoded = { ...decoded, text: ocr.text }
+      geometry = ocr.geometry
+    } catch (error) {
+      if (error instanceof OcrFormatError) return { status: 'failed', reason: error.message }
+      throw error
+    }
+  }
   const normalized = normalizeNewlines(decoded.text)
   let proposal: PreparedProposal
   try {
-    proposal = prepareProposal(propose(normalized))
+    proposal = prepareProposal(propose(normalized, geometry ? { layout: hintsFromLayout(normalized, geometry) } : undefined))
   } catch (error) {
     return { status: 'failed', reason: `analysis failed: ${(error as Error).message}` }
   }
@@ -43,6 +63,7 @@ export function preparePage(bytes: Uint8Array, isKnown: (sha256: string) => bool
     byteLength: bytes.length,
     originalText: decoded.text,
     normalizedText: normalized === decoded.text ? null : normalized,
-    proposal
+    proposal,
+    ...(geometry ? { geometry } : {})
   }
 }

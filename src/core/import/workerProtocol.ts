@@ -6,7 +6,7 @@ import type { Prepared } from './prepare'
 export type WorkerRequest =
   | { type: 'known'; hashes: string[] }
   | { type: 'prepare'; id: number; path: string }
-  | { type: 'prepare'; id: number; bytes: Uint8Array }
+  | { type: 'prepare'; id: number; bytes: Uint8Array; name?: string }
   | { type: 'knowledge'; knowledge: DetectOptions }
   | { type: 'detect'; id: number; text: string }
 

@@ -6,10 +6,10 @@ import { proposePage } from './propose'
 /** The proposer a single page uses: analysis and suggestions, with what the store has learnt. */
 export function defaultProposer(db: Db): Proposer {
   const knowledge = loadKnowledge(db)
-  return (text) => proposePage(text, knowledge)
+  return (text, context) => proposePage(text, knowledge, context?.layout)
 }
 
 /** The proposer of batch imports: analysis only; the suggestion pass follows (importer). */
 export function structureProposer(): Proposer {
-  return (text) => ({ ...proposePage(text, null), suggestionsPending: true })
+  return (text, context) => ({ ...proposePage(text, null, context?.layout), suggestionsPending: true })
 }

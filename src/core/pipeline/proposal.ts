@@ -1,3 +1,4 @@
+import type { LayoutHints } from '../analysis'
 import type { ArticleInput } from '../store/queries/articles'
 import { encodeArticles, type EncodedArticle } from '../store/queries/articleBody'
 import type { SuggestionInput } from '../store/queries/suggestions'
@@ -29,6 +30,8 @@ export function prepareProposal(proposal: Proposal): PreparedProposal {
 export interface ProposeContext {
   /** Learned corrections, protected terms and names known to the store. */
   lexicon?: unknown
+  /** What the page's OCR layout knows (column breaks, furniture blocks), when it has one. */
+  layout?: LayoutHints
 }
 
 export type Proposer = (text: string, context?: ProposeContext) => Proposal

@@ -7,6 +7,7 @@ import { readHandlers } from './pages'
 import { structureHandlers } from './structure'
 import { correctionHandlers } from './corrections'
 import { settingsHandlers } from './settings'
+import { scanHandlers } from './scans'
 
 export type { ServiceContext } from './context'
 
@@ -18,7 +19,7 @@ const noRestore: Pick<Handlers, 'restoreNewestBackup'> = {
 }
 
 export function createHandlers(ctx: ServiceContext): Handlers {
-  return { ...readHandlers(ctx), ...importHandlers(ctx), ...editHandlers(ctx), ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx), ...settingsHandlers(ctx), ...noRestore } satisfies Handlers
+  return { ...readHandlers(ctx), ...importHandlers(ctx), ...editHandlers(ctx), ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx), ...settingsHandlers(ctx), ...scanHandlers(ctx), ...noRestore } satisfies Handlers
 }
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody }

@@ -9,6 +9,7 @@ import { hasGalleyTables } from './galleyTables'
 import { LATEST_VERSION } from './migrations'
 import { backupsToKeep } from './queries/settings'
 import { StoreError } from './storeError'
+import { copyScansBeside, restoreScans } from './backupScans'
 
 export function backupFolder(databasePath: string): string {
   return path.join(path.dirname(path.resolve(databasePath)), 'backups')
@@ -37,6 +38,7 @@ export async function backupTo(db: Db, target: string, options: BackupOptions = 
     fs.rmSync(partial, { force: true })
     throw error
   }
+  copyScansBeside(db, db.name, target)
   return target
 }
 
@@ -279,6 +281,7 @@ export function restoreFrom(databasePath: string, backup: string, now = new Date
       if (fs.existsSync(target + suffix)) fs.renameSync(target + suffix, keptAside + suffix)
     }
     fs.renameSync(incoming, target)
+    restoreScans(target, backup)
     return { keptAside }
   } finally {
     fs.rmSync(incoming, { force: true })

@@ -13,6 +13,7 @@ import { useShortcuts } from './hooks/useShortcuts'
 import { useApp, WorkbenchContext } from './hooks/useWorkbench'
 import { loadLocale } from './i18n'
 import { Workbench } from './state/workbench'
+import { ScanPane } from './scan/ScanPane'
 
 export function App(): React.JSX.Element {
   const [wb] = useState(() => new Workbench(loadLocale()))
@@ -38,7 +39,10 @@ function Screen(): React.JSX.Element {
       <main className="center">
         <Toolbar />
         <Banners />
-        <EditorPane />
+        <div className="center-body">
+          <EditorPane />
+          <ScanPane />
+        </div>
       </main>
       <RightPanel />
       <Dialogs />

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import type { ImportReport } from '../../../shared/types'
 import { useT, useWorkbench } from '../hooks/useWorkbench'
-import { isPageFile } from '../importing/batches'
+import { isImportFile } from '../importing/scanGroups'
 import { uploadFiles } from '../importing/upload'
 import { Dialog } from './Dialog'
 
@@ -17,7 +17,7 @@ export function ImportDialog(): React.JSX.Element {
   const close = (): void => wb.store.set({ dialog: null })
 
   const pick = (list: FileList | null): void => {
-    setFiles([...(list ?? [])].filter((f) => isPageFile(f.name)).sort((a, b) => (a.webkitRelativePath || a.name).localeCompare(b.webkitRelativePath || b.name)))
+    setFiles([...(list ?? [])].filter((f) => isImportFile(f.name)).sort((a, b) => (a.webkitRelativePath || a.name).localeCompare(b.webkitRelativePath || b.name)))
     setPhase({ kind: 'idle' })
   }
 
@@ -54,7 +54,7 @@ export function ImportDialog(): React.JSX.Element {
           </label>
           <label className="button">
             {t('import.files')}
-            <input type="file" multiple accept=".txt,text/plain" data-testid="import-files" disabled={running} onChange={(e) => pick(e.target.files)} />
+            <input type="file" multiple accept=".txt,text/plain,.xml,.hocr,.html,.htm,.png,.jpg,.jpeg,.tif,.tiff,.webp,.pdf" data-testid="import-files" disabled={running} onChange={(e) => pick(e.target.files)} />
           </label>
         </div>
         <p className="muted">{t('import.selected', { count: files.length })}</p>

@@ -125,6 +125,9 @@ export const en: Record<MessageKey, string> = {
   'export.format.txt': 'Plain text (corpus)',
   'export.format.html': 'HTML (printable)',
   'export.format.nitf': 'NITF (news XML)',
+  'export.format.alto': 'ALTO 4 (layout and text, with the scan\'s coordinates)',
+  'export.format.page': 'PAGE XML 2019 (layout and text)',
+  'export.format.tei': 'TEI P5 (archive text)',
   'export.noFormat': 'Choose at least one format.',
   'export.options': 'Options',
   'export.includeUnapproved': 'Include unapproved articles (each marked unapproved)',
@@ -197,5 +200,9 @@ export const en: Record<MessageKey, string> = {
   'notice.lastPage': 'This is the last page',
   'notice.firstPage': 'This is the first page',
   'error.generic': 'Something went wrong: {message}',
-  'error.dismiss': 'Dismiss'
+  'error.dismiss': 'Dismiss',
+  'scan.title': 'Scan',
+  'scan.hide': 'Hide scan (Alt+I)',
+  'scan.show': 'Show scan (Alt+I)',
+  'scan.notViewable': 'This scan is a TIFF or PDF file: it is stored with the page but cannot be shown here yet.'
 }

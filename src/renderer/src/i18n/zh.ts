@@ -125,6 +125,9 @@ export const zh = {
   'export.format.txt': '纯文本（语料）',
   'export.format.html': 'HTML（可打印）',
   'export.format.nitf': 'NITF（新闻XML）',
+  'export.format.alto': 'ALTO 4（版面与文字，含扫描坐标）',
+  'export.format.page': 'PAGE XML 2019（版面与文字）',
+  'export.format.tei': 'TEI P5（档案文本）',
   'export.noFormat': '请至少选择一种格式。',
   'export.options': '选项',
   'export.includeUnapproved': '包括未审定的文章（逐篇标注“未审定”）',
@@ -197,7 +200,11 @@ export const zh = {
   'notice.lastPage': '已是最后一版',
   'notice.firstPage': '已是第一版',
   'error.generic': '出错了：{message}',
-  'error.dismiss': '关闭'
+  'error.dismiss': '关闭',
+  'scan.title': '扫描件',
+  'scan.hide': '隐藏扫描件（Alt+I）',
+  'scan.show': '显示扫描件（Alt+I）',
+  'scan.notViewable': '此扫描件为 TIFF 或 PDF 文件：已随本版保存，暂不能在此显示。'
 } as const
 
 export type MessageKey = keyof typeof zh

@@ -1,6 +1,7 @@
 import type { ImportReport } from '../../../shared/types'
 import { api } from '../api/client'
-import { addReports, emptyReport, folderOf, planBatches } from './batches'
+import { addReports, emptyReport, folderOf } from './batches'
+import { planGroupedBatches } from './scanGroups'
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -29,7 +30,7 @@ export async function uploadFiles(
 ): Promise<{ report: ImportReport; cancelled: boolean }> {
   let report = emptyReport()
   let done = 0
-  for (const batch of planBatches(files.map((f) => f.size))) {
+  for (const batch of planGroupedBatches(files.map((f) => ({ path: f.webkitRelativePath || f.name, size: f.size })))) {
     if (cancelled()) return { report, cancelled: true }
     const payload = await Promise.all(
       batch.map(async (i) => {

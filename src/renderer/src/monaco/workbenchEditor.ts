@@ -1,4 +1,5 @@
 import type { editor, IDisposable } from 'monaco-editor/esm/vs/editor/editor.api'
+import { emitCursor, onReveal, setTextSource } from '../scan/cursorBus'
 import type { SuggestionRecord } from '../../../shared/types'
 import type { Span } from '../state/boundaries'
 import type { EditorEvents, EditorPort } from '../state/editorPort'
@@ -81,14 +82,17 @@ export class WorkbenchEditor implements EditorPort, SuggestionSource {
         this.scheduleRoles()
       }),
       this.working.onDidChangeCursorPosition((e) => {
+        emitCursor(this.cursorOffset(), () => this.text())
         const line = e.position.lineNumber - 1
         if (line !== this.lastCursorLine) {
           this.lastCursorLine = line
           this.events.onCursorLine(line)
         }
       }),
-      registerSuggestionActions(this)
+      registerSuggestionActions(this),
+      { dispose: onReveal((offset) => this.revealOffset(offset)) }
     )
+    setTextSource(() => this.text())
   }
 
   dispose(): void {

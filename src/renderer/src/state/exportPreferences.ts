@@ -3,7 +3,7 @@ import type { ApiArgs } from '../../../shared/api'
 // What the export dialog remembers between exports, in this browser profile.
 
 export type ExportFormat = ApiArgs<'startExport'>['formats'][number]
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'md', 'txt', 'html', 'nitf']
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'md', 'txt', 'html', 'nitf', 'alto', 'page', 'tei']
 
 export interface ExportPreferences {
   formats: ExportFormat[]
@@ -12,7 +12,8 @@ export interface ExportPreferences {
 }
 
 const STORAGE_KEY = 'galley-export'
-const DEFAULTS: ExportPreferences = { formats: [...EXPORT_FORMATS], includeUnapproved: false, singleFile: false }
+/** The archive formats (ALTO, PAGE, TEI) are asked for, not written by default. */
+const DEFAULTS: ExportPreferences = { formats: ['json', 'md', 'txt', 'html', 'nitf'], includeUnapproved: false, singleFile: false }
 
 /** The last choices, or the defaults; whatever storage holds is checked, never trusted. */
 export function loadPreferences(storage: Pick<Storage, 'getItem'> | null = safeStorage()): ExportPreferences {

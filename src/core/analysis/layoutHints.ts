@@ -1,0 +1,14 @@
+// What an OCR engine's layout tells the analysis, when the page came with one (ALTO, hOCR,
+// PAGE): the text's line numbers where a new column starts (a break the engine saw, not one to
+// be guessed from the words), and the lines of blocks outside the text area (running heads,
+// footers, page numbers), which are page furniture. Optional: text pages have no layout.
+
+export interface LayoutHints {
+  /** Lines (0-based, in the analysed text) that open a block at the top of a new column. */
+  columnBreaks?: ReadonlySet<number>
+  /** Lines of blocks the layout puts outside the running text. */
+  furnitureLines?: ReadonlySet<number>
+}
+
+/** Least confidence a join across a known column break gets when the words allow one at all. */
+export const COLUMN_BREAK_JOIN = 0.8

@@ -1,0 +1,90 @@
+// What kind of scan a file is, from its first bytes, and its size in pixels where the header
+// says it (PNG, JPEG, TIFF, WebP). A PDF is kept as it is: its page size is not in pixels.
+
+export type ImageType = 'image/png' | 'image/jpeg' | 'image/tiff' | 'image/webp' | 'application/pdf'
+
+export interface ImageInfo {
+  type: ImageType
+  width: number | null
+  height: number | null
+}
+
+export const IMAGE_FILE = /\.(png|jpe?g|tiff?|webp|pdf)$/i
+export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'tif', 'tiff', 'webp', 'pdf']
+
+export const EXTENSION: Record<ImageType, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/tiff': 'tif',
+  'image/webp': 'webp',
+  'application/pdf': 'pdf'
+}
+
+/** The type and size of an image from its head (the first 64 KB are enough), or null. */
+export function imageInfo(head: Uint8Array): ImageInfo | null {
+  const b = Buffer.from(head.buffer, head.byteOffset, head.byteLength)
+  if (b.length >= 24 && b.readUInt32BE(0) === 0x89504e47 && b.readUInt32BE(4) === 0x0d0a1a0a) {
+    return { type: 'image/png', width: b.readUInt32BE(16), height: b.readUInt32BE(20) }
+  }
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return { type: 'image/jpeg', ...jpegSize(b) }
+  if (b.length >= 8 && ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0 && b[3] === 0x2a))) {
+    return { type: 'image/tiff', ...tiffSize(b) }
+  }
+  if (b.length >= 30 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return { type: 'image/webp', ...webpSize(b) }
+  if (b.length >= 5 && b.toString('latin1', 0, 5) === '%PDF-') return { type: 'application/pdf', width: null, height: null }
+  return null
+}
+
+type Size = { width: number | null; height: number | null }
+const UNKNOWN: Size = { width: null, height: null }
+
+function jpegSize(b: Buffer): Size {
+  let i = 2
+  while (i + 9 < b.length) {
+    if (b[i] !== 0xff) return UNKNOWN
+    const marker = b[i + 1]!
+    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01 || marker === 0xff) {
+      i += marker === 0xff ? 1 : 2
+      continue
+    }
+    const length = b.readUInt16BE(i + 2)
+    // start-of-frame markers (not DHT c4, JPG c8, DAC cc) carry the size
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) }
+    }
+    i += 2 + length
+  }
+  return UNKNOWN
+}
+
+function tiffSize(b: Buffer): Size {
+  const le = b[0] === 0x49
+  const u16 = (at: number): number => (le ? b.readUInt16LE(at) : b.readUInt16BE(at))
+  const u32 = (at: number): number => (le ? b.readUInt32LE(at) : b.readUInt32BE(at))
+  const ifd = u32(4)
+  if (ifd + 2 > b.length) return UNKNOWN
+  const count = u16(ifd)
+  let width: number | null = null
+  let height: number | null = null
+  for (let k = 0; k < count; k++) {
+    const e = ifd + 2 + k * 12
+    if (e + 12 > b.length) break
+    const tag = u16(e)
+    const type = u16(e + 2)
+    const value = type === 3 ? u16(e + 8) : u32(e + 8)
+    if (tag === 256) width = value
+    if (tag === 257) height = value
+  }
+  return { width, height }
+}
+
+function webpSize(b: Buffer): Size {
+  const chunk = b.toString('latin1', 12, 16)
+  if (chunk === 'VP8 ' && b.length >= 30) return { width: b.readUInt16LE(26) & 0x3fff, height: b.readUInt16LE(28) & 0x3fff }
+  if (chunk === 'VP8L' && b.length >= 25) {
+    const bits = b.readUInt32LE(21)
+    return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 }
+  }
+  if (chunk === 'VP8X' && b.length >= 30) return { width: b.readUIntLE(24, 3) + 1, height: b.readUIntLE(27, 3) + 1 }
+  return UNKNOWN
+}

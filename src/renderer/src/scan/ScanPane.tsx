@@ -1,0 +1,200 @@
+import OpenSeadragon from 'openseadragon'
+import { useEffect, useRef, useState } from 'react'
+import type { PageScanInfo } from '../../../shared/api'
+import type { GeometryBox } from '../../../shared/geometry'
+import { alignTexts, type TextAlignment } from '../../../shared/alignText'
+import { api } from '../api/client'
+import { useApp, useT } from '../hooks/useWorkbench'
+import { onCursor, requestReveal, workingTextNow } from './cursorBus'
+import { lineAt, lineAtPoint, wordAt } from './scanGeometry'
+import './scan.css'
+
+// The page's scan beside the working text (OpenSeadragon, from the scan's bytes: no network).
+// With the layout of an OCR file the printed line under the cursor is outlined and followed,
+// the word under it too, and a click on a line of the scan moves the cursor there. Keys when the
+// scan has focus: arrows or WASD pan, + and - zoom, 0 fits the page; Alt+I hides the pane.
+
+const HIDDEN_KEY = 'galley-scan-hidden'
+
+function storedHidden(): boolean {
+  try {
+    return localStorage.getItem(HIDDEN_KEY) === '1'
+  } catch {
+    return false
+  }
+}
+
+export function ScanPane(): React.JSX.Element | null {
+  const t = useT()
+  const pageId = useApp((s) => s.pageId)
+  // the scan with the page it belongs to: a page change must not show the last page's scan
+  const [loaded, setLoaded] = useState<{ pageId: number; scan: PageScanInfo } | null>(null)
+  const scan = loaded !== null && loaded.pageId === pageId ? loaded.scan : null
+  const [hidden, setHidden] = useState(storedHidden)
+  const [error, setError] = useState<string | null>(null)
+  const host = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    let live = true
+    setError(null)
+    if (pageId === null) return
+    api.getPageScan({ pageId }).then(
+      (info) => live && setLoaded({ pageId, scan: info }),
+      (e: Error) => live && setError(e.message)
+    )
+    return () => {
+      live = false
+    }
+  }, [pageId])
+
+  useEffect(() => {
+    const toggle = (e: KeyboardEvent): void => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'i' || e.key === 'I' || e.code === 'KeyI')) {
+        e.preventDefault()
+        setHidden((h) => {
+          try {
+            localStorage.setItem(HIDDEN_KEY, h ? '0' : '1')
+          } catch {
+            // a profile without storage forgets the choice
+          }
+          return !h
+        })
+      }
+    }
+    window.addEventListener('keydown', toggle, true)
+    return () => window.removeEventListener('keydown', toggle, true)
+  }, [])
+
+  const show = scan !== null && scan.image !== null && !hidden
+  useEffect(() => {
+    if (!show || !scan?.viewable || pageId === null || !host.current) return
+    return openViewer(host.current, pageId, scan, setError)
+  }, [show, scan, pageId])
+
+  if (pageId === null || scan === null || scan.image === null) return null
+  if (hidden) {
+    return (
+      <button className="scan-show" onClick={() => setHidden(false)} data-testid="scan-toggle" title={t('scan.show')}>
+        {t('scan.show')}
+      </button>
+    )
+  }
+  return (
+    <aside className="scan-pane" data-testid="scan-pane" aria-label={t('scan.title')}>
+      <header className="scan-head">
+        <span title={scan.image.sourceName}>{scan.image.sourceName}</span>
+        <button onClick={() => setHidden(true)} data-testid="scan-toggle" title={t('scan.hide')}>
+          {t('scan.hide')}
+        </button>
+      </header>
+      {!scan.viewable && <p className="empty">{t('scan.notViewable')}</p>}
+      {error && <p className="error">{error}</p>}
+      {scan.viewable && <div className="scan-view" ref={host} data-testid="scan-view" tabIndex={-1} />}
+    </aside>
+  )
+}
+
+/** Opens the viewer on the scan; returns what closes it. */
+function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fail: (message: string) => void): () => void {
+  let closed = false
+  let url: string | null = null
+  let viewer: OpenSeadragon.Viewer | null = null
+  const lineBox = document.createElement('div')
+  lineBox.className = 'scan-line'
+  lineBox.dataset.testid = 'scan-line'
+  const wordBox = document.createElement('div')
+  wordBox.className = 'scan-word'
+  let alignment: { text: string; map: TextAlignment } | null = null
+  let stopCursor: (() => void) | null = null
+
+  void api.getPageImage({ pageId }).then(
+    ({ mediaType, dataBase64 }) => {
+      if (closed) return
+      const bytes = Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0))
+      url = URL.createObjectURL(new Blob([bytes], { type: mediaType }))
+      viewer = OpenSeadragon({
+        element,
+        tileSources: { type: 'image', url },
+        showNavigationControl: false,
+        showNavigator: false,
+        gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: true },
+        keyboardNavEnabled: true,
+        maxZoomPixelRatio: 4,
+        visibilityRatio: 0.5,
+        // the image is already in memory: no tiles to fetch, no cross-origin canvas
+        crossOriginPolicy: false
+      })
+      const geometry = scan.geometry
+      if (!geometry) return
+      const toImage = (box: GeometryBox): OpenSeadragon.Rect | null => {
+        const item = viewer?.world.getItemAt(0)
+        if (!item) return null
+        const size = item.getContentSize()
+        const sx = size.x / (geometry.width || size.x)
+        const sy = size.y / (geometry.height || size.y)
+        return item.imageToViewportRectangle(box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy)
+      }
+      const mapOf = (text: string): TextAlignment => {
+        if (!alignment || alignment.text !== text) alignment = { text, map: alignTexts(scan.originalText, text) }
+        return alignment.map
+      }
+      let lastOffset: number | null = null
+      const outline = (workingOffset: number, text: string): void => {
+        lastOffset = workingOffset
+        const v = viewer
+        if (!v || v.world.getItemCount() === 0) return
+        const original = mapOf(text).toOriginal(workingOffset)
+        const index = lineAt(geometry, original)
+        const line = index === -1 ? null : geometry.lines[index]!
+        const rect = line?.box ? toImage(line.box) : null
+        placeOverlay(v, lineBox, rect)
+        const word = wordAt(geometry, original)
+        placeOverlay(v, wordBox, word ? toImage(word) : null)
+        if (rect) {
+          lineBox.dataset.line = String(index)
+          // follow the cursor: bring the line into view when it is not
+          const bounds = v.viewport.getBounds(true)
+          if (!bounds.containsPoint(rect.getTopLeft()) || !bounds.containsPoint(rect.getBottomRight())) v.viewport.panTo(rect.getCenter())
+        }
+      }
+      stopCursor = onCursor((offset, text) => outline(offset, text()))
+      viewer.addHandler('open', () => {
+        if (lastOffset !== null) outline(lastOffset, workingTextNow())
+      })
+      viewer.addHandler('canvas-click', (event) => {
+        const v = viewer
+        const item = v?.world.getItemAt(0)
+        if (!v || !item || !event.quick) return
+        const point = item.viewerElementToImageCoordinates(event.position)
+        const size = item.getContentSize()
+        const x = (point.x * (geometry.width || size.x)) / size.x
+        const y = (point.y * (geometry.height || size.y)) / size.y
+        const index = lineAtPoint(geometry, x, y)
+        if (index === -1) return
+        event.preventDefaultAction = true
+        const text = workingTextNow()
+        const target = text ? mapOf(text).toWorking(geometry.lines[index]!.start) : geometry.lines[index]!.start
+        requestReveal(target)
+      })
+    },
+    (e: Error) => {
+      if (!closed) fail(e.message)
+    }
+  )
+  return () => {
+    closed = true
+    stopCursor?.()
+    viewer?.destroy()
+    if (url) URL.revokeObjectURL(url)
+  }
+}
+
+function placeOverlay(viewer: OpenSeadragon.Viewer, element: HTMLElement, rect: OpenSeadragon.Rect | null): void {
+  const shown = viewer.getOverlayById(element) !== null
+  if (!rect) {
+    if (shown) viewer.removeOverlay(element)
+    return
+  }
+  if (shown) viewer.updateOverlay(element, rect)
+  else viewer.addOverlay({ element, location: rect })
+}

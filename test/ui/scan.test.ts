@@ -1,0 +1,145 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { PageScanInfo } from '../../src/shared/api'
+import type { ImportReport, PageSummary } from '../../src/shared/types'
+import { screenshot, startApp, workingText, type BrowserApp } from '../support/browser'
+
+// The scan pane in the real browser: a Tesseract ALTO page imported with its scan through the
+// same upload the import dialog uses, OpenSeadragon on the scan's bytes, the line under the
+// cursor outlined, a click on the scan moving the cursor, keyboard zoom, Alt+I hiding it.
+const OCR = path.resolve(__dirname, '../fixtures/ocr')
+const P3 = '示例晚报_2026-03-05_03版'
+
+let app: BrowserApp
+let scanPageId: number
+let textPageId: number
+let scan: PageScanInfo
+
+function upload(name: string, bytes: Buffer): { name: string; dataBase64: string } {
+  return { name, dataBase64: bytes.toString('base64') }
+}
+
+async function openPage(page: Page, pageId: number): Promise<void> {
+  await page.locator(`[data-page-id="${pageId}"]`).click()
+  await page.waitForSelector('.editor-host:not(.hidden) .modified-in-monaco-diff-editor .view-lines')
+}
+
+function cursorOffset(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { galleyDebug: { cursorOffset(): number } }).galleyDebug.cursorOffset())
+}
+
+/** Where a point of the scan (in the geometry's units) is on the screen, with the page fitted in the viewer. */
+async function onScreen(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
+  const box = (await page.getByTestId('scan-view').boundingBox())!
+  const geometry = scan.geometry!
+  const scale = Math.min(box.width / geometry.width, box.height / geometry.height)
+  return { x: box.x + (box.width - geometry.width * scale) / 2 + x * scale, y: box.y + (box.height - geometry.height * scale) / 2 + y * scale }
+}
+
+beforeAll(async () => {
+  app = await startApp()
+  const report = await app.call<ImportReport>('importFiles', {
+    edition: '扫描件',
+    files: [
+      upload(`${P3}.alto.xml`, fs.readFileSync(path.join(OCR, `${P3}.alto.xml`))),
+      upload(`${P3}.jpg`, fs.readFileSync(path.join(OCR, `${P3}.jpg`))),
+      upload('示例晚报_2026-03-05_04版.txt', Buffer.from('社区举办春季义诊活动\n\n本报讯（记者 田野）三月四日，城东社区卫生服务中心举办义诊。\n'))
+    ]
+  })
+  expect(report.failed).toBe(0)
+  const pages = await app.call<PageSummary[]>('listPages', {})
+  scanPageId = pages.find((p) => p.sourceName.endsWith('.alto.xml'))!.id
+  textPageId = pages.find((p) => p.sourceName.endsWith('.txt'))!.id
+  scan = await app.call<PageScanInfo>('getPageScan', { pageId: scanPageId })
+  expect(scan.image?.mediaType).toBe('image/jpeg')
+  await app.page.goto(app.server.url)
+  await app.page.locator('.page-row').first().waitFor()
+}, 120_000)
+
+afterAll(async () => {
+  await app?.close()
+})
+
+describe('the scan pane', () => {
+  it('shows the scan beside the text, outlines the line under the cursor, and a click on a line moves the cursor there', async () => {
+    const { page } = app
+    await openPage(page, scanPageId)
+    await page.getByTestId('scan-pane').waitFor()
+    await page.waitForSelector('.scan-view .openseadragon-canvas canvas', { timeout: 30_000 })
+    // the line printed at the top of the third column: 十届市民文化节将于四月中
+    const index = scan.geometry!.lines.findIndex((l) => scan.originalText.slice(l.start, l.end).startsWith('十届市民文化节'))
+    expect(index).toBeGreaterThan(0)
+    const [bx, by, bw, bh] = scan.geometry!.lines[index]!.box!
+    const target = await onScreen(page, bx + bw / 3, by + bh / 2)
+    // OpenSeadragon draws once its image is in: wait for the first frame
+    await page.waitForTimeout(500)
+    await page.mouse.click(target.x, target.y)
+    await expect.poll(async () => (await workingText(page)).slice(await cursorOffset(page), (await cursorOffset(page)) + 7), { timeout: 10_000 }).toBe('十届市民文化节')
+    const outline = page.getByTestId('scan-line')
+    await outline.waitFor()
+    expect(await outline.getAttribute('data-line')).toBe(String(index))
+    // the outline sits on the printed line
+    const drawn = (await outline.boundingBox())!
+    const top = await onScreen(page, bx, by)
+    expect(Math.abs(drawn.x - top.x)).toBeLessThan(6)
+    expect(Math.abs(drawn.y - top.y)).toBeLessThan(6)
+    await screenshot(page, 'scan-pane')
+
+    // moving the cursor by keyboard moves the outline: End goes to the end of the paragraph, a later printed line
+    await page.keyboard.press('End')
+    await expect.poll(async () => Number(await outline.getAttribute('data-line'))).toBeGreaterThan(index)
+  })
+
+  it('zooms and pans by keyboard', async () => {
+    const { page } = app
+    const outline = page.getByTestId('scan-line')
+    const before = (await outline.boundingBox())!
+    await page.locator('.scan-view .openseadragon-canvas').focus()
+    // OpenSeadragon zooms and pans while a key is held
+    for (let k = 0; k < 6; k++) {
+      await page.keyboard.press('Equal')
+      await page.waitForTimeout(150)
+    }
+    await expect.poll(async () => (await outline.boundingBox())!.width, { timeout: 5000 }).toBeGreaterThan(before.width * 1.15)
+    const zoomed = (await outline.boundingBox())!
+    for (let k = 0; k < 4; k++) {
+      await page.keyboard.press('ArrowRight')
+      await page.waitForTimeout(100)
+    }
+    await expect.poll(async () => Math.abs((await outline.boundingBox())!.x - zoomed.x), { timeout: 5000 }).toBeGreaterThan(10)
+  })
+
+  it('hides and shows with Alt+I, and a page without a scan has no pane', async () => {
+    const { page } = app
+    await page.keyboard.press('Alt+I')
+    await page.getByTestId('scan-pane').waitFor({ state: 'detached' })
+    expect(await page.getByTestId('scan-toggle').innerText()).toContain('显示扫描件')
+    await page.keyboard.press('Alt+I')
+    await page.getByTestId('scan-pane').waitFor()
+    await openPage(page, textPageId)
+    await page.getByTestId('scan-pane').waitFor({ state: 'detached' })
+    expect(app.errors.filter((e) => !/favicon/.test(e)), app.errors.join('\n')).toEqual([])
+  })
+})
+
+describe('uploads keep a page and its scan together', () => {
+  it('takes OCR files and scans, and never splits a page from its scan across batches', async () => {
+    const { isImportFile, planGroupedBatches, groupKey } = await import('../../src/renderer/src/importing/scanGroups')
+    expect(['a.txt', 'a.alto.xml', 'a.hocr', 'a.html', 'a.png', 'a.JPG', 'a.tif', 'a.webp', 'a.pdf'].every(isImportFile)).toBe(true)
+    expect(['.DS_Store', 'a.json', 'Thumbs.db', '.a.png'].some(isImportFile)).toBe(false)
+    expect(groupKey('d/p05.alto.xml')).toBe(groupKey('d/p05.png'))
+    expect(groupKey('d/p05.png')).not.toBe(groupKey('e/p05.png'))
+    const files = [
+      { path: 'd/p01.txt', size: 10 },
+      { path: 'd/p01.png', size: 7_000_000 },
+      { path: 'd/p02.alto.xml', size: 10 },
+      { path: 'd/p02.png', size: 7_000_000 },
+      { path: 'd/p03.txt', size: 10 }
+    ]
+    const batches = planGroupedBatches(files)
+    for (const pair of [[0, 1], [2, 3]]) expect(batches.some((b) => pair.every((i) => b.includes(i))), JSON.stringify(batches)).toBe(true)
+    expect(batches.flat().sort()).toEqual([0, 1, 2, 3, 4])
+  })
+})
