@@ -79,7 +79,7 @@ describe('crash safety', () => {
       return h
     }
     expect(hashes(db)).toEqual(hashes(probeDb))
-  })
+  }, 240_000) // ~25 imports of 500 pages: minutes on a loaded two-core machine, bounded by 80 rounds
 
   it('keeps every acknowledged edit through kills of the server', async () => {
     const db = path.join(dir, 'edit.db')
