@@ -7,7 +7,7 @@ import { fixWhitespaceLine, fixWidthLine, fullWidthMarks, looksFullWidth } from 
 import { markFurniture } from './furniture'
 import { joinParagraphs, round, type Para } from './joins'
 import { segment, type Draft } from './segment'
-import type { BlockLine, DuplicateFlag, JoinDecision, LineRole, PageProposal, ProposedArticle } from './types'
+import type { AnalysisOptions, BlockLine, DuplicateFlag, JoinDecision, LineRole, PageProposal, ProposedArticle } from './types'
 import { classify, type Unit } from './units'
 
 /** Gap given to the first unit of a page: as good as a box boundary. */
@@ -17,19 +17,20 @@ function normaliseNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n')
 }
 
-/** The proposal for a page's text; `hints` is what an OCR file's layout knows (optional). */
-export function analyzePage(text: string, hints?: LayoutHints): PageProposal {
+export function analyzePage(text: string, options: AnalysisOptions = {}): PageProposal {
   let normalised = ''
   try {
     normalised = normaliseNewlines(typeof text === 'string' ? text : String(text ?? ''))
-    return analyze(normalised, hints)
+    return analyze(normalised, options)
   } catch {
     // never throw: hand back the page untouched as a single fragment-free proposal
     return { text: normalised, workingText: normalised, articles: [], furniture: [], blocks: [], joins: [], duplicates: [], fullWidthPage: true }
   }
 }
 
-function analyze(text: string, hints?: LayoutHints): PageProposal {
+/** The proposal for a page's text; `options` may carry what an OCR file's layout knows (LayoutHints). */
+function analyze(text: string, options: AnalysisOptions): PageProposal {
+  const hints: LayoutHints = options
   const raw = text.split('\n')
   const spaced = raw.map(fixWhitespaceLine)
   const widened = spaced.map(fixWidthLine)
