@@ -8,6 +8,10 @@ import { markFurniture } from './furniture'
 import { joinParagraphs, round, type Para } from './joins'
 import { segment, type Draft } from './segment'
 import type { AnalysisOptions, BlockLine, DuplicateFlag, JoinDecision, LineRole, PageProposal, ProposedArticle } from './types'
+import { editionStats } from './edition'
+import { compileProfile } from './profile'
+import { applyRoles } from './roleKinds'
+import { guessRoles } from './roles'
 import { classify, type Unit } from './units'
 
 /** Gap given to the first unit of a page: as good as a box boundary. */
@@ -28,9 +32,11 @@ export function analyzePage(text: string, options: AnalysisOptions = {}): PagePr
   }
 }
 
-/** The proposal for a page's text; `options` may carry what an OCR file's layout knows (LayoutHints). */
-function analyze(text: string, options: AnalysisOptions): PageProposal {
-  const hints: LayoutHints = options
+/**
+ * The page's non-empty lines after white-space and width fixes, classified, furniture marked (by
+ * the lines' own cues and by the layout's hints when an OCR file gave some).
+ */
+export function pageUnits(text: string, hints: LayoutHints = {}): { units: Unit[]; keys: string[]; fullWidthPage: boolean } {
   const raw = text.split('\n')
   const spaced = raw.map(fixWhitespaceLine)
   const widened = spaced.map(fixWidthLine)
@@ -55,9 +61,17 @@ function analyze(text: string, options: AnalysisOptions): PageProposal {
   // Both stages compare lines in the same normalised form: made once.
   const keys = units.map((u) => comparable(u.text))
   markFurniture(units, keys)
-  if (hints?.furnitureLines) for (const u of units) if (hints.furnitureLines.has(u.src)) u.kind = 'furniture'
+  if (hints.furnitureLines) for (const u of units) if (hints.furnitureLines.has(u.src)) u.kind = 'furniture'
+  return { units, keys, fullWidthPage }
+}
+
+/** The proposal for a page's text; `options` may carry what an OCR file's layout knows (LayoutHints). */
+function analyze(text: string, options: AnalysisOptions): PageProposal {
+  const hints: LayoutHints = options
+  const { units, keys, fullWidthPage } = pageUnits(text, hints)
+  applyRoles(units, guessRoles(units, { edition: editionStats(options.edition), profile: compileProfile(options.profile) }))
   const dups = findDuplicateUnits(units, keys)
-  const { paras, candidates } = joinParagraphs(units, dups, hints?.columnBreaks)
+  const { paras, candidates } = joinParagraphs(units, dups, hints.columnBreaks)
   const drafts = segment(paras)
 
   const placement = new Map<Para, { role: LineRole; draft: number | null }>()

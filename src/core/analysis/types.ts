@@ -1,11 +1,14 @@
 // Public shapes of the analysis result.
 import type { LayoutHints } from './layoutHints'
+import type { EditionEvidence } from './edition'
 import type { PublicationProfile } from './profile'
 
 /** What the analysis may use besides the page itself (an OCR file's layout hints among them). */
 export interface AnalysisOptions extends LayoutHints {
   /** The publication's learnt profile (line templates tied to roles by the editor's decisions). */
   profile?: PublicationProfile | null
+  /** Template counts over the pages of the edition (this page included): see edition.ts. */
+  edition?: EditionEvidence | null
 }
 
 /**
