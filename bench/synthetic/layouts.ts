@@ -112,7 +112,14 @@ const pad = (n: number): string => String(n).padStart(2, '0')
 /** A two-character name printed with a space in the middle, as bare bylines often are. */
 function printedName(rng: Rng): string {
   const n = personName(rng)
-  return n.length === 2 && rng.chance(0.6) ? `${n[0]} ${n[1]}` : n
+  return n.length === 2 && rng.chance(0.6) ? `${n[0]}${rng.pick([' ', '  ', '\u3000'])}${n[1]}` : n
+}
+
+/** A column tag after a title: short (`（走笔）`) or a long series name. */
+function columnTag(rng: Rng, style: PaperStyle): string {
+  if (rng.chance(0.6)) return rng.pick(style.columnTags)
+  const a = rng.pick(GENERIC.idioms)
+  return rng.chance(0.5) ? `${a}·${rng.pick(GENERIC.idioms)}` : `${rng.pick(['深入学习', '奋进', '聚焦', '走进'])}${a}${rng.pick(COLUMN_WORDS)}`
 }
 
 function title(rng: Rng, scene: Scene, style: PaperStyle, long: boolean): string {
@@ -134,7 +141,8 @@ function title(rng: Rng, scene: Scene, style: PaperStyle, long: boolean): string
     default:
       s = rng.pick(t.slogans) + rng.pick(['正当时', '见实效', '开新局', '有新招'])
   }
-  if (long && rng.chance(0.6)) s += `（${rng.pick(style.columnTags)}）`
+  if (long && rng.chance(0.6)) s += `（${columnTag(rng, style)}）`
+  else if (rng.chance(0.15)) s = `${rng.pick(scene.topic.acts)}${rng.pick(['，', '  '])}${s}`
   return s
 }
 
@@ -169,13 +177,13 @@ function sourceLine(rng: Rng, style: PaperStyle, e: LayoutEdition, pageNo: numbe
 function credit(rng: Rng, style: PaperStyle): string {
   switch (style.credit) {
     case 0:
-      return `${personName(rng)}摄`
+      return `${printedName(rng)}摄`
     case 1:
-      return `${personName(rng)}摄（${style.creditTag}）`
+      return `${printedName(rng)}摄（${style.creditTag}）`
     case 2:
-      return `新华社记者  ${personName(rng)}  摄`
+      return `${rng.pick(['新华社记者', '本报记者'])}  ${printedName(rng)}摄`
     default:
-      return rng.chance(0.5) ? '受访者供图' : `${personName(rng)}供图`
+      return rng.chance(0.5) ? '受访者供图' : `${rng.chance(0.5) ? printedName(rng) : placeStem(rng) + '博物馆'}供图`
   }
 }
 
