@@ -6,6 +6,8 @@ import type { Unit, UnitKind } from './units'
 
 /** Below this the line keeps the kind its own form gives it. */
 export const ROLE_CONFIDENCE = 0.75
+/** A body-shaped line becomes a caption only above this. */
+export const CAPTION_CONFIDENCE = 0.9
 
 const KIND_OF: Record<LineRole, UnitKind | null> = {
   kicker: 'heading',
@@ -21,15 +23,21 @@ const KIND_OF: Record<LineRole, UnitKind | null> = {
   body: 'body'
 }
 
+/**
+ * Kinds read from a line's own unmistakable form: a lead (本报讯…), a byline line, a photo credit,
+ * furniture by its cue words. The model adds what the form misses; it does not argue with these.
+ */
+const KEPT = new Set<UnitKind>(['lead', 'byline', 'caption', 'furniture'])
+
 export function applyRoles(units: Unit[], guesses: readonly LineRoleGuess[]): void {
   units.forEach((u, i) => {
     const g = guesses[i]
     if (!g || g.confidence < ROLE_CONFIDENCE) return
     const kind = KIND_OF[g.role]
-    // a lead paragraph and a dash subtitle are read from their own form; so is body text that
-    // the model would make a heading (long lines never are)
-    if (kind === null || u.kind === 'lead' || kind === u.kind) return
+    if (kind === null || kind === u.kind || KEPT.has(u.kind)) return
     if (u.kind === 'subtitle' && kind === 'heading') return
+    // a paragraph taken out of the text flow costs most when wrong: it needs a surer guess
+    if (u.kind === 'body' && kind === 'caption' && g.confidence < CAPTION_CONFIDENCE) return
     u.kind = kind
   })
 }
