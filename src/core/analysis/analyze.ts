@@ -9,6 +9,7 @@ import { joinParagraphs, round, type Para } from './joins'
 import { segment, type Draft } from './segment'
 import type { AnalysisOptions, BlockLine, DuplicateFlag, JoinDecision, LineRole, PageProposal, ProposedArticle } from './types'
 import { editionStats } from './edition'
+import { stackVotes } from './headings'
 import { compileProfile } from './profile'
 import { applyRoles } from './roleKinds'
 import { guessRoles } from './roles'
@@ -69,10 +70,13 @@ export function pageUnits(text: string, hints: LayoutHints = {}): { units: Unit[
 function analyze(text: string, options: AnalysisOptions): PageProposal {
   const hints: LayoutHints = options
   const { units, keys, fullWidthPage } = pageUnits(text, hints)
-  applyRoles(units, guessRoles(units, { edition: editionStats(options.edition), profile: compileProfile(options.profile) }))
+  const edition = editionStats(options.edition)
+  applyRoles(units, guessRoles(units, { edition, profile: compileProfile(options.profile) }))
+  // the edition's votes include this page's own; a page analysed alone votes by itself
+  const votes = edition ? edition.stackVotes : stackVotes(units.map((u) => u.text), (i) => units[i]!.kind === 'heading' || units[i]!.kind === 'subtitle')
   const dups = findDuplicateUnits(units, keys)
   const { paras, candidates } = joinParagraphs(units, dups, hints.columnBreaks)
-  const drafts = segment(paras)
+  const drafts = segment(paras, { kickerAbove: votes > 0 })
 
   const placement = new Map<Para, { role: LineRole; draft: number | null }>()
   drafts.forEach((d, di) => d.items.forEach((it) => placement.set(it.para, { role: it.role, draft: di })))
