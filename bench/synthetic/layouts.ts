@@ -65,7 +65,7 @@ export interface LayoutEdition {
 
 const COLUMN_WORDS = ['观察', '随笔', '时评', '走笔', '评论', '新论', '微观', '调研', '纪事', '视点', '一线', '手记']
 const LABEL_WORDS = ['奋进新征程', '基层治理', '高质量发展', '乡村行', '城市更新', '民生实事', '法治纵横', '文化中国', '绿色发展']
-const SOURCES = ['新华社', '中新社', '本报']
+const SOURCES = ['新华社', '中新社', '本报', '本报', 'X日报', 'X晚报', '据新华社']
 const SECTIONS = ['要闻', '评论', '经济', '社会', '文化', '国际', '理论', '副刊', '体育', '生态', '读者来信', '视觉']
 const PROVINCES = ['江东省', '岭南省', '西川省', '北原省', '云中省', '海滨省']
 
@@ -197,12 +197,18 @@ function e2(rng: Rng): string {
 }
 
 function dateline(rng: Rng, e: LayoutEdition, withReporter: boolean): string {
-  const source = rng.pick(SOURCES)
+  const source = rng.pick(SOURCES).replace('X', placeStem(rng).slice(0, 1) + rng.pick(['江', '州', '川', '海']))
+  if (source === '据新华社') return `据新华社电${rng.chance(0.5) ? '  ' : ''}`
   const place = placeStem(rng)
   const m = e.month
   const d = Math.max(1, e.day - rng.int(0, 2))
   const who = withReporter ? `（记者${rng.chance(0.5) ? ' ' : ''}${personName(rng)}${rng.chance(0.3) ? `、${personName(rng)}` : ''}）` : ''
   return source === '本报' && rng.chance(0.2) ? `本报讯${who || `（记者 ${personName(rng)}）`}` : `${source}${place}${m}月${d}日电${who}`
+}
+
+function authorNote(rng: Rng, scene: Scene): string {
+  const who = rng.pick([`${placeStem(rng)}大学${rng.pick(['教授', '研究员', '副教授', '校长'])}`, `${scene.district}${rng.pick(['文化馆馆员', '教师', '社区干部'])}`, `《${paperName(rng)}》原主编`, `${rng.pick(['作家', '音乐人', '志愿者'])}，本报记者${personName(rng)}采访整理`])
+  return `（作者${rng.pick(['为', '系'])}${who}）`
 }
 
 function subhead(rng: Rng, scene: Scene): string {
@@ -268,8 +274,10 @@ function articleOf(rng: Rng, b: Builder, kind: Kind, e: LayoutEdition, pageNo: n
         if (kind === 'briefs') {
           body(rng, b, scene, rng.int(1, 2), a, { lead: rng.chance(0.6) ? dateline(rng, e, rng.chance(0.5)) : '' })
         } else {
+          const signature = rng.chance(0.5) ? `${rng.pick(PROVINCES)}${placeStem(rng)}市  ${printedName(rng)}` : `（${rng.pick(PROVINCES)} ${personName(rng)}）`
+          if (rng.chance(0.5)) b.add('byline', signature, a)
           body(rng, b, scene, rng.int(1, 3), a, {})
-          b.add('byline', rng.chance(0.5) ? `${rng.pick(PROVINCES)}${placeStem(rng)}市  ${personName(rng)}` : `（${rng.pick(PROVINCES)} ${personName(rng)}）`, a)
+          if (!b.lines.some((l) => l.article === a && l.role === 'byline')) b.add('byline', signature, a)
         }
       }
       return a
@@ -301,7 +309,8 @@ function articleOf(rng: Rng, b: Builder, kind: Kind, e: LayoutEdition, pageNo: n
       if (kind !== 'comment' && rng.chance(0.35)) photos(rng, b, scene, style, a)
       if (kind === 'comment' && rng.chance(0.4)) b.add('body', rng.pick(scene.topic.plans) + '，' + rng.pick(scene.topic.results), a)
       body(rng, b, scene, kind === 'feature' ? rng.int(5, 10) : rng.int(2, 6), a, { lead: news ? dateline(rng, e, true) : '', subheads: kind === 'feature' })
-      if (kind === 'comment' && rng.chance(0.4)) b.add('byline', `（作者为${placeStem(rng)}大学${rng.pick(['教授', '研究员', '副教授'])}）`, a)
+      if (kind !== 'news' && rng.chance(0.4)) b.add('byline', authorNote(rng, scene), a)
+      if (kind === 'feature' && rng.chance(0.15)) b.add('byline', `（${rng.pick(['摘编自', '来源：'])}《${paperName(rng)}》）`, a)
       if (kind === 'news' && !news && rng.chance(0.2)) b.add('credit', `（${rng.pick(['记者', '通讯员'])}${personName(rng)}）`, a)
       tail(a, s)
       return a + 1
@@ -319,7 +328,8 @@ function columnBreaks(rng: Rng, lines: LabelledLine[]): LabelledLine[] {
     }
     let at = -1
     for (let tries = 0; tries < 12 && at < 0; tries++) {
-      const k = rng.int(10, l.text.length - 6)
+      // mostly well into the paragraph, sometimes a few characters in (`据统` + `计，…`)
+      const k = rng.chance(0.2) ? rng.int(2, 9) : rng.int(10, l.text.length - 6)
       if (/[\u4e00-\u9fff]/.test(l.text[k - 1]!) && !/[。！？]/.test(l.text[k - 1]!) && !/[。！？，、；：”]/.test(l.text[k]!)) at = k
     }
     if (at < 0) {

@@ -6,6 +6,8 @@ import type { Unit, UnitKind } from './units'
 
 /** Below this the line keeps the kind its own form gives it. */
 export const ROLE_CONFIDENCE = 0.75
+/** A heading-shaped line becomes body text only above this. */
+export const TEXT_CONFIDENCE = 0.95
 /** A body-shaped line becomes a caption only above this. */
 export const CAPTION_CONFIDENCE = 0.9
 
@@ -38,6 +40,9 @@ export function applyRoles(units: Unit[], guesses: readonly LineRoleGuess[]): vo
     if (u.kind === 'subtitle' && kind === 'heading') return
     // a paragraph taken out of the text flow costs most when wrong: it needs a surer guess
     if (u.kind === 'body' && kind === 'caption' && g.confidence < CAPTION_CONFIDENCE) return
+    // a title read as text is a lost article; short text lines (poems, cut words) make the model
+    // see body in lines a title-shaped line may well be
+    if (u.kind === 'heading' && kind === 'body' && g.confidence < TEXT_CONFIDENCE) return
     u.kind = kind
   })
 }

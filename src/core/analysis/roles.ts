@@ -8,6 +8,7 @@ import weightsFile from '../../../resources/structure/role-weights.json'
 import { endsContinuing, endsOnBareCloser, endsSentence, hanCount, isHanCode, startsWithPunct, visibleLength } from './chars'
 import { BOUND_START, NUMBERED_HEADING } from './cues'
 import type { EditionStats } from './edition'
+import { isCouplet } from './headings'
 import { LINE_ROLES, lineTemplate, type CompiledProfile } from './profile'
 import type { LineRole } from './types'
 import type { Unit, UnitKind } from './units'
@@ -32,7 +33,7 @@ const TAG_END = /[（(][^（）()]{2,12}[）)]$/
 const BRACKETED = /^[（(][^（）()]{2,40}[）)]$/
 const DATE_LIKE = /\d{1,4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}/
 const PAGE_LIKE = /\d{1,3}\s*版/
-const DATELINE_START = /^(?:本报|[\u4e00-\u9fff]{1,3}社|[\u4e00-\u9fff]{1,3}网)[\u4e00-\u9fff]{0,8}\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)|^本报讯/
+const DATELINE_START = /^据?(?:本报|[\u4e00-\u9fff]{1,8}(?:日报|晚报|早报|时报|社|网|台))[\u4e00-\u9fff]{0,8}\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)|^本报讯|^据[\u4e00-\u9fff]{2,6}(?:社|网|台)电/
 
 /** What a line shows on its own: the part of its features that does not look at neighbours. */
 interface Shape {
@@ -77,7 +78,7 @@ export const FEATURES: readonly string[] = [
   'ends.sentence', 'ends.continuing', 'ends.closer', 'has.fullstop', 'commas=1', 'commas>=2',
   'starts.dash', 'bracketed', 'ends.tag', 'has.digits', 'date.like', 'page.like', 'has.booktitle',
   'kind.lead', 'kind.byline', 'kind.caption', 'kind.subtitle', 'kind.heading', 'kind.furniture',
-  'bare.name', 'ends.shot', 'author.note', 'inner.space', 'numbered', 'quoted', 'low.han', 'dateline.start',
+  'bare.name', 'couplet', 'ends.shot', 'author.note', 'inner.space', 'numbered', 'quoted', 'low.han', 'dateline.start',
   'first', 'last', 'gap>=2',
   'next.lead', 'next.byline', 'next.long', 'next.heading', 'next.caption', 'next.bare.name', 'next.shot', 'next.furniture',
   'next.starts.bound', 'next.none', 'next2.lead',
@@ -116,6 +117,7 @@ function featureVector(units: readonly Unit[], shapes: readonly Shape[], i: numb
   if (len <= 60 && t.includes('《')) set('has.booktitle')
   if (s.kind !== 'body') set(`kind.${s.kind}`)
   if (s.bareName) set('bare.name')
+  if (len <= 20 && isCouplet(t)) set('couplet')
   if (s.shot) set('ends.shot')
   if (/^[（(]?作者/.test(t)) set('author.note')
   if (len <= 40 && /\S[\s\u3000]+\S/.test(t.trim())) set('inner.space')
