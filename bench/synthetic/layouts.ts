@@ -51,6 +51,12 @@ export interface PaperStyle {
   indent: string
   /** Tags printed after titles: （评论员观察）. */
   columnTags: string[]
+  /**
+   * A line of the paper's own that no cue word gives away (a listening or reading prompt), printed
+   * under every article or at the foot of every page: only the edition shows it is furniture.
+   */
+  ownLine: string | null
+  ownLineAt: number
   /** Two-level column labels (栏目 + 子栏目) over features. */
   labels: [string, string]
 }
@@ -83,6 +89,8 @@ export function paperStyle(rng: Rng): PaperStyle {
     halfWidth: rng.chance(0.4),
     indent: rng.chance(0.3) ? '\u3000\u3000' : '',
     columnTags: [tag(), tag(), tag()],
+    ownLine: rng.chance(0.6) ? `${rng.pick(['扫码', '掌上', '融媒', '云端'])}${rng.pick(['收听本文', '阅读全文', '看视频', '听新闻'])}${rng.pick(['', ' 第#期', ' #版'])}` : null,
+    ownLineAt: rng.int(0, 1),
     labels: [rng.pick(LABEL_WORDS), rng.pick(LABEL_WORDS).slice(0, 3) + '·' + rng.pick(COLUMN_WORDS)]
   }
 }
@@ -306,6 +314,7 @@ function articleOf(rng: Rng, b: Builder, kind: Kind, e: LayoutEdition, pageNo: n
       const s = src()
       if (!news) b.add('byline', byline(rng, style), a)
       if (s && style.sourceAt === 0) b.add('furniture', s, a)
+      if (style.ownLine && style.ownLineAt === 0) b.add('furniture', style.ownLine.replace('#', String(pageNo)), a)
       if (kind !== 'comment' && rng.chance(0.35)) photos(rng, b, scene, style, a)
       if (kind === 'comment' && rng.chance(0.4)) b.add('body', rng.pick(scene.topic.plans) + '，' + rng.pick(scene.topic.results), a)
       body(rng, b, scene, kind === 'feature' ? rng.int(5, 10) : rng.int(2, 6), a, { lead: news ? dateline(rng, e, true) : '', subheads: kind === 'feature' })
@@ -354,6 +363,7 @@ export function layoutPage(seed: number, e: LayoutEdition, pageNo: number): Layo
   let a = 0
   const n = rng.int(2, 6)
   for (let k = 0; k < n; k++) a = articleOf(rng, b, rng.pick(KINDS.slice(0, k === 0 ? 3 : KINDS.length)), e, pageNo, a)
+  if (style.ownLine && style.ownLineAt === 1) b.add('furniture', style.ownLine.replace('#', String(pageNo)), -1)
   if (rng.chance(0.8)) b.add('furniture', `本版责编：${personName(rng)}  ${personName(rng)}`, -1)
   if (rng.chance(0.5)) b.add('furniture', `版式设计：${personName(rng)}`, -1)
   if (rng.chance(0.3)) b.add('furniture', `来稿邮箱：${rng.pick(['pinglun', 'duzhe', 'wenhua'])}@${style.paper.length > 3 ? 'paper' : 'daily'}.cn`, -1)
