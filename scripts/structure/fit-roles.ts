@@ -35,7 +35,7 @@ function addPage(samples: Sample[], text: string, roles: readonly LineRole[], ev
   return true
 }
 
-/** A labelled page: each non-empty line `role<TAB>text`. */
+/** A labelled page: each non-empty line `role<TAB>text` (scripts/structure/pages: made up, not copied). */
 function handPages(): Array<{ text: string; roles: LineRole[] }> {
   const dir = join(root, 'scripts', 'structure', 'pages')
   return readdirSync(dir)
