@@ -207,7 +207,7 @@ function e2(rng: Rng): string {
 function dateline(rng: Rng, e: LayoutEdition, withReporter: boolean): string {
   const source = rng.pick(SOURCES).replace('X', placeStem(rng).slice(0, 1) + rng.pick(['江', '州', '川', '海']))
   if (source === '据新华社') return `据新华社电${rng.chance(0.5) ? '  ' : ''}`
-  const place = placeStem(rng)
+  const place = rng.chance(0.2) ? placeStem(rng) + placeStem(rng) + placeStem(rng) + placeStem(rng) : placeStem(rng)
   const m = e.month
   const d = Math.max(1, e.day - rng.int(0, 2))
   const who = withReporter ? `（记者${rng.chance(0.5) ? ' ' : ''}${personName(rng)}${rng.chance(0.3) ? `、${personName(rng)}` : ''}）` : ''
@@ -307,7 +307,11 @@ function articleOf(rng: Rng, b: Builder, kind: Kind, e: LayoutEdition, pageNo: n
         b.add('banner', style.labels[0], a)
         if (rng.chance(0.6)) b.add('banner', style.labels[1], a)
       }
-      if (rng.chance(kind === 'feature' ? 0.4 : 0.2)) b.add('kicker', rng.chance(0.5) ? `${rng.pick(GENERIC.idioms)} ${rng.pick(GENERIC.idioms)}` : rng.pick(GENERIC.idioms) + rng.pick(['谋发展', '惠民生']), a)
+      if (rng.chance(kind === 'feature' ? 0.4 : 0.2)) {
+        const r = rng.next()
+        // a couplet, a slogan, or a sentence-like lead-in ending on a dash (`…增长百分之六十八——`)
+        b.add('kicker', r < 0.4 ? `${rng.pick(GENERIC.idioms)} ${rng.pick(GENERIC.idioms)}` : r < 0.7 ? rng.pick(GENERIC.idioms) + rng.pick(['谋发展', '惠民生']) : `${scene.district}${rng.pick(scene.topic.results)}——`.slice(-28), a)
+      }
       b.add('title', title(rng, scene, style, kind !== 'news'), a)
       if (rng.chance(kind === 'feature' ? 0.5 : 0.15)) b.add('subtitle', `——${scene.community}${rng.pick(scene.topic.results)}`.slice(0, 26), a)
       const news = kind === 'news' && rng.chance(style.dateline)

@@ -64,7 +64,7 @@ describe('role model', () => {
       }
     }
     console.log(`held-out layouts: titles cold ${(cold.found / cold.titles).toFixed(3)}, with edition ${(warm.found / warm.titles).toFixed(3)}; furniture leaks ${cold.leaks} / ${warm.leaks} of ${furnitureLines}`)
-    // a guard on generalisation set just under what the model reached when it was fitted (0.646)
+    // a guard on generalisation set just under what the model reached when it was fitted (0.646 to 0.685)
     expect(cold.found / cold.titles).toBeGreaterThanOrEqual(0.62)
     expect(warm.found).toBeGreaterThanOrEqual(cold.found)
     expect(warm.leaks).toBeLessThanOrEqual(cold.leaks)

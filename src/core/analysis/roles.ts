@@ -33,7 +33,7 @@ const TAG_END = /[（(][^（）()]{2,12}[）)]$/
 const BRACKETED = /^[（(][^（）()]{2,40}[）)]$/
 const DATE_LIKE = /\d{1,4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}/
 const PAGE_LIKE = /\d{1,3}\s*版/
-const DATELINE_START = /^据?(?:本报|[\u4e00-\u9fff]{1,8}(?:日报|晚报|早报|时报|社|网|台))[\u4e00-\u9fff]{0,8}\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)|^本报讯|^据[\u4e00-\u9fff]{2,6}(?:社|网|台)电/
+const DATELINE_START = /^据?(?:本报|[\u4e00-\u9fff]{1,8}(?:日报|晚报|早报|时报|社|网|台))[\u4e00-\u9fff]{0,16}\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)|^本报讯|^据[\u4e00-\u9fff]{2,6}(?:社|网|台)电/
 
 /** What a line shows on its own: the part of its features that does not look at neighbours. */
 interface Shape {
