@@ -157,6 +157,9 @@ for (const r of results) {
   row('then the typo/name pass', `${f(r.import.suggestionPass.median, 0)} pages/s`, `${f(r.import.suggestionPass.min, 0)}–${f(r.import.suggestionPass.max, 0)}`, r.import.maxRssMB)
   lines.push(`| ${r.pages} | database size | ${f(r.import.dbMB)} MB (archive ${f(r.archiveMB)} MB) | | |`)
   if (r.analysis) row('analysis per page', `p50 ${f(r.analysis.p50, 2)} ms`, `p95 ${f(r.analysis.p95, 2)} ms`, r.analysis.maxRssMB)
+  const withEdition = r.analysis?.edition as { p50: number; p95: number; evidencePerPage: number } | null | undefined
+  if (r.analysis && withEdition)
+    row('analysis per page, edition evidence', `p50 ${f(withEdition.p50, 2)} ms`, `p95 ${f(withEdition.p95, 2)} ms (+${f(withEdition.evidencePerPage, 2)} ms a page to count)`, r.analysis.maxRssMB)
   if (r.typos) row('typo detection', `${f(r.typos.mbPerSecond, 2)} MB/s`, `model load ${f(r.typos.loadMs, 0)} ms`, r.typos.maxRssMB)
   if (r.search) {
     for (const k of ['chars1', 'chars2', 'chars4']) {

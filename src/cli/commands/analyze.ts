@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { analyzePage } from '../../core/analysis'
+import { analyzePage, editionEvidence, type EditionEvidence } from '../../core/analysis'
 import { decodePage, DecodeError, normalizeNewlines } from '../../core/import/decode'
 import { detectSuspicious } from '../../core/typos'
 import { locateInOriginal } from '../../core/pipeline/offsets'
@@ -28,8 +28,8 @@ export interface AnalyzeResult {
   suggestions: { rule: string; start: number; end: number; original: string; replacement: string; confidence: number; message: string }[]
 }
 
-export function analyzeText(source: string, encoding: string, text: string): AnalyzeResult {
-  const analysis = analyzePage(text)
+export function analyzeText(source: string, encoding: string, text: string, edition: EditionEvidence | null = null): AnalyzeResult {
+  const analysis = analyzePage(text, { edition })
   const suggestions: AnalyzeResult['suggestions'] = detectSuspicious(text).map(toSuggestionInput)
   // Duplicates are found in the cleaned text; their offsets here are into the original.
   for (const d of analysis.duplicates) {
@@ -90,12 +90,16 @@ function jsonArticles(articles: ReturnType<typeof analyzePage>['articles']): Jso
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'analyse page files without importing them',
-  usage: 'galley analyze FILE... [--json]',
-  options: {},
+  usage: 'galley analyze FILE... [--json] [--edition-dir DIR]',
+  // --edition-dir: the pages of DIR (its .txt files) are the page's edition or publication: lines
+  // that recur across them are read as furniture
+  options: { 'edition-dir': { type: 'string' } },
   run: ({ values, positionals, output }) => {
     if (positionals.length === 0) throw new UsageError('analyze needs at least one file')
     const results: AnalyzeResult[] = []
     let failed = 0
+    const editionDir = values['edition-dir'] as string | undefined
+    const edition = editionDir === undefined ? null : readEdition(editionDir)
     for (const file of positionals) {
       let decoded
       try {
@@ -108,7 +112,7 @@ export const analyzeCommand: Command = {
         output.err(`galley: ${file}: ${reason}`)
         continue
       }
-      results.push(analyzeText(file, decoded.encoding, normalizeNewlines(decoded.text)))
+      results.push(analyzeText(file, decoded.encoding, normalizeNewlines(decoded.text), edition))
     }
     if (values.json) output.json(positionals.length === 1 ? (results[0] ?? null) : results)
     else {
@@ -125,4 +129,23 @@ export const analyzeCommand: Command = {
     }
     return failed > 0 ? EXIT.someFailed : EXIT.ok
   }
+}
+
+/** Template counts over the .txt pages of a folder (unreadable ones are skipped). */
+function readEdition(dir: string): EditionEvidence {
+  let names: string[]
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.txt')).sort()
+  } catch (error) {
+    throw new UsageError(`--edition-dir ${dir}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message}`)
+  }
+  const texts: string[] = []
+  for (const name of names) {
+    try {
+      texts.push(normalizeNewlines(decodePage(fs.readFileSync(path.join(dir, name))).text))
+    } catch {
+      // a page that cannot be read adds no evidence
+    }
+  }
+  return editionEvidence(texts)
 }

@@ -7,7 +7,12 @@ import { fixWhitespaceLine, fixWidthLine, fullWidthMarks, looksFullWidth } from 
 import { markFurniture } from './furniture'
 import { joinParagraphs, round, type Para } from './joins'
 import { segment, type Draft } from './segment'
-import type { BlockLine, DuplicateFlag, JoinDecision, LineRole, PageProposal, ProposedArticle } from './types'
+import type { AnalysisOptions, BlockLine, DuplicateFlag, JoinDecision, LineRole, PageProposal, ProposedArticle } from './types'
+import { editionStats } from './edition'
+import { stackVotes } from './headings'
+import { compileProfile } from './profile'
+import { applyRoles } from './roleKinds'
+import { guessRoles } from './roles'
 import { classify, type Unit } from './units'
 
 /** Gap given to the first unit of a page: as good as a box boundary. */
@@ -17,19 +22,22 @@ function normaliseNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n')
 }
 
-/** The proposal for a page's text; `hints` is what an OCR file's layout knows (optional). */
-export function analyzePage(text: string, hints?: LayoutHints): PageProposal {
+export function analyzePage(text: string, options: AnalysisOptions = {}): PageProposal {
   let normalised = ''
   try {
     normalised = normaliseNewlines(typeof text === 'string' ? text : String(text ?? ''))
-    return analyze(normalised, hints)
+    return analyze(normalised, options)
   } catch {
     // never throw: hand back the page untouched as a single fragment-free proposal
     return { text: normalised, workingText: normalised, articles: [], furniture: [], blocks: [], joins: [], duplicates: [], fullWidthPage: true }
   }
 }
 
-function analyze(text: string, hints?: LayoutHints): PageProposal {
+/**
+ * The page's non-empty lines after white-space and width fixes, classified, furniture marked (by
+ * the lines' own cues and by the layout's hints when an OCR file gave some).
+ */
+export function pageUnits(text: string, hints: LayoutHints = {}): { units: Unit[]; keys: string[]; fullWidthPage: boolean } {
   const raw = text.split('\n')
   const spaced = raw.map(fixWhitespaceLine)
   const widened = spaced.map(fixWidthLine)
@@ -54,10 +62,21 @@ function analyze(text: string, hints?: LayoutHints): PageProposal {
   // Both stages compare lines in the same normalised form: made once.
   const keys = units.map((u) => comparable(u.text))
   markFurniture(units, keys)
-  if (hints?.furnitureLines) for (const u of units) if (hints.furnitureLines.has(u.src)) u.kind = 'furniture'
+  if (hints.furnitureLines) for (const u of units) if (hints.furnitureLines.has(u.src)) u.kind = 'furniture'
+  return { units, keys, fullWidthPage }
+}
+
+/** The proposal for a page's text; `options` may carry what an OCR file's layout knows (LayoutHints). */
+function analyze(text: string, options: AnalysisOptions): PageProposal {
+  const hints: LayoutHints = options
+  const { units, keys, fullWidthPage } = pageUnits(text, hints)
+  const edition = editionStats(options.edition)
+  applyRoles(units, guessRoles(units, { edition, profile: compileProfile(options.profile) }))
+  // the edition's votes include this page's own; a page analysed alone votes by itself
+  const votes = edition ? edition.stackVotes : stackVotes(units.map((u) => u.text), (i) => units[i]!.kind === 'heading' || units[i]!.kind === 'subtitle')
   const dups = findDuplicateUnits(units, keys)
-  const { paras, candidates } = joinParagraphs(units, dups, hints?.columnBreaks)
-  const drafts = segment(paras)
+  const { paras, candidates } = joinParagraphs(units, dups, hints.columnBreaks)
+  const drafts = segment(paras, { kickerAbove: votes > 0 })
 
   const placement = new Map<Para, { role: LineRole; draft: number | null }>()
   drafts.forEach((d, di) => d.items.forEach((it) => placement.set(it.para, { role: it.role, draft: di })))

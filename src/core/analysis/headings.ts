@@ -15,6 +15,32 @@ export function isCaptionish(s: string): boolean {
   return hanCount(s) >= 11 && !/\s/.test(s) && !/[“”《》]/.test(s)
 }
 
+// A column tag after a title: `何以乘“风”起（评论员观察）`. Not a byline's role (`王明（本报记者）`) or a credit.
+const TAG = /[（(]([^（）()]{2,16})[）)]$/
+const NOT_A_TAG = /记者|通讯员|作者|摄|供图|资料|图片|特约|评论员$/
+
+/** A heading line that ends with a column tag. */
+export function endsWithTag(s: string): boolean {
+  const m = TAG.exec(s.length > 60 ? s.slice(-20) : s)
+  return m !== null && !NOT_A_TAG.test(m[1]!) && hanCount(s.slice(0, s.length - m[0].length)) >= 4
+}
+
+/**
+ * How a paper stacks two heading lines, from the pairs where one line carries a column tag (the
+ * tag goes with the title): > 0 when the tagged line is the lower one (a kicker over the title),
+ * < 0 when it is the upper one (a title over its subtitle), 0 when nothing shows.
+ */
+export function stackVotes(lines: readonly string[], isHeading: (i: number) => boolean): number {
+  let votes = 0
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!isHeading(i) || !isHeading(i + 1)) continue
+    const a = endsWithTag(lines[i]!)
+    const b = endsWithTag(lines[i + 1]!)
+    if (a !== b && !startsWithDash(lines[i + 1]!)) votes += b ? 1 : -1
+  }
+  return votes
+}
+
 /** How much longer than the line under it a couplet may be and still read as its kicker. */
 const COUPLET_SLACK = 3
 
@@ -33,7 +59,7 @@ export function isCouplet(s: string): boolean {
  * subtitle. A long descriptive line above a very short title is a bare caption. Lines above a
  * kicker+title pair are a section banner (or a caption when they read like one).
  */
-export function interpretStack(lines: readonly string[]): Stack {
+export function interpretStack(lines: readonly string[], kickerAbove = false): Stack {
   const n = lines.length
   const roles: StackRole[] = new Array<StackRole>(n).fill('kicker')
   let confidence = 0.9
@@ -54,7 +80,12 @@ export function interpretStack(lines: readonly string[]): Stack {
   // a pair of parallel phrases is the usual form of a kicker; a subtitle under a title explains
   // it at length, so a couplet over a line a little shorter is a kicker over its title
   const kickerOverTitle = firstDash < 0 && la > lb && la - lb <= COUPLET_SLACK && isCouplet(a) && !isCouplet(b)
-  if (firstDash < 0 && la > lb && !kickerOverTitle) {
+  // the column tag goes with the title; without one, a paper that prints kickers over its titles
+  // (seen from its tagged stacks) is read that way
+  const tagA = endsWithTag(a)
+  const tagB = endsWithTag(b)
+  const titleAbove = tagA !== tagB ? tagA : kickerAbove ? false : firstDash < 0 && la > lb && !kickerOverTitle
+  if (titleAbove) {
     if (isCaptionish(a) && lb <= 8) {
       roles[core - 2] = 'caption'
       roles[core - 1] = 'title'

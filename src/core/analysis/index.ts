@@ -4,7 +4,12 @@ export { analyzePage } from './analyze'
 export type { LayoutHints } from './layoutHints'
 export { describeArticle } from './describe'
 export { applySafeFixes } from './fixes'
+export { editionEvidence } from './edition'
+export type { EditionEvidence } from './edition'
+export { LINE_ROLES, TEMPLATE_VERSION, compileProfile, lineTemplate } from './profile'
+export type { CompiledProfile, PublicationProfile, RoleTemplate } from './profile'
 export type {
+  AnalysisOptions,
   ArticleKind,
   BlockLine,
   DuplicateFlag,

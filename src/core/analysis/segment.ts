@@ -35,7 +35,12 @@ function isHeadingPara(p: Para): boolean {
   return p.kind === 'heading' || p.kind === 'subtitle'
 }
 
-export function segment(paras: readonly Para[]): Draft[] {
+export interface SegmentOptions {
+  /** The paper prints kickers over its titles (see headings.ts stackVotes). */
+  kickerAbove?: boolean
+}
+
+export function segment(paras: readonly Para[], options: SegmentOptions = {}): Draft[] {
   const drafts: Draft[] = []
   let cur: Draft | null = null
   const put = (d: Draft, p: Para, role: LineRole): void => {
@@ -234,7 +239,7 @@ export function segment(paras: readonly Para[]): Draft[] {
       put(c0, run[0]!, 'caption')
       run = run.slice(1)
     }
-    const stack = interpretStack(run.map((h) => h.text))
+    const stack = interpretStack(run.map((h) => h.text), options.kickerAbove === true)
     let d: Draft | null = null
     run.forEach((h, idx) => {
       const role = stack.roles[idx]!

@@ -1,6 +1,33 @@
 // Public shapes of the analysis result.
+import type { LayoutHints } from './layoutHints'
+import type { EditionEvidence } from './edition'
+import type { PublicationProfile } from './profile'
 
-export type LineRole = 'kicker' | 'title' | 'subtitle' | 'byline' | 'body' | 'subhead' | 'caption' | 'furniture' | 'banner'
+/** What the analysis may use besides the page itself (an OCR file's layout hints among them). */
+export interface AnalysisOptions extends LayoutHints {
+  /** The publication's learnt profile (line templates tied to roles by the editor's decisions). */
+  profile?: PublicationProfile | null
+  /** Template counts over the pages of the edition (this page included): see edition.ts. */
+  edition?: EditionEvidence | null
+}
+
+/**
+ * What a line is. `banner` is a column label (栏目) over one article or a group; `dateline` a line
+ * of place/date/source printed with an article (`本报北京5月6日电`, a date-and-source line under
+ * it); `credit` a photo or text credit on a line of its own (`X摄`, `X供图`).
+ */
+export type LineRole =
+  | 'kicker'
+  | 'title'
+  | 'subtitle'
+  | 'byline'
+  | 'dateline'
+  | 'body'
+  | 'subhead'
+  | 'caption'
+  | 'credit'
+  | 'furniture'
+  | 'banner'
 
 export interface ProposedParagraph {
   role: 'body' | 'subhead'

@@ -10,6 +10,7 @@ import { indexNewPage } from '../store/queries/search'
 import { toSearchDocument } from '../store/searchText'
 import type { Proposer } from '../pipeline/proposal'
 import { collectSources } from './collect'
+import { editionEvidenceOf } from './editionEvidence'
 import { MAX_PAGE_BYTES } from './decode'
 import { placePage } from './naming'
 import { preparePage, type Prepared } from './prepare'
@@ -92,6 +93,7 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
   const pool = wanted === 0 || sources.length < MIN_PAGES_FOR_WORKERS ? null : startPagePool(wanted)
   const known = new Set(allPageHashes(db))
   pool?.addKnown([...known])
+  const evidenceOf = editionEvidenceOf(sources, options.edition)
   const prepareHere = (source: PageSource): Prepared => {
     let bytes: Uint8Array
     try {
@@ -99,7 +101,7 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
     } catch (error) {
       return { status: 'failed', reason: `cannot read file: ${(error as Error).message}` }
     }
-    return preparePage(bytes, (sha256) => known.has(sha256), inline, source.fileName)
+    return preparePage(bytes, (sha256) => known.has(sha256), inline, source.fileName, evidenceOf(source))
   }
   const prepare = (source: PageSource): Prepared | Promise<Prepared> => {
     // Checked before reading, so a huge file is never loaded into memory.
@@ -109,7 +111,8 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
     if (!pool) return prepareHere(source)
     let job: PageJob
     try {
-      job = source.path !== undefined ? { path: source.path } : { bytes: source.read(), name: source.fileName }
+      const edition = evidenceOf(source)
+      job = source.path !== undefined ? { path: source.path, edition } : { bytes: source.read(), name: source.fileName, edition }
     } catch (error) {
       return { status: 'failed', reason: `cannot read file: ${(error as Error).message}` }
     }

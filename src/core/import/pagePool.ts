@@ -1,3 +1,4 @@
+import type { EditionEvidence } from '../analysis'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,7 +8,8 @@ import type { SuggestionInput } from '../store/queries/suggestions'
 import type { Prepared } from './prepare'
 import type { WorkerReply, WorkerRequest } from './workerProtocol'
 
-export type PageJob = { path: string } | { bytes: Uint8Array; name?: string }
+/** A page to prepare, with the evidence of its edition when the batch holds other pages of it. */
+export type PageJob = ({ path: string } | { bytes: Uint8Array; name?: string }) & { edition?: EditionEvidence | null }
 
 /** Worker threads preparing pages (see pageWorker.ts); a job a worker cannot finish is rejected. */
 export interface PagePool {
@@ -83,7 +85,10 @@ export function startPagePool(count = defaultWorkerCount(), entry = workerEntry(
   return {
     size: slots.length,
     async prepare(job) {
-      const reply = await request((id) => ('path' in job ? { type: 'prepare', id, path: job.path } : { type: 'prepare', id, bytes: job.bytes, ...(job.name !== undefined ? { name: job.name } : {}) }))
+      const edition = job.edition ?? null
+      const reply = await request((id) =>
+        'path' in job ? { type: 'prepare', id, path: job.path, edition } : { type: 'prepare', id, bytes: job.bytes, edition, ...(job.name !== undefined ? { name: job.name } : {}) }
+      )
       if (!('prepared' in reply)) throw new Error('page worker answered a different question')
       return reply.prepared
     },

@@ -37,7 +37,7 @@ if (port) {
         try {
           const bytes = 'bytes' in message ? message.bytes : fs.readFileSync(message.path)
           const name = 'bytes' in message ? message.name : path.basename(message.path)
-          prepared = preparePage(bytes, isKnown, propose, name)
+          prepared = preparePage(bytes, isKnown, propose, name, message.edition ?? null)
         } catch (error) {
           prepared = { status: 'failed', reason: `cannot read file: ${(error as Error).message}` }
         }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { EditionEvidence } from '../analysis'
 import { prepareProposal, type PreparedProposal, type Proposer } from '../pipeline/proposal'
 import type { PageGeometry } from '../../shared/geometry'
 import { DecodeError, decodePage, normalizeNewlines, type PageEncoding } from './decode'
@@ -26,9 +27,10 @@ export type Prepared =
 /**
  * Hashes, decodes and analyses one file's bytes; `isKnown` skips the work for pages already stored.
  * A file named as OCR output (`fileName`: .xml, .hocr, .html) is read as ALTO, hOCR or PAGE: its
- * original text is the text laid out from the XML, and its geometry goes with it.
+ * original text is the text laid out from the XML, and its geometry goes with it. `edition`: what
+ * the other pages of its edition in the batch show (analysis/edition.ts).
  */
-export function preparePage(bytes: Uint8Array, isKnown: (sha256: string) => boolean, propose: Proposer, fileName?: string): Prepared {
+export function preparePage(bytes: Uint8Array, isKnown: (sha256: string) => boolean, propose: Proposer, fileName?: string, edition: EditionEvidence | null = null): Prepared {
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   if (isKnown(sha256)) return { status: 'known', sha256 }
   let decoded: { text: string; encoding: PageEncoding }
@@ -52,7 +54,8 @@ export function preparePage(bytes: Uint8Array, isKnown: (sha256: string) => bool
   const normalized = normalizeNewlines(decoded.text)
   let proposal: PreparedProposal
   try {
-    proposal = prepareProposal(propose(normalized, geometry ? { layout: hintsFromLayout(normalized, geometry) } : undefined))
+    const context = { ...(geometry ? { layout: hintsFromLayout(normalized, geometry) } : {}), ...(edition ? { edition } : {}) }
+    proposal = prepareProposal(propose(normalized, geometry || edition ? context : undefined))
   } catch (error) {
     return { status: 'failed', reason: `analysis failed: ${(error as Error).message}` }
   }

@@ -1,3 +1,4 @@
+import type { EditionEvidence } from '../analysis'
 import type { DetectOptions } from '../typos'
 import type { SuggestionInput } from '../store/queries/suggestions'
 import type { Prepared } from './prepare'
@@ -5,8 +6,8 @@ import type { Prepared } from './prepare'
 /** Messages between the main thread and its page workers (pageWorker.ts). */
 export type WorkerRequest =
   | { type: 'known'; hashes: string[] }
-  | { type: 'prepare'; id: number; path: string }
-  | { type: 'prepare'; id: number; bytes: Uint8Array; name?: string }
+  | { type: 'prepare'; id: number; path: string; edition?: EditionEvidence | null }
+  | { type: 'prepare'; id: number; bytes: Uint8Array; name?: string; edition?: EditionEvidence | null }
   | { type: 'knowledge'; knowledge: DetectOptions }
   | { type: 'detect'; id: number; text: string }
 

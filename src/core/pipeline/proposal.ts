@@ -1,4 +1,4 @@
-import type { LayoutHints } from '../analysis'
+import type { EditionEvidence, LayoutHints } from '../analysis'
 import type { ArticleInput } from '../store/queries/articles'
 import { encodeArticles, type EncodedArticle } from '../store/queries/articleBody'
 import type { SuggestionInput } from '../store/queries/suggestions'
@@ -32,6 +32,8 @@ export interface ProposeContext {
   lexicon?: unknown
   /** What the page's OCR layout knows (column breaks, furniture blocks), when it has one. */
   layout?: LayoutHints
+  /** What the other pages of the page's edition show (lines that recur are furniture). */
+  edition?: EditionEvidence | null
 }
 
 export type Proposer = (text: string, context?: ProposeContext) => Proposal

@@ -1,4 +1,4 @@
-import { ANALYZER_VERSION, analyzePage, type LayoutHints, type PageProposal } from '../analysis'
+import { ANALYZER_VERSION, analyzePage, type AnalysisOptions, type PageProposal } from '../analysis'
 import { countNames, detectSuspicious, extractNames, type DetectOptions, type TypoSuggestion } from '../typos'
 import type { ArticleInput } from '../store/queries/articles'
 import type { SuggestionInput } from '../store/queries/suggestions'
@@ -8,8 +8,8 @@ import type { Proposal } from './proposal'
  * Structure, safe fixes and suggestions for one page's decoded text (LF newlines). Without
  * knowledge the typo detection is left to the suggestion pass (see suggestionPass.ts).
  */
-export function proposePage(text: string, knowledge: DetectOptions | null = {}, layout?: LayoutHints): Proposal {
-  const analysis = analyzePage(text, layout)
+export function proposePage(text: string, knowledge: DetectOptions | null = {}, options: AnalysisOptions = {}): Proposal {
+  const analysis = analyzePage(text, options)
   const suggestions: SuggestionInput[] = [
     ...duplicateSuggestions(analysis),
     ...(knowledge === null ? [] : detectSuspicious(analysis.workingText, knowledge)).map(toSuggestionInput)
