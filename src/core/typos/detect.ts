@@ -143,7 +143,11 @@ export function findCharSwaps(text: string, skip: Uint8Array, model: TypoModel, 
       }
       if (cands) {
         cands.sort((x, y) => y.evidence - x.evidence)
-        found.push({ pos: p, best: cands[0]!, others: cands.slice(1) })
+        const best = cands[0]!
+        // A string read the same way twice on one page is a term of that page (a name, a
+        // place, a word the model lacks), not a misreading: OCR does not repeat its errors
+        // letter for letter where the model would see one.
+        if (!repeated(text, best.wordStart, best.wordEnd)) found.push({ pos: p, best, others: cands.slice(1) })
       }
     }
   }
@@ -172,5 +176,15 @@ function wordThrough(lm: LanguageModel, text: string, rs: number, re: number, p:
       if (e >= p && e > s && lm.idHashed(h1, h2, e - s + 1) >= 0) return true
     }
   }
+  return false
+}
+
+/** Whether text[from, to) (two characters or more) occurs elsewhere in the text too. */
+function repeated(text: string, from: number, to: number): boolean {
+  if (to - from < 2) return false
+  const word = text.slice(from, to)
+  // Two characters recur by chance across word boundaries (为争 in 因为争取): they need a third sighting.
+  let need = to - from === 2 ? 2 : 1
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (at !== from && --need === 0) return true
   return false
 }

@@ -1,4 +1,4 @@
-import { B1, B2, hash1, hash2, LEN_SALT } from './hash'
+import { B1, B2, LEN_SALT } from './hash'
 
 /** Longest vocabulary word the model holds (scripts/lm/build-lm.mjs drops longer ones). */
 export const LM_MAX_WORD = 8
@@ -35,7 +35,6 @@ export class LanguageModel {
   private readonly ids: Int32Array
   /** Adjacent character pairs inside vocabulary words (one-sided, as in lexicon.ts). */
   private readonly pairBits = new Int32Array(1 << (PAIR_BITS - 5))
-  private readonly words: string[]
 
   constructor(raw: Uint8Array) {
     const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength)
@@ -56,9 +55,8 @@ export class LanguageModel {
     this.biLevels = book()
     this.biBoLevels = book()
     this.triLevels = book()
-    this.words = new TextDecoder().decode(raw.subarray(at, at + vocabBytes)).split('\n')
+    const vocabAt = at
     at += vocabBytes
-    if (this.words.length !== V) throw new Error(`language model: ${this.words.length} words, header says ${V}`)
     this.uniP = new Float32Array(V)
     this.uniB = new Float32Array(V)
     for (let k = 0; k < V; k++) {
@@ -118,22 +116,49 @@ export class LanguageModel {
     this.k1 = new Int32Array(cap)
     this.k2 = new Int32Array(cap)
     this.ids = new Int32Array(cap).fill(-1)
+    // The vocabulary is hashed straight from its UTF-8 bytes (hanzi are three-byte
+    // sequences): no string per word is ever made, which halves the load time.
     let unk = -1
-    for (let id = 0; id < V; id++) {
-      const w = this.words[id]!
-      if (w === '<unk>') {
-        unk = id
+    let id = 0
+    let h1 = 0
+    let h2 = 0
+    let len = 0
+    let prevCode = -1
+    let ascii = false
+    const end = vocabAt + vocabBytes
+    for (let q = vocabAt; q <= end; ) {
+      const b = q < end ? raw[q]! : 10
+      if (b === 10) {
+        if (ascii) unk = id // the only non-hanzi entry is <unk>
+        else {
+          h2 = (h2 + Math.imul(len, LEN_SALT)) | 0
+          let slot = (h1 ^ (h1 >>> 15)) & this.mask
+          while (this.ids[slot] !== -1) slot = (slot + 1) & this.mask
+          this.k1[slot] = h1
+          this.k2[slot] = h2
+          this.ids[slot] = id
+        }
+        id++
+        h1 = h2 = len = 0
+        prevCode = -1
+        ascii = false
+        q++
         continue
       }
-      for (let k = 1; k < w.length; k++) this.addPair(w.charCodeAt(k - 1), w.charCodeAt(k))
-      const h1 = hash1(w)
-      const h2 = hash2(w)
-      let slot = (h1 ^ (h1 >>> 15)) & this.mask
-      while (this.ids[slot] !== -1) slot = (slot + 1) & this.mask
-      this.k1[slot] = h1
-      this.k2[slot] = h2
-      this.ids[slot] = id
+      if (b < 0x80) {
+        ascii = true
+        q++
+        continue
+      }
+      const code = ((b & 0x0f) << 12) | ((raw[q + 1]! & 0x3f) << 6) | (raw[q + 2]! & 0x3f)
+      q += 3
+      if (prevCode >= 0) this.addPair(prevCode, code)
+      prevCode = code
+      h1 = (Math.imul(h1, B1) + code) | 0
+      h2 = (Math.imul(h2, B2) + code) | 0
+      len++
     }
+    if (id !== V) throw new Error(`language model: ${id} words, header says ${V}`)
     if (unk < 0) throw new Error('language model: no <unk>')
     this.unk = unk
   }
@@ -174,10 +199,6 @@ export class LanguageModel {
       h2 = (Math.imul(h2, B2) + word.charCodeAt(k)) | 0
     }
     return word.length === 0 ? -1 : this.idHashed(h1, h2, word.length)
-  }
-
-  word(id: number): string {
-    return this.words[id]!
   }
 
   unigram(w: number): number {
