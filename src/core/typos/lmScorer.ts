@@ -5,6 +5,14 @@ import { LM_MAX_WORD, type LanguageModel } from './lm'
 const OOV2 = LM_MAX_WORD + 1
 const OOV3 = LM_MAX_WORD + 2
 const S = LM_MAX_WORD + 3
+/**
+ * The most common Chinese surnames (about 85% of the population): a name the model does not
+ * know usually starts with one of them, so an unknown two- or three-character stretch after
+ * one is read as a name at a lower cost than any other unknown stretch.
+ */
+const SURNAME = new Uint8Array(0x10000)
+for (const c of '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤')
+  SURNAME[c.charCodeAt(0)] = 1
 /** States more than this below the best one ending at the same place are not extended. */
 const BEAM = 12
 
@@ -35,6 +43,8 @@ export class LmScorer {
     private readonly lex: Lexicon,
     /** ln-probability cost of a 2- or 3-character stretch the model does not know (a name, a new term). */
     private readonly oovCost: number,
+    /** The same for a stretch that starts with a common surname: a person's name is the likely reading. */
+    private readonly nameCost: number,
     lexBonus: number
   ) {
     this.lexOffset = lexBonus - Math.log(lex.total) - lm.unigram(lm.unk)
@@ -121,8 +131,8 @@ export class LmScorer {
         }
         this.enter(out, j - l <= split ? prev : out, j - l, row + l, w, 0)
       }
-      if (j >= 2) this.enter(out, j - 2 <= split ? prev : out, j - 2, row + OOV2, lm.unk, this.oovCost)
-      if (j >= 3) this.enter(out, j - 3 <= split ? prev : out, j - 3, row + OOV3, lm.unk, this.oovCost)
+      if (j >= 2) this.enter(out, j - 2 <= split ? prev : out, j - 2, row + OOV2, lm.unk, SURNAME[codes[j - 2]!] ? this.nameCost : this.oovCost)
+      if (j >= 3) this.enter(out, j - 3 <= split ? prev : out, j - 3, row + OOV3, lm.unk, SURNAME[codes[j - 3]!] ? this.nameCost : this.oovCost)
     }
   }
 

@@ -1,5 +1,5 @@
-import { findCharSwaps, type PositionFinding } from './detect'
-import { dictionarySuggestions, isRejected, maskOccurrences } from './editorRules'
+import { attested, findCharSwaps, type PositionFinding } from './detect'
+import { dictionarySuggestions, isRejected, isRejectedForWord, maskOccurrences } from './editorRules'
 import { loadTypoModel, type TypoModel } from './model'
 import { countNames, extractNames, findNameVariants } from './names'
 import type { DetectOptions, TypoSuggestion } from './types'
@@ -42,9 +42,18 @@ export function detectSuspicious(text: string, options: DetectOptions = {}, mode
     })
   }
 
-  for (const f of findCharSwaps(text, skip, model)) out.push(toSuggestion(text, f, model))
-
   const rejected = options.rejected ?? []
+  for (const f of findCharSwaps(text, skip, model)) {
+    // A one-character word is judged with its neighbours (认 alone is no word to remember).
+    const lone = f.best.wordEnd - f.best.wordStart < 2
+    const word = lone ? { start: Math.max(0, f.pos - 1), end: Math.min(text.length, f.pos + 2) } : { start: f.best.wordStart, end: f.best.wordEnd }
+    // The publication's approved pages read this word the same way: it is one of its words.
+    if (options.knownText && word.end - word.start >= 2 && attested(options.knownText, text.slice(word.start, word.end))) continue
+    const s = toSuggestion(text, f, model)
+    if (rejected.length > 0 && isRejectedForWord(text, s, word, rejected)) continue
+    out.push(s)
+  }
+
   const kept = rejected.length > 0 ? out.filter((s) => !isRejected(text, s, rejected)) : out
   return kept.sort((x, y) => x.start - y.start || x.end - y.end)
 }
