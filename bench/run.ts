@@ -35,7 +35,7 @@ type StepResult = Record<string, unknown>
 const num = (r: StepResult, key: string): number => Number(r[key])
 
 function step(name: string, args: Record<string, unknown>): StepResult {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'steps.ts'), name, JSON.stringify(args)], {
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(root, 'bench', 'steps.ts'), name, JSON.stringify(args)], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024
@@ -157,7 +157,10 @@ for (const r of results) {
   row('then the typo/name pass', `${f(r.import.suggestionPass.median, 0)} pages/s`, `${f(r.import.suggestionPass.min, 0)}–${f(r.import.suggestionPass.max, 0)}`, r.import.maxRssMB)
   lines.push(`| ${r.pages} | database size | ${f(r.import.dbMB)} MB (archive ${f(r.archiveMB)} MB) | | |`)
   if (r.analysis) row('analysis per page', `p50 ${f(r.analysis.p50, 2)} ms`, `p95 ${f(r.analysis.p95, 2)} ms`, r.analysis.maxRssMB)
-  if (r.typos) row('typo detection', `${f(r.typos.mbPerSecond, 2)} MB/s`, `model load ${f(r.typos.loadMs, 0)} ms`, r.typos.maxRssMB)
+  if (r.typos) {
+    row('typo detection', `${f(r.typos.mbPerSecond, 2)} MB/s (${f(r.typos.mbPerCpuSecond, 2)} MB per CPU second)`, `model load ${f(r.typos.loadMs, 0)} ms, +${f(r.typos.modelRssMB, 0)} MB RSS`, r.typos.maxRssMB)
+    row('typo language model', `load ${f(r.typos.lmLoadMs, 0)} ms`, `tables ${f(r.typos.lmMB, 0)} MB`, r.typos.maxRssMB)
+  }
   if (r.search) {
     for (const k of ['chars1', 'chars2', 'chars4']) {
       const s = r.search[k] as Record<string, number> | undefined

@@ -31,6 +31,10 @@ const LEX_BONUS = 0
 // Numerals are all look-alikes of each other (二/三, 十/千) and any of them reads as a word:
 // the text cannot tell which number was printed.
 const NUMERALS = new Set('〇一二三四五六七八九十百千万亿两零'.split('').map((c) => c.charCodeAt(0)))
+// Module copies of the hash constants (see lm.ts).
+const M1 = B1
+const M2 = B2
+const MAX_WORD = LM_MAX_WORD
 /** Two suggestions closer than this compete: one misread disturbs its neighbours' context too. */
 const MIN_SPACING = 3
 
@@ -166,18 +170,18 @@ export function findCharSwaps(text: string, skip: Uint8Array, model: TypoModel, 
 
 /** Whether some vocabulary word of two or more characters holds position p once it reads `alt`. */
 function wordThrough(lm: LanguageModel, text: string, rs: number, re: number, p: number, alt: number): boolean {
-  const at = (k: number): number => (k === p ? alt : text.charCodeAt(k))
+  // No closures here: this runs for most candidates, and a bundler may wrap each one.
   let lo = p
-  while (lo > rs && p - lo < LM_MAX_WORD - 1 && lm.pair(at(lo - 1), at(lo))) lo--
+  while (lo > rs && p - lo < MAX_WORD - 1 && lm.pair(text.charCodeAt(lo - 1), lo === p ? alt : text.charCodeAt(lo))) lo--
   let hi = p + 1
-  while (hi < re && hi - p < LM_MAX_WORD && lm.pair(at(hi - 1), at(hi))) hi++
+  while (hi < re && hi - p < MAX_WORD && lm.pair(hi - 1 === p ? alt : text.charCodeAt(hi - 1), text.charCodeAt(hi))) hi++
   for (let s = lo; s <= p; s++) {
     let h1 = 0
     let h2 = 0
-    for (let e = s; e < hi && e - s < LM_MAX_WORD; e++) {
-      const c = at(e)
-      h1 = (Math.imul(h1, B1) + c) | 0
-      h2 = (Math.imul(h2, B2) + c) | 0
+    for (let e = s; e < hi && e - s < MAX_WORD; e++) {
+      const c = e === p ? alt : text.charCodeAt(e)
+      h1 = (Math.imul(h1, M1) + c) | 0
+      h2 = (Math.imul(h2, M2) + c) | 0
       if (e >= p && e > s && lm.idHashed(h1, h2, e - s + 1) >= 0) return true
     }
   }

@@ -2,6 +2,11 @@ import { B1, B2, LEN_SALT } from './hash'
 
 /** Longest vocabulary word the model holds (scripts/lm/build-lm.mjs drops longer ones). */
 export const LM_MAX_WORD = 8
+// Module copies of the hash constants: hot lookups must not read imported bindings, which a
+// development bundler may turn into getter calls.
+const SALT = LEN_SALT
+const M1 = B1
+const M2 = B2
 const LN10 = Math.LN10
 const PAIR_BITS = 22
 
@@ -180,7 +185,7 @@ export class LanguageModel {
 
   /** Word id by the hashes of hash.ts (h2 without its length term), -1 when unknown. */
   idHashed(h1: number, h2NoLen: number, len: number): number {
-    const h2 = (h2NoLen + Math.imul(len, LEN_SALT)) | 0
+    const h2 = (h2NoLen + Math.imul(len, SALT)) | 0
     let slot = (h1 ^ (h1 >>> 15)) & this.mask
     for (;;) {
       const id = this.ids[slot]!
@@ -195,8 +200,8 @@ export class LanguageModel {
     let h1 = 0
     let h2 = 0
     for (let k = 0; k < word.length; k++) {
-      h1 = (Math.imul(h1, B1) + word.charCodeAt(k)) | 0
-      h2 = (Math.imul(h2, B2) + word.charCodeAt(k)) | 0
+      h1 = (Math.imul(h1, M1) + word.charCodeAt(k)) | 0
+      h2 = (Math.imul(h2, M2) + word.charCodeAt(k)) | 0
     }
     return word.length === 0 ? -1 : this.idHashed(h1, h2, word.length)
   }
@@ -215,6 +220,12 @@ export class LanguageModel {
       else hi = mid - 1
     }
     return -1
+  }
+
+  /** Bytes the model's tables hold (for the benchmark's memory figure). */
+  get byteSize(): number {
+    const arrays = [this.uniP, this.uniB, this.biStart, this.biW, this.biP, this.biB, this.triStart, this.triW, this.triP, this.k1, this.k2, this.ids, this.pairBits]
+    return arrays.reduce((n, a) => n + a.byteLength, 0) + 5 * 1024
   }
 
   /** Index of the bigram (v, w), -1 when the model lacks it. */

@@ -2,6 +2,7 @@ import { type Lexicon, POW1, POW2 } from './lexicon'
 import { LM_MAX_WORD, type LanguageModel } from './lm'
 
 /** Slots per end position: one per vocabulary word length, then two for unknown words. */
+const MAXW = LM_MAX_WORD
 const OOV2 = LM_MAX_WORD + 1
 const OOV3 = LM_MAX_WORD + 2
 const S = LM_MAX_WORD + 3
@@ -93,7 +94,7 @@ export class LmScorer {
       const lat = j > p ? this.alt : this.base
       const len = slot === OOV2 ? 2 : slot === OOV3 ? 3 : slot
       const s = j - len
-      if (s <= p) return slot > LM_MAX_WORD ? [p, p + 1] : [s, j]
+      if (s <= p) return slot > MAXW ? [p, p + 1] : [s, j]
       slot = lat.back[j * S + slot]!
       j = s
     }
@@ -103,13 +104,16 @@ export class LmScorer {
   /** Ends (j) from j0 to j1 into `out`; states at positions ≤ split are read from `prev`. */
   private forward(out: Lattice, prev: Lattice, split: number, j0: number, j1: number): void {
     const { codes, lm, lex } = this
+    // Local copies: an imported binding may be read through a getter (dev bundlers).
+    const pow1 = POW1
+    const pow2 = POW2
     for (let j = j0; j <= j1; j++) {
       const row = j * S
       out.score.fill(-Infinity, row, row + S)
       let c = codes[j - 1]!
       let h1 = c
       let h2 = c
-      const maxL = Math.min(LM_MAX_WORD, j)
+      const maxL = Math.min(MAXW, j)
       for (let l = 1; l <= maxL; l++) {
         let inLex = false
         if (l > 1) {
@@ -117,23 +121,38 @@ export class LmScorer {
           inLex = lex.pairs.has(left, c)
           if (!inLex && !lm.pair(left, c)) break
           c = left
-          h1 = (h1 + Math.imul(left, POW1[l - 1]!)) | 0
-          h2 = (h2 + Math.imul(left, POW2[l - 1]!)) | 0
+          h1 = (h1 + Math.imul(left, pow1[l - 1]!)) | 0
+          h2 = (h2 + Math.imul(left, pow2[l - 1]!)) | 0
         }
         let w = lm.idHashed(h1, h2, l)
         if (w < 0) {
           if (l > 1) {
             const f = inLex ? lex.findHashed(h1, h2, l) : 0
-            if (f > 0) this.enter(out, j - l <= split ? prev : out, j - l, row + l, lm.unk, Math.log(f) + this.lexOffset)
+            if (f > 0) this.enterUnknown(out, j - l <= split ? prev : out, j - l, row + l, Math.log(f) + this.lexOffset)
             continue
           }
           w = lm.unk
         }
         this.enter(out, j - l <= split ? prev : out, j - l, row + l, w, 0)
       }
-      if (j >= 2) this.enter(out, j - 2 <= split ? prev : out, j - 2, row + OOV2, lm.unk, SURNAME[codes[j - 2]!] ? this.nameCost : this.oovCost)
-      if (j >= 3) this.enter(out, j - 3 <= split ? prev : out, j - 3, row + OOV3, lm.unk, SURNAME[codes[j - 3]!] ? this.nameCost : this.oovCost)
+      if (j >= 2) this.enterUnknown(out, j - 2 <= split ? prev : out, j - 2, row + OOV2, SURNAME[codes[j - 2]!] ? this.nameCost : this.oovCost)
+      if (j >= 3) this.enterUnknown(out, j - 3 <= split ? prev : out, j - 3, row + OOV3, SURNAME[codes[j - 3]!] ? this.nameCost : this.oovCost)
+      out.close(j)
     }
+  }
+
+  /**
+   * An unknown word (a lexicon word the model lacks, a name, a new term) spanning [s, …):
+   * P(<unk>) without context (its n-grams say little) plus `extra`, after the best state at s.
+   */
+  private enterUnknown(out: Lattice, from: Lattice, s: number, slotIndex: number, extra: number): void {
+    const lm = this.lm
+    const k = s === 0 ? 0 : from.topSlot[s]!
+    out.score[slotIndex] = (s === 0 ? 0 : from.top[s]!) + lm.unigram(lm.unk) + extra
+    out.word[slotIndex] = lm.unk
+    out.back[slotIndex] = k
+    out.ctx[slotIndex] = s === 0 ? -1 : from.word[s * S + k]!
+    out.ctxBigram[slotIndex] = -1
   }
 
   /** Best way into word w spanning [s, …) stored at out[slotIndex]. */
@@ -151,8 +170,7 @@ export class LmScorer {
     let arg = 0
     const row = s * S
     // States far below the best one at s cannot win: a transition costs between about 0 and 25.
-    let floor = -Infinity
-    for (let k = 1; k < S; k++) if (from.score[row + k]! - BEAM > floor) floor = from.score[row + k]! - BEAM
+    const floor = from.top[s]! - BEAM
     for (let k = 1; k < S; k++) {
       const sc = from.score[row + k]!
       if (sc < floor) continue
@@ -181,7 +199,13 @@ class Lattice {
   /** Slot of the previous state on the best path (0 at the start of the run). */
   readonly back: Int8Array
 
+  /** Best score and its slot per end position (after close). */
+  readonly top: Float64Array
+  readonly topSlot: Int8Array
+
   constructor(readonly size: number) {
+    this.top = new Float64Array(size).fill(-Infinity)
+    this.topSlot = new Int8Array(size)
     this.score = new Float64Array(size * S).fill(-Infinity)
     this.word = new Int32Array(size * S)
     this.ctx = new Int32Array(size * S).fill(-1)
@@ -189,14 +213,8 @@ class Lattice {
     this.ctxBigram = new Int32Array(size * S).fill(-1)
   }
 
-  best(j: number): number {
-    if (j === 0) return 0
-    let top = -Infinity
-    for (let k = j * S + 1; k < j * S + S; k++) if (this.score[k]! > top) top = this.score[k]!
-    return top
-  }
-
-  bestSlot(j: number): number {
+  /** Records the best state ending at j, once all of them are in. */
+  close(j: number): void {
     let top = -Infinity
     let arg = 0
     for (let k = 1; k < S; k++) {
@@ -206,6 +224,15 @@ class Lattice {
         arg = k
       }
     }
-    return arg
+    this.top[j] = top
+    this.topSlot[j] = arg
+  }
+
+  best(j: number): number {
+    return j === 0 ? 0 : this.top[j]!
+  }
+
+  bestSlot(j: number): number {
+    return this.topSlot[j]!
   }
 }
