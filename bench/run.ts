@@ -35,7 +35,7 @@ type StepResult = Record<string, unknown>
 const num = (r: StepResult, key: string): number => Number(r[key])
 
 function step(name: string, args: Record<string, unknown>): StepResult {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'steps.ts'), name, JSON.stringify(args)], {
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(root, 'bench', 'steps.ts'), name, JSON.stringify(args)], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024
@@ -160,7 +160,10 @@ for (const r of results) {
   const withEdition = r.analysis?.edition as { p50: number; p95: number; evidencePerPage: number } | null | undefined
   if (r.analysis && withEdition)
     row('analysis per page, edition evidence', `p50 ${f(withEdition.p50, 2)} ms`, `p95 ${f(withEdition.p95, 2)} ms (+${f(withEdition.evidencePerPage, 2)} ms a page to count)`, r.analysis.maxRssMB)
-  if (r.typos) row('typo detection', `${f(r.typos.mbPerSecond, 2)} MB/s`, `model load ${f(r.typos.loadMs, 0)} ms`, r.typos.maxRssMB)
+  if (r.typos) {
+    row('typo detection', `${f(r.typos.mbPerSecond, 2)} MB/s (${f(r.typos.mbPerCpuSecond, 2)} MB per CPU second)`, `model load ${f(r.typos.loadMs, 0)} ms, +${f(r.typos.modelRssMB, 0)} MB RSS`, r.typos.maxRssMB)
+    row('typo language model', `load ${f(r.typos.lmLoadMs, 0)} ms`, `tables ${f(r.typos.lmMB, 0)} MB`, r.typos.maxRssMB)
+  }
   if (r.search) {
     for (const k of ['chars1', 'chars2', 'chars4']) {
       const s = r.search[k] as Record<string, number> | undefined

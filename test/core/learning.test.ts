@@ -80,4 +80,39 @@ describe("learning from the editor's decisions", () => {
     expect(page.suggestions.filter((s) => s.start >= page.revision.text.indexOf('态愿者') - 1 && s.end <= page.revision.text.indexOf('态愿者') + 4)).toEqual([])
     db.close()
   })
+
+  describe('what holds in a publication', () => {
+    // Imports as the app does them: structure first, then the suggestion pass.
+    function appSetup() {
+      const file = path.join(tempDir(), 'pub.db')
+      const db = openDatabase(file)
+      return { db, api: createHandlers({ db, databasePath: file, mode: 'browser' }) }
+    }
+    const typoFixes = (p: { suggestions: { rule: string; original: string; replacement: string }[] }) =>
+      p.suggestions.filter((s) => s.rule === 'typo').map((s) => `${s.original}→${s.replacement}`)
+
+    it('does not offer a rejected character fix again for the same word on its other pages', async () => {
+      const { db, api } = appSetup()
+      await api.importFiles({ files: [{ name: 'a_01.txt', dataBase64: b64('社区新闻\n\n社区为独居老认送去了年夜饭。') }] })
+      const a = await api.getPage({ pageId: 1 })
+      expect(typoFixes(a)).toEqual(['认→人'])
+      await api.decideSuggestion({ suggestionId: a.suggestions.find((s) => s.rule === 'typo')!.id, decision: 'rejected' })
+      await api.importFiles({ files: [{ name: 'b_01.txt', dataBase64: b64('人物\n\n这位八十岁的老认说，日子越过越好。\n\n我们要全心全意为认民服务。') }] })
+      // 老认 again: not offered; 认民 is another word: offered.
+      expect(typoFixes(await api.getPage({ pageId: 2 }))).toEqual(['认→人'])
+      const b = await api.getPage({ pageId: 2 })
+      expect(b.revision.text.slice(b.suggestions[0]!.start - 1, b.suggestions[0]!.end + 1)).toBe('为认民')
+      db.close()
+    })
+
+    it('takes a word of its approved pages as a word on its other pages', async () => {
+      const { db, api } = appSetup()
+      const column = '专栏\n\n老认是他的笔名。老认写了很多文章，老认的读者遍布全城。'
+      await api.importFiles({ files: [{ name: 'a_01.txt', dataBase64: b64(column) }] })
+      await api.approvePage({ pageId: 1 })
+      await api.importFiles({ files: [{ name: 'b_01.txt', dataBase64: b64('社区新闻\n\n社区为独居老认送去了年夜饭。') }] })
+      expect(typoFixes(await api.getPage({ pageId: 2 }))).toEqual([])
+      db.close()
+    })
+  })
 })

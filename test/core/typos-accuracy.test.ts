@@ -1,7 +1,7 @@
 // Accuracy of the look-alike detector on text it was not written against: clean news text
 // (test/fixtures/typos/clean-news.txt, written for this test) with look-alike substitutions
-// injected at random. The detector's constants were tuned on the first half only; the
-// second half is held out and reported separately.
+// injected at random, judged with the real language model and confusion model of
+// resources/typos. Both halves are reported apart, so that a threshold fitted to one shows.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -38,12 +38,13 @@ describe('look-alike detector accuracy', () => {
     console.log(`[typos] misses (whole text, first 15):\n  ${all.s.misses.slice(0, 15).join('\n  ')}`)
     console.log(`[typos] wrong fix first:\n  ${all.s.wrongFix.join('\n  ')}`)
     console.log(`[typos] false alarms on clean text:\n  ${all.fa.examples.join('\n  ')}`)
-    expect(all.s.recall).toBeGreaterThanOrEqual(0.8)
+    expect(all.s.recall).toBeGreaterThanOrEqual(0.7)
     expect(all.s.firstRankRate).toBeGreaterThanOrEqual(0.7)
-    expect(all.fa.per2000).toBeLessThanOrEqual(1)
-    // The held-out half must not collapse: tuning that only fits the first half would.
-    expect(heldOut.s.recall).toBeGreaterThanOrEqual(0.7)
-    expect(heldOut.fa.per2000).toBeLessThanOrEqual(1.5)
+    // The issue's floor for clean news text.
+    expect(all.fa.per2000).toBeLessThanOrEqual(0.5)
+    // Neither half may collapse: a threshold that only fits one would.
+    expect(Math.min(tuning.s.recall, heldOut.s.recall)).toBeGreaterThanOrEqual(0.7)
+    expect(Math.max(tuning.fa.per2000, heldOut.fa.per2000)).toBeLessThanOrEqual(1)
     expect(tuning.s.injected + heldOut.s.injected).toBeGreaterThan(150)
   })
 

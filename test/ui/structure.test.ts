@@ -90,7 +90,7 @@ describe('titles, restored structure and suggestion messages in the workbench', 
     expect(typo, JSON.stringify(listSuggestions(db, pageId))).toBeDefined()
     expect(typo!.message).toMatch(/[a-z]{3}/)
     const message = page.locator('.suggestion', { hasText: '志' }).locator('.message').first()
-    expect(await message.innerText()).toBe('“态”在此处不成常用词，疑为形近字“志”识别错误')
+    expect(await message.innerText()).toBe('“态愿者”在此处不成词，应为“志愿者”：OCR 常把“志”认成“态”')
 
     // Restore the revision before the added line: the first article fits the old text again and,
     // its words being different, waits for approval again; the editor's title stays.

@@ -21,6 +21,18 @@ describe('suggestion messages', () => {
     expect(suggestionMessage(en, s('duplicate', '重复的一段', ''))).toBe('Repeats text printed earlier on the page; remove this copy?')
   })
 
+  it('name the words of a misreading, as core found them', () => {
+    const typo = { ...s('typo', '末', '未'), message: '末来 is not a word here; 未来 is, and OCR often reads 未 as 末' }
+    expect(suggestionMessage(translator('en'), typo)).toBe('“末来” is not a word here; “未来” is, and OCR often reads “未” as “末”')
+    expect(suggestionMessage(translator('zh-CN'), typo)).toBe('“末来”在此处不成词，应为“未来”：OCR 常把“未”认成“末”')
+    const misfit = { ...s('typo', '入', '人'), message: '入口 does not fit here; 人口 is, and OCR often reads 人 as 入' }
+    expect(suggestionMessage(translator('zh-CN'), misfit)).toBe('“入口”放在此处不通，应为“人口”：OCR 常把“人”认成“入”')
+    // A message of another form (older stores): the rule's general explanation.
+    expect(suggestionMessage(translator('en'), { ...s('typo', '态', '志'), message: '态愿者 is not a word; 志愿者 is (frequency 730)' })).toBe(
+      '“态” makes no common word here; probably a misread look-alike of “志”'
+    )
+  })
+
   it('never show a rule the catalogue does not know as raw text', () => {
     expect(suggestionMessage(translator('zh-CN'), s('new-rule', 'a', ''))).toBe('建议把“a”改为“∅”')
     expect(suggestionMessage(translator('en'), s('new-rule', 'a', 'b'))).toBe('Suggested change: “a” → “b”')

@@ -1,6 +1,19 @@
 import type { Db } from '../store/database'
 import type { DetectOptions, DictionaryEntry, RejectedFix } from '../typos'
-import { correctionsAfter, knowledgeMarks, listProtectedTerms, nameCountsAfterPage, type CorrectionRow, type KnowledgeMarks } from '../store/queries/knowledge'
+import {
+  approvedTextOfPublication,
+  correctionsAfter,
+  knowledgeMarks,
+  listProtectedTerms,
+  listRejectionsOfPublication,
+  nameCountsAfterPage,
+  publicationOfPage,
+  type CorrectionRow,
+  type KnowledgeMarks
+} from '../store/queries/knowledge'
+
+/** Approved text of a publication read per page checked: the newest pages, about this much. */
+const KNOWN_TEXT_CHARS = 2_000_000
 
 /** What the editor has taught Galley, as options for typo detection. */
 export function loadKnowledge(db: Db): DetectOptions {
@@ -83,7 +96,7 @@ export class KnowledgeCache {
   private addCorrections(rows: readonly CorrectionRow[]): void {
     for (const c of rows) {
       if (c.decision === 'accepted') this.dictionary.push({ original: c.original, replacement: c.replacement, contextBefore: c.contextBefore, contextAfter: c.contextAfter })
-      else this.rejected.push({ original: c.original, replacement: c.replacement, context: c.contextBefore + c.original + c.contextAfter })
+      else this.rejected.push(toRejected(c))
     }
   }
 
@@ -103,4 +116,31 @@ export function knowledgeOf(db: Db): KnowledgeCache {
     caches.set(db, cache)
   }
   return cache
+}
+
+function toRejected(c: CorrectionRow): NonNullable<DetectOptions['rejected']>[number] {
+  return { original: c.original, replacement: c.replacement, context: c.contextBefore + c.original + c.contextAfter, contextBefore: c.contextBefore, contextAfter: c.contextAfter }
+}
+
+/**
+ * The knowledge that holds in one publication, for one of its pages: fixes the editor
+ * rejected there (a rejected character fix is not offered again for the same word anywhere
+ * in it), and the text of its approved pages (a word read there is one of its words).
+ * `cache` keeps the publication's part across the pages of a batch.
+ */
+export type PublicationCache = Map<number | null, Pick<DetectOptions, 'rejected' | 'knownText'>>
+
+export function knowledgeForPage(db: Db, pageId: number, base: DetectOptions, cache?: PublicationCache): DetectOptions {
+  const { publication, approved } = publicationOfPage(db, pageId)
+  // An approved page must not count as its own evidence: it gets the text of the others.
+  const shared = cache && !approved
+  let part = shared ? cache.get(publication) : undefined
+  if (!part) {
+    part = {
+      rejected: listRejectionsOfPublication(db, publication).map(toRejected),
+      knownText: approvedTextOfPublication(db, publication, pageId, KNOWN_TEXT_CHARS)
+    }
+    if (shared) cache.set(publication, part)
+  }
+  return { ...base, ...part }
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../store/database'
 import { detectSuspicious, type DetectOptions } from '../typos'
 import { listSuggestions, markSuggestionsFor, replaceOpenSuggestions, type SuggestionInput } from '../store/queries/suggestions'
-import { loadKnowledge } from './knowledge'
+import { knowledgeForPage, loadKnowledge, type PublicationCache } from './knowledge'
 import { toSuggestionInput } from './propose'
 
 /**
@@ -9,8 +9,15 @@ import { toSuggestionInput } from './propose'
  * revision. Typos are detected again (with what the editor taught, so rejected fixes stay
  * away); a proposed duplicate keeps following its text while it is still there.
  */
-export function refreshSuggestions(db: Db, pageId: number, revisionId: number, text: string, knowledge: DetectOptions = loadKnowledge(db)): void {
-  storeRefreshedSuggestions(db, pageId, revisionId, text, detectTypos(text, knowledge))
+export function refreshSuggestions(
+  db: Db,
+  pageId: number,
+  revisionId: number,
+  text: string,
+  knowledge: DetectOptions = loadKnowledge(db),
+  publications?: PublicationCache
+): void {
+  storeRefreshedSuggestions(db, pageId, revisionId, text, detectTypos(text, knowledgeForPage(db, pageId, knowledge, publications)))
   remember(db, pageId, knowledge)
 }
 
@@ -43,7 +50,7 @@ export function refreshSuggestionsAfterEdit(db: Db, pageId: number, revisionId: 
     return
   }
   const open = listSuggestions(db, pageId).filter((s) => s.rule !== 'duplicate')
-  storeRefreshedSuggestions(db, pageId, revisionId, text, typosAfterEdit(open, edit.before, text, window, knowledge))
+  storeRefreshedSuggestions(db, pageId, revisionId, text, typosAfterEdit(open, edit.before, text, window, knowledgeForPage(db, pageId, knowledge)))
   remember(db, pageId, knowledge)
 }
 

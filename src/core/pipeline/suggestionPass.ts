@@ -2,7 +2,7 @@ import type { Db } from '../store/database'
 import { pagesWithStaleSuggestions, type SuggestionInput } from '../store/queries/suggestions'
 import { currentRevision, currentRevisionId } from '../store/queries/revisions'
 import { defaultWorkerCount, startPagePool, type PagePool } from '../import/pagePool'
-import { loadKnowledge } from './knowledge'
+import { knowledgeForPage, loadKnowledge, type PublicationCache } from './knowledge'
 import { refreshSuggestions, storeRefreshedSuggestions } from './refreshSuggestions'
 
 export interface SuggestionPassOptions {
@@ -32,13 +32,14 @@ export function runSuggestionPass(
 ): number {
   const pending = pagesWithStaleSuggestions(db, pageIds)
   const knowledge = loadKnowledge(db)
+  const publications: PublicationCache = new Map()
   let done = 0
   for (let i = 0; i < pending.length && !signal?.aborted; i += SLICE) {
     const slice = pending.slice(i, i + SLICE)
     db.transaction(() => {
       for (const pageId of slice) {
         const page = currentRevision(db, pageId)
-        if (page) refreshSuggestions(db, pageId, page.revisionId, page.text, knowledge)
+        if (page) refreshSuggestions(db, pageId, page.revisionId, page.text, knowledge, publications)
       }
     }).immediate()
     done += slice.length
@@ -65,7 +66,9 @@ export async function runSuggestionPassInWorkers(db: Db, options: SuggestionPass
 
 async function detectInPool(db: Db, pool: PagePool, pending: readonly number[], options: SuggestionPassOptions): Promise<number> {
   const knowledge = loadKnowledge(db)
+  // The workers know every rejection; the approved text of each publication stays here.
   pool.setKnowledge(knowledge)
+  const publications: PublicationCache = new Map()
   type Job = { pageId: number; revisionId: number; text: string; typos: Promise<SuggestionInput[] | null> }
   const start = (pageId: number): Job | null => {
     const page = currentRevision(db, pageId)
@@ -96,8 +99,10 @@ async function detectInPool(db: Db, pool: PagePool, pending: readonly number[], 
         const { job, typos } = result
         // Saved again while the workers were busy: that save brought its own suggestions.
         if (currentRevisionId(db, job.pageId) !== job.revisionId) continue
-        if (typos) storeRefreshedSuggestions(db, job.pageId, job.revisionId, job.text, typos)
-        else refreshSuggestions(db, job.pageId, job.revisionId, job.text, knowledge)
+        // A publication with approved pages: its words are checked here (the workers lack them).
+        const known = knowledgeForPage(db, job.pageId, knowledge, publications).knownText
+        if (typos && !known) storeRefreshedSuggestions(db, job.pageId, job.revisionId, job.text, typos)
+        else refreshSuggestions(db, job.pageId, job.revisionId, job.text, knowledge, publications)
       }
     }).immediate()
     done += slice.length

@@ -1,42 +1,69 @@
 import { isHan } from './han'
-import { MAX_WORD } from './lexicon'
+import { B1, B2 } from './hash'
+import { type LanguageModel, LM_MAX_WORD } from './lm'
+import { LmScorer } from './lmScorer'
 import type { TypoModel } from './model'
-import { WindowScorer } from './segmenter'
 
-/** Characters either side of a position that the local segmentation looks at. */
-const REACH = MAX_WORD - 2
-/** Minimum gain in log-probability of the window for a swap to be suggested. */
-export const MIN_GAIN = 6
-/** How much shape similarity counts against lexical gain when ranking candidates. */
-const SHAPE_WEIGHT = 8
 /**
- * Credit for a character that forms no attested pair with either neighbour: in clean text
- * nearly every character pairs with a neighbour inside some word, while a misread one often
- * pairs with neither (日煎从 for 日前从).
+ * Noisy-channel judgement of each suspicious character. For a character r read at some
+ * position and a character c that could have been printed there, the evidence that c was
+ * printed is
+ *
+ *   ln P(sentence with c) − ln P(sentence as read)      (word trigram model, lm.ts)
+ *   + ln P(engine reads c as r) − ln P(engine reads r as r)   (the channel, confusions.ts)
+ *
+ * i.e. the log of the posterior odds of "misread" against "read right". A position is flagged
+ * when the best candidate's evidence clears MIN_EVIDENCE, calibrated on generated data: look-
+ * alike errors injected into test/fixtures/typos/clean-news.txt (typos-accuracy.test.ts), the
+ * OCR dev set of scripts/ocr (real engine output of Galley's own sentences) and clean technical
+ * prose (Debian's manpages-zh). Lower and clean news text raises more than 0.5 false alarms
+ * per 2,000 characters; higher loses errors whose context is weak (老认的肺腑之言: 2.9).
  */
-export const ISOLATED_BONUS = 2.5
+export const MIN_EVIDENCE = 2.75
 /**
- * Extra evidence demanded per decade of the original character's own frequency above 10⁴:
- * a common standalone word (是, 由, 进) is far more often right than a misread.
+ * The same with the confusion table learnt from OCR engines (resources/typos/confusions.tsv.br):
+ * it makes more pairs likely, so clean text raises more false alarms at the same threshold
+ * (clean-news.txt: 0.60 per 2,000 characters at 3.25, 0.50 at 3.75, 0.30 at 4.25; OCR dev set
+ * precision 0.97 at 3, 1.0 at 4).
  */
-export const COMMON_PENALTY = 1
+export const MIN_EVIDENCE_LEARNT = 4.25
+/** Characters after the swapped one over which the two readings are compared. */
+const REACH = 4
+/** ln P of reading a two- or three-character stretch as one word the model lacks (names, new terms). */
+const OOV_COST = -9
+/** The same for a stretch that starts with a common surname (lmScorer.ts). */
+const NAME_COST = -5
+/** Added to ln(lexicon frequency / lexicon total) for a lexicon word the language model lacks. */
+const LEX_BONUS = 0
 // Numerals are all look-alikes of each other (二/三, 十/千) and any of them reads as a word:
 // the text cannot tell which number was printed.
 const NUMERALS = new Set('〇一二三四五六七八九十百千万亿两零'.split('').map((c) => c.charCodeAt(0)))
-/** Two suggestions closer than this compete; the weaker one is dropped. */
+// Module copies of the hash constants (see lm.ts).
+const M1 = B1
+const M2 = B2
+const MAX_WORD = LM_MAX_WORD
+/**
+ * Candidates asked of each channel per read character, most likely first: 12 keeps detection
+ * above 0.75 MB per CPU second with the learnt table (20 costs 30% more time for no gain on
+ * the OCR dev set: recall 0.165 either way).
+ */
+const CANDIDATES = 12
+/** Two suggestions closer than this compete: one misread disturbs its neighbours' context too. */
 const MIN_SPACING = 3
 
 export interface CharCandidate {
   /** Position of the swapped character. */
   pos: number
   replacement: string
-  gain: number
-  similarity: number
-  rank: number
+  /** ln posterior odds of the replacement against the character as read. */
+  evidence: number
+  /** Of which the language model's part. */
+  lmGain: number
+  /** ln P(read | replacement printed). */
+  channel: number
   /** Word of the corrected reading that holds the swapped character. */
   wordStart: number
   wordEnd: number
-  wordFreq: number
 }
 
 export interface PositionFinding {
@@ -45,14 +72,62 @@ export interface PositionFinding {
   others: CharCandidate[]
 }
 
+interface Alt {
+  codes: Int32Array
+  /** ln P(read | candidate printed), per candidate. */
+  logProbs: Float64Array
+  /** ln P(read | read printed). */
+  readRight: number
+}
+
+const scorers = new WeakMap<TypoModel, LmScorer>()
+const channels = new WeakMap<TypoModel, Map<number, Alt | null>>()
+
 /**
- * Swaps each hanzi of the text, one at a time, for each of its look-alikes and keeps the
- * swaps that turn the surrounding characters into a much more probable word sequence.
- * `skip[i] = 1` excludes a position (names, protected terms, learned fixes).
+ * The channel's candidates for one read character, as codes (cached per model). Learnt
+ * confusions and glyph similarity combined: each candidate of either, at the higher of its two
+ * probabilities. Engines and scans differ from the ones the table was learnt on, so a shape
+ * neighbour the data never showed keeps its glyph probability; the data can only raise it.
  */
-export function findCharSwaps(text: string, skip: Uint8Array, model: TypoModel, minGain = MIN_GAIN): PositionFinding[] {
-  const { lexicon: lex, lookalikes: la } = model
-  const scorer = new WindowScorer(lex, 2 * REACH + 1)
+function alternatives(model: TypoModel, code: number): Alt | null {
+  let cache = channels.get(model)
+  if (!cache) channels.set(model, (cache = new Map()))
+  let alt = cache.get(code)
+  if (alt !== undefined) return alt
+  const read = String.fromCharCode(code)
+  const best = new Map<string, number>()
+  for (const ch of [model.channel, model.glyphChannel])
+    for (const c of ch.candidates(read, CANDIDATES)) {
+      if (c.printed.length !== 1 || !isHan(c.printed.charCodeAt(0))) continue
+      best.set(c.printed, Math.max(best.get(c.printed) ?? -Infinity, c.logProb))
+    }
+  const list = [...best].sort((a, b) => b[1] - a[1])
+  alt =
+    list.length === 0
+      ? null
+      : {
+          codes: Int32Array.from(list, ([printed]) => printed.charCodeAt(0)),
+          logProbs: Float64Array.from(list, ([, lp]) => lp),
+          readRight: model.channel.logProb(read, read)
+        }
+  cache.set(code, alt)
+  return alt
+}
+
+/**
+ * Judges each hanzi of the text against what the channel says could have been printed there
+ * and keeps the positions whose evidence clears the threshold. `skip[i] = 1` excludes a
+ * position (names, protected terms, learned fixes).
+ */
+export function findCharSwaps(
+  text: string,
+  skip: Uint8Array,
+  model: TypoModel,
+  minEvidence = model.channel.learnt ? MIN_EVIDENCE_LEARNT : MIN_EVIDENCE
+): PositionFinding[] {
+  const lm = model.lm
+  let scorer = scorers.get(model)
+  if (!scorer) scorers.set(model, (scorer = new LmScorer(lm, model.lexicon, OOV_COST, NAME_COST, LEX_BONUS)))
   const found: PositionFinding[] = []
   const n = text.length
   let i = 0
@@ -61,71 +136,99 @@ export function findCharSwaps(text: string, skip: Uint8Array, model: TypoModel, 
       i++
       continue
     }
-    let runEnd = i
-    while (runEnd < n && isHan(text.charCodeAt(runEnd))) runEnd++
-    const runStart = i
-    for (let p = runStart; p < runEnd; p++) {
+    const rs = i
+    let re = i
+    while (re < n && isHan(text.charCodeAt(re))) re++
+    i = re
+    if (re - rs < 2) continue
+    let loaded = false
+    for (let p = rs; p < re; p++) {
       if (skip[p]) continue
       const code = text.charCodeAt(p)
-      const k0 = la.start[code]!
-      const k1 = la.start[code + 1]!
-      if (k0 === k1) continue
-      const left = p > runStart ? text.charCodeAt(p - 1) : -1
-      const right = p + 1 < runEnd ? text.charCodeAt(p + 1) : -1
-      if (left < 0 && right < 0) continue
-      const a = Math.max(runStart, p - REACH)
-      const b = Math.min(runEnd, p + REACH + 1)
-      const n = b - a
-      const at = p - a
-      const isolated = !((left >= 0 && lex.pairs.has(left, code)) || (right >= 0 && lex.pairs.has(code, right)))
-      const ownFreq = lex.findHashed(code, code, 1)
-      const bonus = (isolated ? ISOLATED_BONUS : 0) - COMMON_PENALTY * Math.max(0, Math.log10(ownFreq + 1) - 4)
+      const alts = alternatives(model, code)
+      if (!alts) continue
+      const left = p > rs ? text.charCodeAt(p - 1) : -1
+      const right = p + 1 < re ? text.charCodeAt(p + 1) : -1
       const numeral = NUMERALS.has(code)
-      let loaded = false
+      const isolated = !((left >= 0 && lm.pair(left, code)) || (right >= 0 && lm.pair(code, right)))
+      const e = Math.min(re - rs, p - rs + 1 + REACH)
       let base = NaN
       let cands: CharCandidate[] | undefined
-      for (let k = k0; k < k1; k++) {
-        const alt = la.codes[k]!
+      for (let k = 0; k < alts.codes.length; k++) {
+        const alt = alts.codes[k]!
         if (numeral && NUMERALS.has(alt)) continue
-        if (!((left >= 0 && lex.pairs.has(left, alt)) || (right >= 0 && lex.pairs.has(alt, right)))) continue
+        // A candidate that forms a word with neither neighbour rarely raises the probability,
+        // unless the character as read forms none either (the whole context is broken there).
+        if (!isolated && !wordThrough(lm, text, rs, re, p, alt)) continue
         if (!loaded) {
-          scorer.load(text, a, b)
+          scorer.load(text, rs, re)
           loaded = true
         }
-        scorer.codes[at] = alt
-        if (!scorer.wordThrough(n, at)) continue
-        const score = scorer.score(n)
-        const [ws, we] = scorer.wordAt(n, at)
-        const wordFreq = we - ws >= 2 ? lex.freqCodes(scorer.codes, ws, we) : 0
-        if (Number.isNaN(base)) {
-          scorer.codes[at] = code
-          base = scorer.score(n)
-        }
-        const gain = score - base + bonus
-        // The gain must come from a word through the swapped character, not from elsewhere.
-        if (gain < minGain || we - ws < 2) continue
-        const similarity = la.scores[k]!
+        if (Number.isNaN(base)) base = scorer.baseAt(e)
+        const lmGain = scorer.swappedAt(p - rs, alt, e) - base
+        const evidence = lmGain + alts.logProbs[k]! - alts.readRight
+        if (evidence < minEvidence) continue
+        const [ws, we] = scorer.wordAt(p - rs, e)
         ;(cands ??= []).push({
           pos: p,
           replacement: String.fromCharCode(alt),
-          gain,
-          similarity,
-          rank: gain + SHAPE_WEIGHT * Math.log(similarity),
-          wordStart: a + ws,
-          wordEnd: a + we,
-          wordFreq
+          evidence,
+          lmGain,
+          channel: alts.logProbs[k]!,
+          wordStart: rs + ws,
+          wordEnd: rs + we
         })
       }
       if (cands) {
-        cands.sort((x, y) => y.rank - x.rank)
-        found.push({ pos: p, best: cands[0]!, others: cands.slice(1) })
+        cands.sort((x, y) => y.evidence - x.evidence)
+        const best = cands[0]!
+        // A string read the same way twice on one page is a term of that page (a name, a
+        // place, a word the model lacks), not a misreading: OCR does not repeat its errors
+        // letter for letter where the model would see one.
+        if (!repeated(text, best.wordStart, best.wordEnd)) found.push({ pos: p, best, others: cands.slice(1) })
       }
     }
-    i = runEnd
   }
-  // One error disturbs its neighbours too: among findings close together keep the strongest.
-  const byStrength = [...found].sort((x, y) => y.best.gain - x.best.gain)
+  // One error disturbs its neighbours too: among findings close together keep the one that
+  // explains the context best, never its valid neighbour.
+  const byStrength = [...found].sort((x, y) => y.best.evidence - x.best.evidence)
   const kept: PositionFinding[] = []
   for (const f of byStrength) if (kept.every((k) => Math.abs(k.pos - f.pos) >= MIN_SPACING)) kept.push(f)
   return kept.sort((x, y) => x.pos - y.pos)
+}
+
+/** Whether some vocabulary word of two or more characters holds position p once it reads `alt`. */
+function wordThrough(lm: LanguageModel, text: string, rs: number, re: number, p: number, alt: number): boolean {
+  // No closures here: this runs for most candidates, and a bundler may wrap each one.
+  let lo = p
+  while (lo > rs && p - lo < MAX_WORD - 1 && lm.pair(text.charCodeAt(lo - 1), lo === p ? alt : text.charCodeAt(lo))) lo--
+  let hi = p + 1
+  while (hi < re && hi - p < MAX_WORD && lm.pair(hi - 1 === p ? alt : text.charCodeAt(hi - 1), text.charCodeAt(hi))) hi++
+  for (let s = lo; s <= p; s++) {
+    let h1 = 0
+    let h2 = 0
+    for (let e = s; e < hi && e - s < MAX_WORD; e++) {
+      const c = e === p ? alt : text.charCodeAt(e)
+      h1 = (Math.imul(h1, M1) + c) | 0
+      h2 = (Math.imul(h2, M2) + c) | 0
+      if (e >= p && e > s && lm.idHashed(h1, h2, e - s + 1) >= 0) return true
+    }
+  }
+  return false
+}
+
+/** Whether text[from, to) (two characters or more) occurs elsewhere in the text too. */
+function repeated(text: string, from: number, to: number): boolean {
+  return to - from >= 2 && attested(text, text.slice(from, to), from)
+}
+
+/**
+ * Whether `word` (two characters or more) occurs in `haystack` away from offset `except`:
+ * once for three characters or more, twice for two (two characters recur by chance across
+ * word boundaries: 为争 in 因为争取).
+ */
+export function attested(haystack: string, word: string, except = -1): boolean {
+  let need = word.length === 2 ? 2 : 1
+  for (let at = haystack.indexOf(word); at >= 0; at = haystack.indexOf(word, at + 1)) if (at !== except && --need === 0) return true
+  return false
 }

@@ -48,3 +48,17 @@ export function isRejected(text: string, s: TypoSuggestion, rejected: RejectedFi
   }
   return false
 }
+
+/**
+ * True when the editor rejected this character fix for the same word: the word around the
+ * character as read (`wordStart`..`wordEnd`) sits around the rejected one too.
+ */
+export function isRejectedForWord(text: string, s: TypoSuggestion, word: { start: number; end: number }, rejected: RejectedFix[]): boolean {
+  const before = text.slice(word.start, s.start)
+  const after = text.slice(s.end, word.end)
+  for (const r of rejected) {
+    if (r.original !== s.original || r.replacement !== s.replacement || r.contextBefore === undefined || r.contextAfter === undefined) continue
+    if (r.contextBefore.endsWith(before) && r.contextAfter.startsWith(after)) return true
+  }
+  return false
+}

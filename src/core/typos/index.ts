@@ -3,4 +3,6 @@ export { buildTypoModel, findResourcesDir, loadTypoModel, type LoadOptions, type
 export { detectSuspicious } from './suspicious'
 export { countNames, extractNames, findNameVariants } from './names'
 export { suggestionContext } from './editorRules'
-export { findCharSwaps, MIN_GAIN } from './detect'
+export { findCharSwaps, MIN_EVIDENCE, MIN_EVIDENCE_LEARNT } from './detect'
+export { buildConfusionModel, loadConfusions, type ConfusionModel } from './confusions'
+export { LanguageModel } from './lm'

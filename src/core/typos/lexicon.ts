@@ -4,6 +4,8 @@ import { B1, B2, hash1, hash2, LEN_SALT, powers } from './hash'
 export const MAX_WORD = 6
 
 const PAIR_BITS = 24
+// A module copy: hot lookups must not read an imported binding (a getter in dev bundles).
+const SALT = LEN_SALT
 
 /**
  * A one-sided filter over the character pairs that occur inside lexicon words: when a pair
@@ -72,7 +74,7 @@ export class Lexicon {
 
   /** Frequency by the two hashes of a word (hash2 without its length term) and its length. */
   findHashed(h1: number, h2NoLen: number, len: number): number {
-    return this.find(h1, (h2NoLen + Math.imul(len, LEN_SALT)) | 0)
+    return this.find(h1, (h2NoLen + Math.imul(len, SALT)) | 0)
   }
 
   private find(h1: number, h2: number): number {

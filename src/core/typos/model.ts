@@ -2,21 +2,32 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliDecompressSync } from 'node:zlib'
+import { buildConfusionModel, buildConfusions, type ConfusionModel } from './confusions'
 import { Lexicon, parseGroupedLexicon } from './lexicon'
+import { LanguageModel } from './lm'
 import { Lookalikes, parseLookalikes } from './lookalikes'
 
 export interface TypoModel {
   lexicon: Lexicon
   lookalikes: Lookalikes
+  /** Word trigram model (resources/typos/lm.bin.br). */
+  lm: LanguageModel
+  /** P(read | printed) of OCR engines. */
+  channel: ConfusionModel
+  /** The same from glyph similarity alone: what the detector falls back on (detect.ts). */
+  glyphChannel: ConfusionModel
   /** Milliseconds spent loading, for reports. */
   loadMs: number
+  /** Of which the language model. */
+  lmLoadMs: number
 }
 
 export const LEXICON_FILE = 'lexicon.txt.br'
 export const LOOKALIKES_FILE = 'lookalikes.tsv'
+export const LM_FILE = 'lm.bin.br'
 
 export interface LoadOptions {
-  /** Folder holding lexicon.txt.br and lookalikes.tsv (default: found automatically). */
+  /** Folder holding lexicon.txt.br, lookalikes.tsv and lm.bin.br (default: found automatically). */
   resourcesDir?: string
 }
 
@@ -46,8 +57,9 @@ export function findResourcesDir(explicit?: string): string {
       dir = up
     }
   }
-  for (const c of candidates) if (existsSync(join(c, LEXICON_FILE)) && existsSync(join(c, LOOKALIKES_FILE))) return c
-  throw new Error(`typo model: no ${LEXICON_FILE} and ${LOOKALIKES_FILE} found (looked in ${candidates.slice(0, 4).join(', ')} …)`)
+  const files = [LEXICON_FILE, LOOKALIKES_FILE, LM_FILE]
+  for (const c of candidates) if (files.every((f) => existsSync(join(c, f)))) return c
+  throw new Error(`typo model: no ${files.join(', ')} found (looked in ${candidates.slice(0, 4).join(', ')} …)`)
 }
 
 export function buildTypoModel(options: LoadOptions = {}): TypoModel {
@@ -55,7 +67,11 @@ export function buildTypoModel(options: LoadOptions = {}): TypoModel {
   const dir = findResourcesDir(options.resourcesDir)
   const lexicon = parseGroupedLexicon(brotliDecompressSync(readFileSync(join(dir, LEXICON_FILE))).toString('utf8'))
   const lookalikes = parseLookalikes(readFileSync(join(dir, LOOKALIKES_FILE), 'utf8'))
-  return { lexicon, lookalikes, loadMs: performance.now() - t0 }
+  const t1 = performance.now()
+  const lm = new LanguageModel(brotliDecompressSync(readFileSync(join(dir, LM_FILE))))
+  const lmLoadMs = performance.now() - t1
+  return { lexicon, lookalikes, lm, channel: buildConfusions({ resourcesDir: dir, lookalikes }),
+    glyphChannel: buildConfusionModel(new Map(), lookalikes), loadMs: performance.now() - t0, lmLoadMs }
 }
 
 let singleton: TypoModel | undefined

@@ -1,5 +1,5 @@
-import { findCharSwaps, MIN_GAIN, type PositionFinding } from './detect'
-import { dictionarySuggestions, isRejected, maskOccurrences } from './editorRules'
+import { attested, findCharSwaps, type PositionFinding } from './detect'
+import { dictionarySuggestions, isRejected, isRejectedForWord, maskOccurrences } from './editorRules'
 import { loadTypoModel, type TypoModel } from './model'
 import { countNames, extractNames, findNameVariants } from './names'
 import type { DetectOptions, TypoSuggestion } from './types'
@@ -42,30 +42,47 @@ export function detectSuspicious(text: string, options: DetectOptions = {}, mode
     })
   }
 
-  for (const f of findCharSwaps(text, skip, model)) out.push(toSuggestion(text, f, model))
-
   const rejected = options.rejected ?? []
+  for (const f of findCharSwaps(text, skip, model)) {
+    // A one-character word is judged with its neighbours (认 alone is no word to remember).
+    const lone = f.best.wordEnd - f.best.wordStart < 2
+    const word = lone ? { start: Math.max(0, f.pos - 1), end: Math.min(text.length, f.pos + 2) } : { start: f.best.wordStart, end: f.best.wordEnd }
+    // The publication's approved pages read this word the same way: it is one of its words.
+    if (options.knownText && word.end - word.start >= 2 && attested(options.knownText, text.slice(word.start, word.end))) continue
+    const s = toSuggestion(text, f, model)
+    if (rejected.length > 0 && isRejectedForWord(text, s, word, rejected)) continue
+    out.push(s)
+  }
+
   const kept = rejected.length > 0 ? out.filter((s) => !isRejected(text, s, rejected)) : out
   return kept.sort((x, y) => x.start - y.start || x.end - y.end)
 }
 
 function toSuggestion(text: string, f: PositionFinding, model: TypoModel): TypoSuggestion {
   const c = f.best
+  const read = text[c.pos]!
   const origWord = text.slice(c.wordStart, c.wordEnd)
   const newWord = origWord.slice(0, c.pos - c.wordStart) + c.replacement + origWord.slice(c.pos - c.wordStart + 1)
-  const origFreq = model.lexicon.freq(origWord)
-  const why = origFreq > 0 ? `${origWord} is rare (frequency ${origFreq})` : `${origWord} is not a word`
-  const lexical = 1 - Math.exp(-(c.gain - MIN_GAIN + 1) / 4)
-  const confidence = Math.max(0.05, Math.min(0.99, lexical * (0.55 + 0.45 * c.similarity)))
+  // The evidence is the log of the posterior odds of a misread against a right reading.
+  const confidence = Math.max(0.05, Math.min(0.99, 1 / (1 + Math.exp(-c.evidence / 2))))
   const s: TypoSuggestion = {
     rule: 'typo',
     start: c.pos,
     end: c.pos + 1,
-    original: text[c.pos]!,
+    original: read,
     replacement: c.replacement,
     confidence: Math.round(confidence * 100) / 100,
-    message: `${why}; ${newWord} is (frequency ${c.wordFreq})`
+    message: typoMessage(origWord, newWord, read, c.replacement, model.lm.id(origWord) >= 0)
   }
   if (f.others.length > 0) s.alternatives = f.others.map((o) => o.replacement)
   return s
+}
+
+/**
+ * The explanation in the editor's terms. The renderer reads the two words back from it
+ * (src/renderer/src/i18n/suggestions.ts) to say the same in the UI's language: keep the form.
+ */
+export function typoMessage(origWord: string, newWord: string, read: string, printed: string, origIsWord: boolean): string {
+  const what = origIsWord ? 'does not fit here' : 'is not a word here'
+  return `${origWord} ${what}; ${newWord} is, and OCR often reads ${printed} as ${read}`
 }

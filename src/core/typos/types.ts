@@ -25,6 +25,12 @@ export interface RejectedFix {
   replacement: string
   /** Text around the rejected occurrence, containing `original` (see suggestionContext). */
   context: string
+  /**
+   * The same context split around `original`, when known: a rejected character fix is then
+   * not offered again for the same word anywhere (the word is found in these).
+   */
+  contextBefore?: string
+  contextAfter?: string
 }
 
 export interface DetectOptions {
@@ -36,6 +42,11 @@ export interface DetectOptions {
   rejected?: RejectedFix[]
   /** Person names seen across the edition, with counts (from extractNames over its pages). */
   knownNames?: Map<string, number>
+  /**
+   * Text the editor approved in this publication (its approved pages): a word read there too
+   * is a word of the publication, not a misreading.
+   */
+  knownText?: string
 }
 
 export interface NameOccurrence {

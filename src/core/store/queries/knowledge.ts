@@ -97,3 +97,43 @@ export function knowledgeMarks(db: Db): KnowledgeMarks {
     dataVersion: stmt(db, 'PRAGMA data_version').pluck().get() as number
   }
 }
+
+/** The publication a page belongs to (null: its edition has none, or no such page), and whether the page is approved. */
+export function publicationOfPage(db: Db, pageId: number): { publication: number | null; approved: boolean } {
+  const row = stmt(db, 'SELECT e.publication_id AS p, g.status AS s FROM pages g JOIN editions e ON e.id = g.edition_id WHERE g.id = ?').get(pageId) as
+    | { p: number | null; s: string }
+    | undefined
+  return { publication: row?.p ?? null, approved: row?.s === 'approved' }
+}
+
+/** Rejected corrections made on pages of one publication, or on no page at all. */
+export function listRejectionsOfPublication(db: Db, publicationId: number | null): CorrectionRow[] {
+  return stmt(
+    db,
+    `SELECT c.original, c.replacement, c.context_before AS contextBefore, c.context_after AS contextAfter, c.decision
+       FROM corrections c LEFT JOIN pages g ON g.id = c.page_id LEFT JOIN editions e ON e.id = g.edition_id
+      WHERE c.decision = 'rejected' AND (c.page_id IS NULL OR e.publication_id IS ?) ORDER BY c.id`
+  ).all(publicationId) as CorrectionRow[]
+}
+
+/**
+ * Current text of a publication's approved pages (newest first, other than `exceptPageId`),
+ * joined by blank lines, up to about `maxChars` characters.
+ */
+export function approvedTextOfPublication(db: Db, publicationId: number | null, exceptPageId: number, maxChars: number): string {
+  const rows = stmt(
+    db,
+    `SELECT r.text FROM pages g JOIN editions e ON e.id = g.edition_id JOIN revisions r ON r.id = g.current_revision_id
+      WHERE g.status = 'approved' AND e.publication_id IS ? AND g.id != ? ORDER BY g.id DESC`
+  )
+    .pluck()
+    .iterate(publicationId, exceptPageId) as IterableIterator<string>
+  const parts: string[] = []
+  let n = 0
+  for (const text of rows) {
+    if (n >= maxChars) break
+    parts.push(text)
+    n += text.length + 2
+  }
+  return parts.join('\n\n')
+}

@@ -78,6 +78,8 @@ export const en: Record<MessageKey, string> = {
   'rule.join': 'Broken paragraph',
   'rule.other': 'Other',
   'suggestionMessage.typo': '“{original}” makes no common word here; probably a misread look-alike of “{replacement}”',
+  'suggestionMessage.typoNotAWord': '“{word}” is not a word here; “{fixed}” is, and OCR often reads “{replacement}” as “{original}”',
+  'suggestionMessage.typoDoesNotFit': '“{word}” does not fit here; “{fixed}” does, and OCR often reads “{replacement}” as “{original}”',
   'suggestionMessage.name-variant': 'The name “{original}” is one look-alike character away from the more frequent “{replacement}”',
   'suggestionMessage.dictionary': '“{original}” was corrected to “{replacement}” before; here too?',
   'suggestionMessage.duplicate': 'Repeats text printed earlier on the page; remove this copy?',

@@ -78,6 +78,8 @@ export const zh = {
   'rule.join': '断段',
   'rule.other': '其他',
   'suggestionMessage.typo': '“{original}”在此处不成常用词，疑为形近字“{replacement}”识别错误',
+  'suggestionMessage.typoNotAWord': '“{word}”在此处不成词，应为“{fixed}”：OCR 常把“{replacement}”认成“{original}”',
+  'suggestionMessage.typoDoesNotFit': '“{word}”放在此处不通，应为“{fixed}”：OCR 常把“{replacement}”认成“{original}”',
   'suggestionMessage.name-variant': '人名“{original}”与更常见的写法“{replacement}”只差一个形近字',
   'suggestionMessage.dictionary': '此前已把“{original}”改为“{replacement}”，这里也改吗？',
   'suggestionMessage.duplicate': '与本版前文重复，删除这一处？',

@@ -1,0 +1,238 @@
+import { type Lexicon, POW1, POW2 } from './lexicon'
+import { LM_MAX_WORD, type LanguageModel } from './lm'
+
+/** Slots per end position: one per vocabulary word length, then two for unknown words. */
+const MAXW = LM_MAX_WORD
+const OOV2 = LM_MAX_WORD + 1
+const OOV3 = LM_MAX_WORD + 2
+const S = LM_MAX_WORD + 3
+/**
+ * The most common Chinese surnames (about 85% of the population): a name the model does not
+ * know usually starts with one of them, so an unknown two- or three-character stretch after
+ * one is read as a name at a lower cost than any other unknown stretch.
+ */
+const SURNAME = new Uint8Array(0x10000)
+for (const c of '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤')
+  SURNAME[c.charCodeAt(0)] = 1
+/** States more than this below the best one ending at the same place are not extended. */
+const BEAM = 12
+
+/**
+ * Viterbi over the word lattice of a run of hanzi under the trigram model: the best
+ * segmentation's log-probability up to each position, kept per (end, length of the last
+ * word) so that the context of the next word is known. Trigram context is taken from the
+ * best path into each state (the usual one-best approximation).
+ *
+ * The detector scores the run once as read, then each candidate swap by recomputing only the
+ * positions after the swapped character (states before it cannot see it).
+ */
+export class LmScorer {
+  codes = new Int32Array(256)
+  private n = 0
+  private base = new Lattice(256)
+  private alt = new Lattice(256)
+
+  private readonly lexOffset: number
+
+  constructor(
+    private readonly lm: LanguageModel,
+    /**
+     * The word-frequency lexicon (lexicon.ts): words it knows and the language model lacks
+     * (网格化, 粮款) are read as one unknown word at their lexicon probability, not as a run
+     * of unrelated characters that any swap making a model word would beat.
+     */
+    private readonly lex: Lexicon,
+    /** ln-probability cost of a 2- or 3-character stretch the model does not know (a name, a new term). */
+    private readonly oovCost: number,
+    /** The same for a stretch that starts with a common surname: a person's name is the likely reading. */
+    private readonly nameCost: number,
+    lexBonus: number
+  ) {
+    this.lexOffset = lexBonus - Math.log(lex.total) - lm.unigram(lm.unk)
+  }
+
+  /** Loads text[a, b) and scores it as read. */
+  load(text: string, a: number, b: number): void {
+    const n = b - a
+    if (n + 1 > this.base.size) {
+      let size = this.base.size
+      while (size < n + 1) size *= 2
+      this.codes = new Int32Array(size)
+      this.base = new Lattice(size)
+      this.alt = new Lattice(size)
+    }
+    for (let k = a; k < b; k++) this.codes[k - a] = text.charCodeAt(k)
+    this.n = n
+    this.forward(this.base, this.base, -1, 1, n)
+  }
+
+  /** Best log-probability of a path through the run as read, up to position e. */
+  baseAt(e: number): number {
+    return this.base.best(e)
+  }
+
+  /**
+   * Best log-probability up to position e (≤ n) with codes[p] replaced by `code`; the
+   * buffer is restored afterwards.
+   */
+  swappedAt(p: number, code: number, e: number): number {
+    const keep = this.codes[p]!
+    this.codes[p] = code
+    this.forward(this.alt, this.base, p, p + 1, e)
+    this.codes[p] = keep
+    return this.alt.best(e)
+  }
+
+  /**
+   * After swappedAt: the word [start, end) of the best path that holds position p, found
+   * by following back-pointers from e (lattice offsets; a lone character when unknown).
+   */
+  wordAt(p: number, e: number): [number, number] {
+    let j = e
+    let slot = this.alt.bestSlot(j)
+    while (j > 0 && slot > 0) {
+      const lat = j > p ? this.alt : this.base
+      const len = slot === OOV2 ? 2 : slot === OOV3 ? 3 : slot
+      const s = j - len
+      if (s <= p) return slot > MAXW ? [p, p + 1] : [s, j]
+      slot = lat.back[j * S + slot]!
+      j = s
+    }
+    return [p, p + 1]
+  }
+
+  /** Ends (j) from j0 to j1 into `out`; states at positions ≤ split are read from `prev`. */
+  private forward(out: Lattice, prev: Lattice, split: number, j0: number, j1: number): void {
+    const { codes, lm, lex } = this
+    // Local copies: an imported binding may be read through a getter (dev bundlers).
+    const pow1 = POW1
+    const pow2 = POW2
+    for (let j = j0; j <= j1; j++) {
+      const row = j * S
+      out.score.fill(-Infinity, row, row + S)
+      let c = codes[j - 1]!
+      let h1 = c
+      let h2 = c
+      const maxL = Math.min(MAXW, j)
+      for (let l = 1; l <= maxL; l++) {
+        let inLex = false
+        if (l > 1) {
+          const left = codes[j - l]!
+          inLex = lex.pairs.has(left, c)
+          if (!inLex && !lm.pair(left, c)) break
+          c = left
+          h1 = (h1 + Math.imul(left, pow1[l - 1]!)) | 0
+          h2 = (h2 + Math.imul(left, pow2[l - 1]!)) | 0
+        }
+        let w = lm.idHashed(h1, h2, l)
+        if (w < 0) {
+          if (l > 1) {
+            const f = inLex ? lex.findHashed(h1, h2, l) : 0
+            if (f > 0) this.enterUnknown(out, j - l <= split ? prev : out, j - l, row + l, Math.log(f) + this.lexOffset)
+            continue
+          }
+          w = lm.unk
+        }
+        this.enter(out, j - l <= split ? prev : out, j - l, row + l, w, 0)
+      }
+      if (j >= 2) this.enterUnknown(out, j - 2 <= split ? prev : out, j - 2, row + OOV2, SURNAME[codes[j - 2]!] ? this.nameCost : this.oovCost)
+      if (j >= 3) this.enterUnknown(out, j - 3 <= split ? prev : out, j - 3, row + OOV3, SURNAME[codes[j - 3]!] ? this.nameCost : this.oovCost)
+      out.close(j)
+    }
+  }
+
+  /**
+   * An unknown word (a lexicon word the model lacks, a name, a new term) spanning [s, …):
+   * P(<unk>) without context (its n-grams say little) plus `extra`, after the best state at s.
+   */
+  private enterUnknown(out: Lattice, from: Lattice, s: number, slotIndex: number, extra: number): void {
+    const lm = this.lm
+    const k = s === 0 ? 0 : from.topSlot[s]!
+    out.score[slotIndex] = (s === 0 ? 0 : from.top[s]!) + lm.unigram(lm.unk) + extra
+    out.word[slotIndex] = lm.unk
+    out.back[slotIndex] = k
+    out.ctx[slotIndex] = s === 0 ? -1 : from.word[s * S + k]!
+    out.ctxBigram[slotIndex] = -1
+  }
+
+  /** Best way into word w spanning [s, …) stored at out[slotIndex]. */
+  private enter(out: Lattice, from: Lattice, s: number, slotIndex: number, w: number, extra: number): void {
+    const lm = this.lm
+    if (s === 0) {
+      out.score[slotIndex] = lm.unigram(w) + extra
+      out.word[slotIndex] = w
+      out.back[slotIndex] = 0
+      out.ctx[slotIndex] = -1
+      out.ctxBigram[slotIndex] = -1
+      return
+    }
+    let top = -Infinity
+    let arg = 0
+    const row = s * S
+    // States far below the best one at s cannot win: a transition costs between about 0 and 25.
+    const floor = from.top[s]! - BEAM
+    for (let k = 1; k < S; k++) {
+      const sc = from.score[row + k]!
+      if (sc < floor) continue
+      const v = sc + lm.logProbAfter(from.ctxBigram[row + k]!, from.word[row + k]!, w)
+      if (v > top) {
+        top = v
+        arg = k
+      }
+    }
+    const v = from.word[row + arg]!
+    out.score[slotIndex] = top + extra
+    out.word[slotIndex] = w
+    out.back[slotIndex] = arg
+    out.ctx[slotIndex] = v
+    out.ctxBigram[slotIndex] = lm.bigramIndex(v, w)
+  }
+}
+
+class Lattice {
+  readonly score: Float64Array
+  readonly word: Int32Array
+  /** The word before this state's word on its best path (trigram context), -1 at the start. */
+  readonly ctx: Int32Array
+  /** Bigram index of (ctx, word), the context of the next word; -1 when none. */
+  readonly ctxBigram: Int32Array
+  /** Slot of the previous state on the best path (0 at the start of the run). */
+  readonly back: Int8Array
+
+  /** Best score and its slot per end position (after close). */
+  readonly top: Float64Array
+  readonly topSlot: Int8Array
+
+  constructor(readonly size: number) {
+    this.top = new Float64Array(size).fill(-Infinity)
+    this.topSlot = new Int8Array(size)
+    this.score = new Float64Array(size * S).fill(-Infinity)
+    this.word = new Int32Array(size * S)
+    this.ctx = new Int32Array(size * S).fill(-1)
+    this.back = new Int8Array(size * S)
+    this.ctxBigram = new Int32Array(size * S).fill(-1)
+  }
+
+  /** Records the best state ending at j, once all of them are in. */
+  close(j: number): void {
+    let top = -Infinity
+    let arg = 0
+    for (let k = 1; k < S; k++) {
+      const v = this.score[j * S + k]!
+      if (v > top) {
+        top = v
+        arg = k
+      }
+    }
+    this.top[j] = top
+    this.topSlot[j] = arg
+  }
+
+  best(j: number): number {
+    return j === 0 ? 0 : this.top[j]!
+  }
+
+  bestSlot(j: number): number {
+    return this.topSlot[j]!
+  }
+}
