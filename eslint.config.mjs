@@ -1,5 +1,6 @@
 import tseslint from 'typescript-eslint'
 import { builtinModules } from 'node:module'
+import path from 'node:path'
 
 // Layers, one direction (see DEVELOPERS.md):
 //   src/shared    contract and plain types     imports nothing of ours but shared
@@ -15,6 +16,53 @@ const restrict = (paths, patterns, message) => ({
   'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message })), patterns: patterns.map((group) => ({ group: [group], message })) }]
 })
 
+// What each layer may import of Galley's own source, by folder under src (an allow-list: a
+// folder not named is refused). The most specific layer applies; the adapters reach core only
+// through its services (core/services), where the one handlers implementation lives.
+const SRC = path.resolve(import.meta.dirname, 'src')
+const ALLOWED = {
+  shared: ['shared'],
+  core: ['core', 'shared'],
+  server: ['server', 'shared', 'core/services'],
+  cli: ['cli', 'server', 'shared', 'core/services'],
+  main: ['main', 'shared', 'core/services'],
+  preload: ['preload', 'shared/methodNames'],
+  renderer: ['renderer', 'shared']
+}
+const within = (rel, folder) => rel === folder || rel.startsWith(folder + '/') || rel.startsWith(folder + '.')
+
+const layers = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const file = path.relative(SRC, context.filename).split(path.sep).join('/')
+    const layer = Object.keys(ALLOWED).find((name) => within(file, name))
+    if (!layer || file.startsWith('..')) return {}
+    const check = (node, source) => {
+      if (typeof source !== 'string' || !source.startsWith('.')) return
+      const target = path.relative(SRC, path.resolve(path.dirname(context.filename), source)).split(path.sep).join('/')
+      if (target.startsWith('..')) return
+      if (ALLOWED[layer].some((folder) => within(target, folder))) return
+      context.report({ node, message: `src/${layer} may import only ${ALLOWED[layer].map((f) => 'src/' + f).join(', ')}; not src/${target} (see DEVELOPERS.md)` })
+    }
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+      ExportAllDeclaration: (node) => check(node, node.source.value),
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value)
+    }
+  }
+}
+
+// SQL runs only in src/core/store: no statement prepared or executed, and no SQL text, elsewhere.
+const SQL_START = '^\\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|PRAGMA|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|WITH)\\s'
+const sqlMessage = 'SQL belongs in src/core/store (a query function in store/queries taking the database)'
+const noSql = [
+  { selector: "CallExpression[callee.property.name=/^(prepare|exec|pragma)$/][arguments.0.type=/^(Literal|TemplateLiteral)$/]", message: sqlMessage },
+  { selector: "CallExpression[callee.object.name=/^(db|database|connection|reader)$/][callee.property.name=/^(prepare|exec|pragma)$/]", message: sqlMessage },
+  { selector: `Literal[value=/${SQL_START}/]`, message: sqlMessage },
+  { selector: `TemplateElement[value.raw=/${SQL_START}/]`, message: sqlMessage }
+]
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'bench-results/**', '.cache/**', 'resources/**', '.prof/**'] },
   ...tseslint.configs.recommended,
@@ -23,6 +71,16 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/no-non-null-assertion': 'off'
     }
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { galley: { rules: { layers } } },
+    rules: { 'galley/layers': 'error' }
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/core/store/**'],
+    rules: { 'no-restricted-syntax': ['error', ...noSql] }
   },
   {
     files: ['src/shared/**/*.ts'],

@@ -1,4 +1,4 @@
-import type { Db } from '../core/store/database'
+import type { Db, LocalServices } from '../core/services/local'
 import type { Options } from './args'
 import type { Output } from './output'
 
@@ -11,6 +11,8 @@ export interface CommandContext {
    * `createsDatabase` may find no file there; every other one is refused (a mistyped path).
    */
   openDb: () => Db
+  /** The same database with the app's handlers over it and the path-based use cases: what a command calls. */
+  services: () => LocalServices
   databasePath: string
 }
 

@@ -1,7 +1,5 @@
-import { openDatabase, StoreError } from '../core/store/database'
-import { defaultDatabasePath } from '../core/paths'
-import { newestGoodBackup } from '../core/store/backup'
-import { VERSION } from '../core/version'
+import { defaultDatabasePath, localServices, newestGoodBackup, openDatabase, StoreError, VERSION, type LocalServices } from '../core/services/local'
+import { ApiError } from '../shared/api'
 import { parse, UsageError } from './args'
 import { EXIT, type Command } from './command'
 import { consoleOutput, type Output } from './output'
@@ -63,13 +61,16 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
     }
     const databasePath = (values.db as string | undefined) ?? defaultDatabasePath()
     let db: ReturnType<typeof openDatabase> | undefined
+    let services: LocalServices | undefined
+    const openDb = (): ReturnType<typeof openDatabase> => (db ??= openDatabase(databasePath, { mustExist: command.createsDatabase !== true }))
     try {
       return await command.run({
         values,
         positionals,
         output,
         databasePath,
-        openDb: () => (db ??= openDatabase(databasePath, { mustExist: command.createsDatabase !== true }))
+        openDb,
+        services: () => (services ??= localServices(openDb(), databasePath))
       })
     } finally {
       if (command.name !== 'serve') db?.close()
@@ -84,6 +85,11 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
       const backup = error.code === 'corrupt' ? newestGoodBackup((parse(rest, command.options).values.db as string | undefined) ?? defaultDatabasePath()) : null
       if (backup) output.err(`galley: the newest good backup is ${backup}; restore it with: galley restore ${backup}`)
       return EXIT.someFailed
+    }
+    if (error instanceof ApiError) {
+      // The handlers' own refusal of an argument is a usage error; anything else a failed input.
+      output.err(`galley ${command.name}: ${error.message}`)
+      return error.code === 'invalid-argument' ? EXIT.usage : EXIT.someFailed
     }
     output.err(`galley ${command.name}: ${(error as Error).message}`)
     return EXIT.someFailed

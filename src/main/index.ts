@@ -1,12 +1,8 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Db } from '../core/store/database'
-import { backupIfDue, rollingBackup } from '../core/store/backup'
 import { dispatch } from '../core/services'
 import { openAppSession, type AppSession } from '../core/services/session'
-import { runSuggestionPassInWorkers } from '../core/pipeline/suggestionPass'
-import { importPaths } from '../core/import/importer'
 import { API_METHOD_NAMES, IPC_PREFIX, MENU_CHANNEL, type MenuAction } from '../shared/methodNames'
 import { menuTemplate } from './menu'
 import { lockDown, lockDownContents } from './security'
@@ -18,8 +14,6 @@ if (!app.requestSingleInstanceLock()) app.quit()
 
 let window: BrowserWindow | null = null
 let appSession: AppSession | null = null
-/** The session's database once it is open and sound; null while the app is in recovery. */
-let db: Db | null = null
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL
 const isAppUrl = (url: string): boolean =>
@@ -36,15 +30,15 @@ function send(action: MenuAction): void {
 }
 
 async function importFromDialog(folder: boolean): Promise<void> {
-  if (!window || !db) return
+  if (!window || !appSession) return
   const result = await dialog.showOpenDialog(window, {
     title: folder ? 'Import a folder of pages' : 'Import pages',
     properties: folder ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
     filters: folder ? [] : [{ name: 'Page text', extensions: ['txt'] }]
   })
   if (result.canceled || result.filePaths.length === 0) return
-  const report = await importPaths(db, result.filePaths, {})
-  await runSuggestionPassInWorkers(db)
+  const report = await appSession.importFromPaths(result.filePaths)
+  if (!report) return
   const failures = report.items.filter((i) => i.status === 'failed')
   if (failures.length > 0) {
     void dialog.showMessageBox(window, {
@@ -65,10 +59,8 @@ app.whenReady().then(() => {
     databasePath,
     mode: 'desktop',
     open: binding ? { nativeBinding: binding } : {},
-    onOpen: (opened) => {
-      db = opened
-      void backupIfDue(opened, databasePath)
-    }
+    backups: true,
+    logFile: true
   })
   const handlers = appSession.handlers
   for (const method of API_METHOD_NAMES) {
@@ -106,17 +98,14 @@ app.on('second-instance', () => {
 
 let quitting = false
 app.on('before-quit', (event) => {
-  if (quitting || !db) return
-  // A rolling backup on quit (never of a database in recovery: there is none open), then quit for real.
+  if (quitting || !appSession) return
+  // The session's backup on quit (none of a database in recovery), then quit for real.
   event.preventDefault()
   quitting = true
-  rollingBackup(db, path.join(app.getPath('userData'), 'galley.db'), 'quit')
-    .catch(() => undefined)
-    .finally(() => {
-      appSession?.close()
-      db = null
-      app.quit()
-    })
+  void appSession.quit().finally(() => {
+    appSession = null
+    app.quit()
+  })
 })
 
 app.on('window-all-closed', () => app.quit())

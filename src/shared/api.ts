@@ -97,7 +97,8 @@ export const apiArgs = {
     .strict(),
   restoreRevision: z.object({ pageId: id, revisionId: id, baseRevisionId: id }).strict(),
   setArticleStatus: z.object({ articleId: id, status: z.enum(['proposed', 'approved', 'rejected']) }).strict(),
-  approvePage: z.object({ pageId: id }).strict(),
+  // confidentOnly: only the confident, unflagged articles (a script's approval); without it, every proposed one.
+  approvePage: z.object({ pageId: id, confidentOnly: z.boolean().optional() }).strict(),
   decideSuggestion: z.object({ suggestionId: id, decision: z.enum(['accepted', 'rejected']) }).strict(),
   decideSuggestions: z.object({ suggestionIds: z.array(id).min(1).max(10_000), decision: z.enum(['accepted', 'rejected']) }).strict(),
   // The editor's article boundaries for the page's current revision: split, merge, change of
@@ -133,7 +134,7 @@ export type ApiArgs<M extends ApiMethod> = z.infer<(typeof apiArgs)[M]>
 
 export interface AppInfo {
   version: string
-  mode: 'desktop' | 'browser'
+  mode: 'desktop' | 'browser' | 'cli'
   database: string
   /** null while in recovery. */
   schemaVersion: number | null
@@ -167,7 +168,8 @@ export interface ApiResults {
   saveRevision: RevisionCommitted
   restoreRevision: RevisionCommitted
   setArticleStatus: ArticleRecord
-  approvePage: PageSummary
+  /** approved: articles approved now; left: proposed ones left for the editor (only with confidentOnly). */
+  approvePage: PageSummary & { approved: number; left: number }
   decideSuggestion: SuggestionRecord
   decideSuggestions: { decided: number }
   updateArticles: ArticleRecord[]

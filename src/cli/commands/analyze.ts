@@ -1,91 +1,9 @@
-import fs from 'node:fs'
 import path from 'node:path'
-import { analyzePage, editionEvidence, type EditionEvidence } from '../../core/analysis'
-import { decodePage, DecodeError, normalizeNewlines } from '../../core/import/decode'
-import { detectSuspicious } from '../../core/typos'
-import { locateInOriginal } from '../../core/pipeline/offsets'
-import { toSuggestionInput } from '../../core/pipeline/propose'
+import { analyzeFile, EditionFolderError, readEditionEvidence, type AnalyzeResult } from '../../core/services/analyzeFiles'
 import { UsageError } from '../args'
 import { EXIT, type Command } from '../command'
 
-/** The exact form `galley analyze --json` prints for one page. */
-export interface AnalyzeResult {
-  source: string
-  encoding: string
-  text: string
-  articles: {
-    kind: 'article' | 'caption' | 'fragment'
-    kicker: string | null
-    title: string
-    subtitle: string | null
-    headings: string[]
-    byline: string | null
-    paragraphs: { role: 'body' | 'subhead'; text: string }[]
-    flags: string[]
-    confidence: number
-  }[]
-  furniture: string[]
-  suggestions: { rule: string; start: number; end: number; original: string; replacement: string; confidence: number; message: string }[]
-}
-
-export function analyzeText(source: string, encoding: string, text: string, edition: EditionEvidence | null = null): AnalyzeResult {
-  const analysis = analyzePage(text, { edition })
-  const suggestions: AnalyzeResult['suggestions'] = detectSuspicious(text).map(toSuggestionInput)
-  // Duplicates are found in the cleaned text; their offsets here are into the original.
-  for (const d of analysis.duplicates) {
-    const at = locateInOriginal(text, d.text)
-    if (!at) continue
-    suggestions.push({ rule: 'duplicate', start: at.start, end: at.end, original: text.slice(at.start, at.end), replacement: '', confidence: d.confidence, message: d.message })
-  }
-  suggestions.sort((a, b) => a.start - b.start || a.end - b.end)
-  return {
-    source,
-    encoding,
-    text,
-    articles: jsonArticles(analysis.articles),
-    furniture: analysis.furniture,
-    suggestions
-  }
-}
-
-type JsonArticle = AnalyzeResult['articles'][number]
-
-// The JSON form has no field for captions: a caption is an entry of kind caption whose text is
-// its paragraph, and an article's attached captions follow it as such entries.
-function jsonArticles(articles: ReturnType<typeof analyzePage>['articles']): JsonArticle[] {
-  const out: JsonArticle[] = []
-  const captionEntry = (text: string, confidence: number): JsonArticle => ({
-    kind: 'caption',
-    kicker: null,
-    title: '',
-    subtitle: null,
-    headings: [],
-    byline: null,
-    paragraphs: [{ role: 'body', text }],
-    flags: [],
-    confidence
-  })
-  for (const a of articles) {
-    if (a.kind === 'caption') {
-      const texts = a.captions.length > 0 ? a.captions : a.paragraphs.map((p) => p.text)
-      out.push({ ...captionEntry(texts.join('\n'), a.confidence), byline: a.byline, flags: a.flags })
-      continue
-    }
-    out.push({
-      kind: a.kind,
-      kicker: a.kicker,
-      title: a.title,
-      subtitle: a.subtitle,
-      headings: a.headings,
-      byline: a.byline,
-      paragraphs: a.paragraphs.map((p) => ({ role: p.role, text: p.text })),
-      flags: a.flags,
-      confidence: a.confidence
-    })
-    for (const caption of a.captions) out.push(captionEntry(caption, a.confidence))
-  }
-  return out
-}
+export type { AnalyzeResult } from '../../core/services/analyzeFiles'
 
 export const analyzeCommand: Command = {
   name: 'analyze',
@@ -99,20 +17,14 @@ export const analyzeCommand: Command = {
     const results: AnalyzeResult[] = []
     let failed = 0
     const editionDir = values['edition-dir'] as string | undefined
-    const edition = editionDir === undefined ? null : readEdition(editionDir)
+    const edition = editionDir === undefined ? null : editionOf(editionDir)
     for (const file of positionals) {
-      let decoded
-      try {
-        const stat = fs.statSync(file)
-        if (!stat.isFile()) throw new DecodeError('not a file')
-        decoded = decodePage(fs.readFileSync(file))
-      } catch (error) {
+      const analysed = analyzeFile(file, edition)
+      if (analysed.ok) results.push(analysed.result)
+      else {
         failed++
-        const reason = error instanceof DecodeError ? error.message : (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
-        output.err(`galley: ${file}: ${reason}`)
-        continue
+        output.err(`galley: ${file}: ${analysed.reason}`)
       }
-      results.push(analyzeText(file, decoded.encoding, normalizeNewlines(decoded.text), edition))
     }
     if (values.json) output.json(positionals.length === 1 ? (results[0] ?? null) : results)
     else {
@@ -131,21 +43,11 @@ export const analyzeCommand: Command = {
   }
 }
 
-/** Template counts over the .txt pages of a folder (unreadable ones are skipped). */
-function readEdition(dir: string): EditionEvidence {
-  let names: string[]
+function editionOf(dir: string) {
   try {
-    names = fs.readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.txt')).sort()
+    return readEditionEvidence(dir)
   } catch (error) {
-    throw new UsageError(`--edition-dir ${dir}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message}`)
+    if (error instanceof EditionFolderError) throw new UsageError(`--edition-dir ${dir}: ${error.message}`)
+    throw error
   }
-  const texts: string[] = []
-  for (const name of names) {
-    try {
-      texts.push(normalizeNewlines(decodePage(fs.readFileSync(path.join(dir, name))).text))
-    } catch {
-      // a page that cannot be read adds no evidence
-    }
-  }
-  return editionEvidence(texts)
 }

@@ -1,4 +1,4 @@
-import { approveProposals, AUTO_APPROVE_CONFIDENCE } from '../../core/pipeline/approve'
+import { AUTO_APPROVE_CONFIDENCE } from '../../core/services/local'
 import { EXIT, type Command } from '../command'
 import { pagesInScope } from './pageScope'
 
@@ -7,9 +7,14 @@ export const approveCommand: Command = {
   summary: `approve the proposed articles (confident, unflagged ones; --all for every one)`,
   usage: 'galley approve (--page ID | --edition NAME) [--all] [--db PATH] [--json]',
   options: { page: { type: 'string' }, edition: { type: 'string' }, all: { type: 'boolean', default: false } },
-  run: ({ values, output, openDb }) => {
-    const db = openDb()
-    const results = approveProposals(db, pagesInScope(db, values), values.all === true)
+  run: async ({ values, output, services }) => {
+    const { api } = services()
+    // The UI's approve, page by page: with --all it is exactly the editor's "approve page".
+    const results = []
+    for (const page of await pagesInScope(api, values)) {
+      const { approved, left } = await api.approvePage({ pageId: page.id, confidentOnly: values.all !== true })
+      results.push({ pageId: page.id, approved, left })
+    }
     if (values.json) output.json(results)
     else {
       const approved = results.reduce((n, r) => n + r.approved, 0)

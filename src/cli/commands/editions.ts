@@ -1,4 +1,3 @@
-import { listEditions } from '../../core/store/queries/editions'
 import { EXIT, type Command } from '../command'
 import { table } from '../output'
 
@@ -7,8 +6,8 @@ export const editionsCommand: Command = {
   summary: 'list the editions in the store',
   usage: 'galley editions [--db PATH] [--json]',
   options: {},
-  run: ({ values, output, openDb }) => {
-    const editions = listEditions(openDb())
+  run: async ({ values, output, services }) => {
+    const editions = await services().api.listEditions({})
     if (values.json) output.json(editions)
     else if (editions.length === 0) output.out('no editions yet: galley import PATH...')
     else {

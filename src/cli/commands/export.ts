@@ -1,4 +1,4 @@
-import { ExportError, exportStoreAsync, FORMATS, isFormat, type ExportScope, type Format } from '../../core/export'
+import { ExportError, FORMATS, isFormat, type ExportScope, type Format } from '../../core/services/local'
 import { UsageError } from '../args'
 import { EXIT, type Command } from '../command'
 import { progressReporter } from '../output'
@@ -19,14 +19,14 @@ export const exportCommand: Command = {
     'single-file': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false }
   },
-  run: async ({ values, positionals, output, openDb }) => {
+  run: async ({ values, positionals, output, services }) => {
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
     const scope = parseScope(values)
     const formats = parseFormats(values.format as string | undefined)
     const outDir = values.out as string | undefined
     if (!outDir) throw new UsageError('--out DIR is required')
     const includeUnapproved = values['include-unapproved'] === true
-    const db = openDb()
+    const local = services()
     const progress = progressReporter('exporting')
     // Ctrl+C or a SIGTERM (a scheduler stopping the job) stops the export cleanly: the
     // half-written folder beside --out is removed before the process ends.
@@ -35,7 +35,7 @@ export const exportCommand: Command = {
     process.once('SIGINT', interrupt)
     process.once('SIGTERM', interrupt)
     try {
-      const result = await exportStoreAsync(db, {
+      const result = await local.exportToFolder({
         scope,
         formats,
         outDir,

@@ -1,5 +1,3 @@
-import { importPaths } from '../../core/import/importer'
-import { runSuggestionPassInWorkers } from '../../core/pipeline/suggestionPass'
 import { UsageError } from '../args'
 import { EXIT, type Command } from '../command'
 import { progressReporter } from '../output'
@@ -10,19 +8,18 @@ export const importCommand: Command = {
   usage: 'galley import PATH... [--edition NAME] [--db PATH] [--json]',
   options: { edition: { type: 'string' } },
   createsDatabase: true,
-  run: async ({ values, positionals, output, openDb }) => {
+  run: async ({ values, positionals, output, services }) => {
     if (positionals.length === 0) throw new UsageError('import needs at least one file or folder')
-    const db = openDb()
     const progress = progressReporter('importing')
+    // The suggestion pass that follows: every page still waiting for its check, this batch's and any an interrupted import left.
+    const checking = progressReporter('checking characters')
     const edition = values.edition as string | undefined
-    const report = await importPaths(db, positionals, {
+    const report = await services().importFromPaths(positionals, {
       ...(edition ? { edition } : {}),
-      onProgress: (done, total) => progress.update(done, total)
+      onProgress: (done, total) => progress.update(done, total),
+      onChecking: (done, total) => checking.update(done, total)
     })
     progress.finish()
-    // Every page still waiting for its check, this batch's and any an interrupted import left.
-    const checking = progressReporter('checking characters')
-    await runSuggestionPassInWorkers(db, { onProgress: (done, total) => checking.update(done, total) })
     checking.finish()
     for (const item of report.items) {
       if (item.status === 'failed') output.err(`galley: ${item.source}: ${item.reason}`)

@@ -1,4 +1,4 @@
-import { backupTo, checkDatabase, restoreFrom, rollingBackup } from '../../core/store/backup'
+import { backupTo, checkDatabase, restoreFrom, rollingBackup } from '../../core/services/local'
 import { BACKUPS_TO_KEEP_MAX, BACKUPS_TO_KEEP_MIN } from '../../shared/settings'
 import { UsageError } from '../args'
 import { EXIT, type Command } from '../command'

@@ -1,25 +1,23 @@
-import { findEditionByName } from '../../core/store/queries/editions'
-import { listPages } from '../../core/store/queries/pages'
 import { EXIT, type Command } from '../command'
 import { table } from '../output'
+import { editionIdByName } from './pageScope'
 
 export const pagesCommand: Command = {
   name: 'pages',
   summary: 'list pages, of one edition or all',
   usage: 'galley pages [--edition NAME] [--db PATH] [--json]',
   options: { edition: { type: 'string' } },
-  run: ({ values, output, openDb }) => {
-    const db = openDb()
+  run: async ({ values, output, services }) => {
+    const { api } = services()
     let editionId: number | undefined
     if (values.edition !== undefined) {
-      const edition = findEditionByName(db, values.edition as string)
-      if (!edition) {
+      editionId = await editionIdByName(api, values.edition as string)
+      if (editionId === undefined) {
         output.err(`galley: no edition named ${String(values.edition)}`)
         return EXIT.someFailed
       }
-      editionId = edition.id
     }
-    const pages = listPages(db, editionId)
+    const pages = await api.listPages(editionId === undefined ? {} : { editionId })
     if (values.json) output.json(pages)
     else {
       const rows = [['ID', 'PAGE', 'STATUS', 'ARTICLES', 'SUGGESTIONS', 'SOURCE']]

@@ -1,4 +1,3 @@
-import { searchPages } from '../../core/store/queries/search'
 import { UsageError } from '../args'
 import { EXIT, type Command } from '../command'
 
@@ -7,12 +6,12 @@ export const searchCommand: Command = {
   summary: 'full-text search over the working text of every page',
   usage: 'galley search TEXT [--limit N] [--db PATH] [--json]',
   options: { limit: { type: 'string' } },
-  run: ({ values, positionals, output, openDb }) => {
+  run: async ({ values, positionals, output, services }) => {
     const query = positionals.join(' ').trim()
     if (!query) throw new UsageError('search needs some text to look for')
     const limit = values.limit === undefined ? 100 : Number(values.limit)
-    if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a positive whole number')
-    const hits = searchPages(openDb(), query, { limit })
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit takes a whole number from 1 to 500')
+    const hits = await services().api.search({ query, limit })
     if (values.json) output.json(hits)
     else if (hits.length === 0) output.out(`no page contains ${query}`)
     else for (const hit of hits) output.out(`${hit.editionName} p.${hit.pageLabel} #${hit.pageId}  …${hit.snippet}…`)

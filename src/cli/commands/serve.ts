@@ -14,7 +14,7 @@ export const serveCommand: Command = {
     const port = values.port === undefined ? 4870 : Number(values.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535')
     // A database that cannot be used still gets the app, which explains and offers the newest good backup.
-    const session = openAppSession({ databasePath, mode: 'browser' })
+    const session = openAppSession({ databasePath, mode: 'browser', backups: true, logFile: true })
     const handlers = session.handlers
     const appRoot = process.env.GALLEY_APP_ROOT ?? process.cwd()
     const rendererRoot = process.env.GALLEY_RENDERER ?? path.join(appRoot, 'out', 'renderer')
@@ -37,10 +37,11 @@ export const serveCommand: Command = {
     if (!values['no-open'] && !process.env.CI) openBrowser(server.url)
     await new Promise<void>((resolve) => {
       const stop = (): void => {
-        void server.close().then(() => {
-          session.close()
-          resolve()
-        })
+        // The app's backup on quit, as the desktop app takes it.
+        void server
+          .close()
+          .then(() => session.quit())
+          .then(resolve)
       }
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)

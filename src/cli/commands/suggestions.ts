@@ -1,5 +1,3 @@
-import { listSuggestions } from '../../core/store/queries/suggestions'
-import { getPageSummary } from '../../core/store/queries/pages'
 import { EXIT, type Command } from '../command'
 import { pagesInScope } from './pageScope'
 
@@ -8,15 +6,20 @@ export const suggestionsCommand: Command = {
   summary: 'list the open suggestions (typos, name variants, dictionary fixes, duplicates)',
   usage: 'galley suggestions (--page ID | --edition NAME) [--db PATH] [--json]',
   options: { page: { type: 'string' }, edition: { type: 'string' } },
-  run: ({ values, output, openDb }) => {
-    const db = openDb()
-    const suggestions = pagesInScope(db, values).flatMap((pageId) => listSuggestions(db, pageId))
-    if (values.json) output.json(suggestions)
+  run: async ({ values, output, services }) => {
+    const { api } = services()
+    // Each page as the workbench opens it: one whose suggestion pass is pending gets it now.
+    const pages = await pagesInScope(api, values)
+    const suggestions = []
+    for (const page of pages) {
+      const detail = await api.getPage({ pageId: page.id })
+      suggestions.push(...detail.suggestions.filter((s) => s.status === 'open').map((s) => ({ suggestion: s, label: page.label })))
+    }
+    if (values.json) output.json(suggestions.map((s) => s.suggestion))
     else if (suggestions.length === 0) output.out('no open suggestions')
     else {
-      for (const s of suggestions) {
-        const page = getPageSummary(db, s.pageId)
-        output.out(`#${s.id} p.${page?.label ?? s.pageId} @${s.start} ${s.rule}: ${s.original} → ${s.replacement || '(remove)'}  ${s.message}`)
+      for (const { suggestion: s, label } of suggestions) {
+        output.out(`#${s.id} p.${label} @${s.start} ${s.rule}: ${s.original} → ${s.replacement || '(remove)'}  ${s.message}`)
       }
     }
     return EXIT.ok

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { openReader, type Db } from '../store/database'
+import { beginRead } from '../store/transactions'
 import { VERSION } from '../version'
 import { stageFolder } from './folder'
 import { renderEditionHtml } from './formats/html'
@@ -206,16 +207,4 @@ function checkFormats(formats: readonly Format[]): Format[] {
   }
   // In the canonical order, once each.
   return FORMATS.filter((f) => formats.includes(f))
-}
-
-/**
- * Holds a read transaction for the export's duration (WAL: writers carry on, the export keeps
- * its snapshot). Inside an open transaction, as in a test, it joins it instead.
- */
-function beginRead(db: Db): () => void {
-  if (db.inTransaction) return () => {}
-  db.prepare('BEGIN DEFERRED').run()
-  return () => {
-    if (db.inTransaction) db.prepare('COMMIT').run()
-  }
 }

@@ -8,6 +8,7 @@ import { storeNewPageProposal } from '../pipeline/storeProposal'
 import { structureProposer } from '../pipeline/defaultProposer'
 import { indexNewPage } from '../store/queries/search'
 import { toSearchDocument } from '../store/searchText'
+import { inWriteTransaction } from '../store/transactions'
 import type { Proposer } from '../pipeline/proposal'
 import { collectSources } from './collect'
 import { editionEvidenceOf } from './editionEvidence'
@@ -178,16 +179,11 @@ function storeBatch(db: Db, batch: readonly Ready[], edition: string | undefined
   // FTS5 flushes its pending index at every savepoint release: the batch's pages are indexed
   // together just before the commit, outside the pages' savepoints, in the same transaction.
   const toIndex: { pageId: number; searchDocument: string }[] = []
-  db.exec('BEGIN IMMEDIATE')
-  try {
+  return inWriteTransaction(db, () => {
     const items = batch.map(({ source, prepared, image }) => storeOne(db, source, prepared, image, edition, toIndex))
     for (const page of toIndex) indexNewPage(db, page.pageId, page.searchDocument)
-    db.exec('COMMIT')
     return items
-  } catch (error) {
-    db.exec('ROLLBACK')
-    throw error
-  }
+  })
 }
 
 function storeOne(db: Db, source: PageSource, prepared: Prepared, image: ReadyImage | undefined, edition: string | undefined, toIndex: { pageId: number; searchDocument: string }[]): ImportItemResult {

@@ -4,6 +4,7 @@ import { getArticle, listArticles, setArticleStatus } from '../store/queries/art
 import { decideSuggestion, getSuggestion } from '../store/queries/suggestions'
 import { getPageSummary, setPageStatus } from '../store/queries/pages'
 import type { ServiceContext } from './context'
+import { approveProposals } from '../pipeline/approve'
 import type { SuggestionRecord } from '../../shared/types'
 import { recordCorrection } from '../store/queries/knowledge'
 import { widenFix } from '../pipeline/refreshSuggestions'
@@ -32,16 +33,13 @@ export function editHandlers(ctx: ServiceContext): EditHandlers {
         refreshPageStatus(ctx, article.pageId)
         return getArticle(db, articleId)!
       }).immediate(),
-    approvePage: ({ pageId }) =>
-      db.transaction(() => {
-        const articles = listArticles(db, pageId)
-        if (!getPageSummary(db, pageId)) throw new ApiError('not-found', `page ${pageId} does not exist`)
-        for (const article of articles) {
-          if (article.kind !== 'furniture' && article.status === 'proposed') setArticleStatus(db, article.id, 'approved')
-        }
-        setPageStatus(db, pageId, 'approved')
-        return getPageSummary(db, pageId)!
-      }).immediate(),
+    // One rule for the UI and `galley approve` (pipeline/approve.ts): the editor's approval takes
+    // every proposed article; confidentOnly (the CLI without --all) only the confident, unflagged ones.
+    approvePage: ({ pageId, confidentOnly }) => {
+      if (!getPageSummary(db, pageId)) throw new ApiError('not-found', `page ${pageId} does not exist`)
+      const [result] = approveProposals(db, [pageId], confidentOnly !== true)
+      return { ...getPageSummary(db, pageId)!, approved: result!.approved, left: result!.left }
+    },
     decideSuggestion: ({ suggestionId, decision }) =>
       inWriteTransaction(ctx, () => {
         const suggestion = getSuggestion(db, suggestionId)

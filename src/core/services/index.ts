@@ -1,4 +1,4 @@
-import { ApiError, type ApiErrorBody, type ApiMethod, type Handlers, isApiMethod, validateArgs } from '../../shared/api'
+import { ApiError, apiMethods, type ApiErrorBody, type ApiMethod, type GalleyApi, type Handlers, isApiMethod, validateArgs } from '../../shared/api'
 import type { ServiceContext } from './context'
 import { editHandlers } from './editing'
 import { exportHandlers } from './exporting'
@@ -35,4 +35,19 @@ export async function dispatch(handlers: Handlers, method: string, rawArgs: unkn
     if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: error.message } }
     return { ok: false, error: { code: 'failed', message: `${method as ApiMethod}: ${(error as Error).message}` } }
   }
+}
+
+/**
+ * The handlers as the renderer sees them (GalleyApi), for an adapter in the same process (the
+ * CLI): arguments validated by the same schemas, failures thrown as ApiError.
+ */
+export function inProcessApi(handlers: Handlers): GalleyApi {
+  const api = {} as Record<ApiMethod, (args: unknown) => Promise<unknown>>
+  for (const method of apiMethods) {
+    api[method] = async (args: unknown) => {
+      const handler = handlers[method] as (args: unknown) => unknown
+      return handler(validateArgs(method, args))
+    }
+  }
+  return api as unknown as GalleyApi
 }

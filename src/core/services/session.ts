@@ -2,12 +2,17 @@ import path from 'node:path'
 import { ApiError, apiMethods, type ApiMethod, type Handlers } from '../../shared/api'
 import type { RecoveryInfo, RestoreResult } from '../../shared/recovery'
 import { StoreError, type Db, type OpenOptions } from '../store/database'
-import { restoreFrom } from '../store/backup'
+import { backupIfDue, restoreFrom, rollingBackup } from '../store/backup'
+import type { ImportReport } from '../../shared/types'
+import { importFromPaths, type PathImportOptions } from './local'
+import { log, logToFile } from '../log'
 import { openChecked, recoveryInfo } from '../store/recovery'
 import type { Proposer } from '../pipeline/proposal'
 import { VERSION } from '../version'
 import { loadTypoModel } from '../typos'
 import { createHandlers } from '.'
+
+const HOUR = 3600 * 1000
 
 // The app's hold on its database, for the desktop shell and browser mode alike. A database that
 // cannot be used does not stop the app: it starts in recovery, where appInfo says what is wrong
@@ -22,6 +27,14 @@ export interface AppSessionOptions {
   open?: OpenOptions
   /** Runs each time a database is opened and found sound: at start, and after a restore. */
   onOpen?: (db: Db) => void
+  /**
+   * The app's backups (desktop and browser mode alike): a daily one when the newest is older than
+   * a day (at open, then checked hourly), and one on quit. The one before a migration is taken
+   * by the store whenever it migrates (store/database.ts).
+   */
+  backups?: boolean
+  /** Log to galley.log beside the database (the app, desktop or browser mode) instead of stderr. */
+  logFile?: boolean
 }
 
 export interface AppSession {
@@ -30,11 +43,17 @@ export interface AppSession {
   /** The open database, null while in recovery. */
   db: () => Db | null
   recovery: () => RecoveryInfo | null
+  /** Imports files and folders named on this machine (the shell's menu), with the suggestion pass at the end; null while in recovery. */
+  importFromPaths: (paths: readonly string[], options?: PathImportOptions) => Promise<ImportReport | null>
+  /** Closes the database without a backup. */
   close: () => void
+  /** The on-quit backup (with `backups`), then close. Never rejects: a failed backup is logged. */
+  quit: () => Promise<void>
 }
 
 export function openAppSession(options: AppSessionOptions): AppSession {
   const { databasePath, mode } = options
+  if (options.logFile) logToFile(databasePath)
   let open: { db: Db; handlers: Handlers } | null = null
   let recovery: RecoveryInfo | null = null
 
@@ -49,7 +68,16 @@ export function openAppSession(options: AppSessionOptions): AppSession {
     open = { db, handlers: createHandlers({ db, databasePath, mode, ...(propose ? { propose } : {}) }) }
     recovery = null
     options.onOpen?.(db)
+    if (options.backups) dailyBackup()
   }
+
+  const dailyBackup = (): void => {
+    const db = open?.db
+    if (!db) return
+    backupIfDue(db, databasePath).catch((error: unknown) => log.warn(`daily backup of ${databasePath} failed: ${(error as Error).message}`))
+  }
+  const daily = options.backups ? setInterval(dailyBackup, HOUR) : null
+  daily?.unref()
 
   const restore = (backup: string): RestoreResult => {
     // Look again: the file may have been repaired, or the backups changed, since the editor was told.
@@ -102,13 +130,27 @@ export function openAppSession(options: AppSessionOptions): AppSession {
     }
   }
 
+  function close(): void {
+    if (daily) clearInterval(daily)
+    open?.db.close()
+    open = null
+  }
+
   return {
     handlers: handlers as unknown as Handlers,
     db: () => open?.db ?? null,
     recovery: () => recovery,
-    close: () => {
-      open?.db.close()
-      open = null
+    importFromPaths: async (paths, importOptions) => (open ? importFromPaths(open.db, paths, importOptions) : null),
+    close,
+    quit: async () => {
+      if (options.backups && open) {
+        try {
+          await rollingBackup(open.db, databasePath, 'quit')
+        } catch (error) {
+          log.warn(`backup on quit of ${databasePath} failed: ${(error as Error).message}`)
+        }
+      }
+      close()
     }
   }
 }

@@ -10,7 +10,7 @@ export type Dialog = null | 'import' | 'shortcuts' | 'settings' | 'export'
 
 export interface AppState {
   locale: Locale
-  mode: 'desktop' | 'browser' | null
+  mode: 'desktop' | 'browser' | 'cli' | null
   /** The database file, as appInfo names it. */
   database: string | null
   /** Set while the database cannot be used: the recovery screen replaces the workbench. */
