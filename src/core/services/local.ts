@@ -1,8 +1,7 @@
 import type { GalleyApi, Handlers } from '../../shared/api'
 import type { ImportReport } from '../../shared/types'
 import type { Db } from '../store/database'
-import { importPaths, type ImportOptions } from '../import/importer'
-import { runSuggestionPassInWorkers } from '../pipeline/suggestionPass'
+import { importFromPaths, type ImportUseCaseOptions } from './importing'
 import { exportStoreAsync, type AsyncExportOptions, type ExportResult } from '../export'
 import { createHandlers, inProcessApi } from '.'
 
@@ -10,22 +9,7 @@ import { createHandlers, inProcessApi } from '.'
 // and the desktop shell); the renderer never sends paths, so they are not in the API contract.
 // Everything else an adapter does goes through `handlers`, the same ones the UI calls.
 
-export interface PathImportOptions extends Pick<ImportOptions, 'edition' | 'signal' | 'workers'> {
-  onProgress?: (done: number, total: number) => void
-  /** Progress of the suggestion pass that follows the import. */
-  onChecking?: (done: number, total: number) => void
-}
-
-/**
- * Imports files and folders, then runs the suggestion pass over every page still waiting for it
- * (this batch's and any an interrupted import left): once, at the end.
- */
-export async function importFromPaths(db: Db, paths: readonly string[], options: PathImportOptions = {}): Promise<ImportReport> {
-  const { onProgress, onChecking, ...rest } = options
-  const report = await importPaths(db, paths, { ...rest, ...(onProgress ? { onProgress: (done, total) => onProgress(done, total) } : {}) })
-  await runSuggestionPassInWorkers(db, { ...(onChecking ? { onProgress: onChecking } : {}), ...(options.signal ? { signal: options.signal } : {}) })
-  return report
-}
+export type PathImportOptions = Omit<ImportUseCaseOptions, 'propose'>
 
 /** Exports to a folder the user named (the app's export picks its own folder: exporting.ts). */
 export function exportToFolder(db: Db, options: AsyncExportOptions): Promise<ExportResult> {
@@ -59,4 +43,5 @@ export { ExportError, FORMATS, isFormat, type ExportScope, type Format } from '.
 export { backupTo, checkDatabase, newestGoodBackup, restoreFrom, rollingBackup } from '../store/backup'
 export { defaultDatabasePath } from '../paths'
 export { VERSION } from '../version'
+export { importFromPaths } from './importing'
 export { AUTO_APPROVE_CONFIDENCE } from '../pipeline/approve'
