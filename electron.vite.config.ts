@@ -13,7 +13,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/cli/index.ts'),
           // The importer's worker threads load this file by name, beside the entry that starts them.
-          pageWorker: resolve(__dirname, 'src/core/import/pageWorker.ts')
+          pageWorker: resolve(__dirname, 'src/core/workers/pageWorker.ts')
         }
       }
     }

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { decodeArticleBody, encodeArticleBody, type ArticleBody } from '../../src/core/store/queries/articleBody'
+import { decodeArticleBody, encodeArticleBody, type ArticleBody } from '../../src/core/model/articleBody'
 import { openDatabase } from '../../src/core/store/database'
 import { createHandlers } from '../../src/core/services'
 import { listArticles } from '../../src/core/store/queries/articles'

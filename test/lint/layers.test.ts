@@ -55,3 +55,21 @@ describe('layer lint rule', () => {
     expect(await problems(file, code)).toEqual([])
   })
 })
+
+describe('the analysis workers', () => {
+  it('load no store code: the domain types they share live in core/model', async () => {
+    const { build } = await import('esbuild')
+    const result = await build({
+      entryPoints: [path.join(root, 'src/core/workers/pageWorker.ts')],
+      bundle: true,
+      platform: 'node',
+      write: false,
+      metafile: true,
+      external: ['better-sqlite3'],
+      logLevel: 'silent'
+    })
+    const inputs = Object.keys(result.metafile.inputs).filter((f) => f.startsWith('src/'))
+    expect(inputs).toContain('src/core/model/articleBody.ts')
+    expect(inputs.filter((f) => f.startsWith('src/core/store/'))).toEqual([])
+  })
+})

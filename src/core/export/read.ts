@@ -1,6 +1,6 @@
 import type { Db } from '../store/database'
 import { revisionLines } from '../store/queries/articles'
-import { decodeArticleBody } from '../store/queries/articleBody'
+import { decodeArticleBody } from '../model/articleBody'
 import { selectExportRows, type ExportArticleRow, type ExportEditionRow } from '../store/queries/exportRows'
 import { cleanText, cleanTextOrNull } from './clean'
 import { ExportError, type ExportArticle, type ExportEdition, type ExportPage, type ExportScope } from './types'

@@ -9,7 +9,5 @@ export function defaultProposer(db: Db): Proposer {
   return (text, context) => proposePage(text, knowledge, { ...context?.layout, edition: context?.edition ?? null })
 }
 
-/** The proposer of batch imports: analysis only; the suggestion pass follows (importer). */
-export function structureProposer(): Proposer {
-  return (text, context) => ({ ...proposePage(text, null, { ...context?.layout, edition: context?.edition ?? null }), suggestionsPending: true })
-}
+// Kept here for its callers; it lives beside proposePage, so the page workers load no store code.
+export { structureProposer } from './propose'

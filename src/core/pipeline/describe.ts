@@ -1,6 +1,6 @@
 import type { ArticleKind } from '../../shared/types'
 import { describeArticle } from '../analysis'
-import type { ArticleInput } from '../store/queries/articles'
+import type { ArticleInput } from '../model/article'
 
 /**
  * Reads one article's fields from its lines of the working text, for boundaries the editor set

@@ -1,7 +1,7 @@
 import type { EditionEvidence, LayoutHints } from '../analysis'
-import type { ArticleInput } from '../store/queries/articles'
-import { encodeArticles, type EncodedArticle } from '../store/queries/articleBody'
-import type { SuggestionInput } from '../store/queries/suggestions'
+import type { ArticleInput } from '../model/article'
+import { encodeArticles, type EncodedArticle } from '../model/articleBody'
+import type { SuggestionInput } from '../model/suggestion'
 
 /** What Galley proposes for a page: the cleaned working text, its structure and its suggestions. */
 export interface Proposal {

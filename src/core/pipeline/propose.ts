@@ -1,13 +1,18 @@
 import { ANALYZER_VERSION, analyzePage, type AnalysisOptions, type PageProposal } from '../analysis'
 import { countNames, detectSuspicious, extractNames, type DetectOptions, type TypoSuggestion } from '../typos'
-import type { ArticleInput } from '../store/queries/articles'
-import type { SuggestionInput } from '../store/queries/suggestions'
-import type { Proposal } from './proposal'
+import type { ArticleInput } from '../model/article'
+import type { SuggestionInput } from '../model/suggestion'
+import type { Proposal, Proposer } from './proposal'
 
 /**
  * Structure, safe fixes and suggestions for one page's decoded text (LF newlines). Without
  * knowledge the typo detection is left to the suggestion pass (see suggestionPass.ts).
  */
+/** The proposer of batch imports: analysis only; the suggestion pass follows (importer). */
+export function structureProposer(): Proposer {
+  return (text, context) => ({ ...proposePage(text, null, { ...context?.layout, edition: context?.edition ?? null }), suggestionsPending: true })
+}
+
 export function proposePage(text: string, knowledge: DetectOptions | null = {}, options: AnalysisOptions = {}): Proposal {
   const analysis = analyzePage(text, options)
   const suggestions: SuggestionInput[] = [

@@ -1,6 +1,7 @@
 import type { Db } from '../store/database'
 import { detectSuspicious, type DetectOptions } from '../typos'
-import { listSuggestions, markSuggestionsFor, replaceOpenSuggestions, type SuggestionInput } from '../store/queries/suggestions'
+import { listSuggestions, markSuggestionsFor, replaceOpenSuggestions } from '../store/queries/suggestions'
+import type { SuggestionInput } from '../model/suggestion'
 import { knowledgeForPage, loadKnowledge, type PublicationCache } from './knowledge'
 import { toSuggestionInput } from './propose'
 

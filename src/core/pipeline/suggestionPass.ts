@@ -1,7 +1,8 @@
 import type { Db } from '../store/database'
-import { pagesWithStaleSuggestions, type SuggestionInput } from '../store/queries/suggestions'
+import { pagesWithStaleSuggestions } from '../store/queries/suggestions'
+import type { SuggestionInput } from '../model/suggestion'
 import { currentRevision, currentRevisionId } from '../store/queries/revisions'
-import { defaultWorkerCount, startPagePool, type PagePool } from '../import/pagePool'
+import { defaultWorkerCount, startPagePool, type PagePool } from '../workers/pagePool'
 import { knowledgeForPage, loadKnowledge, type PublicationCache } from './knowledge'
 import { refreshSuggestions, storeRefreshedSuggestions } from './refreshSuggestions'
 

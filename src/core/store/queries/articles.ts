@@ -1,23 +1,11 @@
 import type { Db } from '../database'
 import { stmt } from '../statements'
-import type { ArticleKind, ArticleRecord, ArticleStatus, Paragraph } from '../../../shared/types'
+import type { ArticleKind, ArticleRecord, ArticleStatus } from '../../../shared/types'
 import { nowIso } from './time'
-import { decodeArticleBody, encodeArticleBody, type ArticleBody, type EncodedArticle } from './articleBody'
+import { decodeArticleBody, encodeArticleBody, type ArticleBody, type EncodedArticle } from '../../model/articleBody'
+import type { ArticleInput } from '../../model/article'
 
-export interface ArticleInput {
-  kind: ArticleKind
-  startLine: number
-  endLine: number
-  kicker: string | null
-  title: string
-  subtitle: string | null
-  headings: string[]
-  byline: string | null
-  paragraphs: Paragraph[]
-  captions: string[]
-  flags: string[]
-  confidence: number
-}
+export type { ArticleInput } from '../../model/article'
 
 interface ArticleRow {
   id: number

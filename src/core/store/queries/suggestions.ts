@@ -2,16 +2,9 @@ import type { Db } from '../database'
 import { stmt } from '../statements'
 import type { SuggestionRecord, SuggestionStatus } from '../../../shared/types'
 import { nowIso } from './time'
+import type { SuggestionInput } from '../../model/suggestion'
 
-export interface SuggestionInput {
-  rule: string
-  start: number
-  end: number
-  original: string
-  replacement: string
-  confidence: number
-  message: string
-}
+export type { SuggestionInput } from '../../model/suggestion'
 
 const COLUMNS = `id, page_id AS pageId, revision_id AS revisionId, rule, start_offset AS start, end_offset AS "end",
   original, replacement, confidence, message, status`

@@ -1,5 +1,5 @@
-import type { Paragraph } from '../../../shared/types'
-import type { ArticleInput } from './articles'
+import type { Paragraph } from '../../shared/types'
+import type { ArticleInput } from './article'
 
 export interface ArticleBody {
   headings: string[]

@@ -4,10 +4,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { parentPort } from 'node:worker_threads'
-import { structureProposer } from '../pipeline/defaultProposer'
+import { structureProposer } from '../pipeline/propose'
 import { toSuggestionInput } from '../pipeline/propose'
 import { detectSuspicious, type DetectOptions } from '../typos'
-import { preparePage, type Prepared } from './prepare'
+import { preparePage, type Prepared } from '../import/prepare'
 import type { WorkerReply, WorkerRequest } from './workerProtocol'
 
 const port = parentPort

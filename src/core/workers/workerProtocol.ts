@@ -1,7 +1,7 @@
 import type { EditionEvidence } from '../analysis'
 import type { DetectOptions } from '../typos'
-import type { SuggestionInput } from '../store/queries/suggestions'
-import type { Prepared } from './prepare'
+import type { SuggestionInput } from '../model/suggestion'
+import type { Prepared } from '../import/prepare'
 
 /** Messages between the main thread and its page workers (pageWorker.ts). */
 export type WorkerRequest =

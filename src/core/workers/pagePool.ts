@@ -4,8 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { DetectOptions } from '../typos'
-import type { SuggestionInput } from '../store/queries/suggestions'
-import type { Prepared } from './prepare'
+import type { SuggestionInput } from '../model/suggestion'
+import type { Prepared } from '../import/prepare'
 import type { WorkerReply, WorkerRequest } from './workerProtocol'
 
 /** A page to prepare, with the evidence of its edition when the batch holds other pages of it. */
