@@ -23,9 +23,9 @@ const SRC = path.resolve(import.meta.dirname, 'src')
 const ALLOWED = {
   shared: ['shared'],
   core: ['core', 'shared'],
-  server: ['server', 'shared', 'core/services'],
-  cli: ['cli', 'server', 'shared', 'core/services'],
-  main: ['main', 'shared', 'core/services'],
+  server: ['server', 'shared', 'core/services', 'core/log'],
+  cli: ['cli', 'server', 'shared', 'core/services', 'core/log'],
+  main: ['main', 'shared', 'core/services', 'core/log'],
   preload: ['preload', 'shared/methodNames'],
   renderer: ['renderer', 'shared']
 }

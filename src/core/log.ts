@@ -1,22 +1,20 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
 // Galley's one logger, instead of silent catches: what failed and was worked around is written
-// somewhere a person can find it. The CLI logs to stderr (the default); the app, desktop or
-// browser mode, to galley.log beside its database (logToFile). GALLEY_LOG sets the level.
+// where a person can find it. Plain JavaScript (the analysis uses it and stays free of Node's
+// modules): by default to stderr through the console, which is where the CLI logs; the app,
+// desktop or browser mode, sends it to galley.log beside its database (logFile.ts), and page
+// workers pass their lines to the thread that started them (workers/pageWorker.ts).
+// GALLEY_LOG=debug|info|warn|error sets the level (info by default).
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
-/** A log past this size is moved to galley.log.1 when the app opens it: two files at most. */
-const MAX_LOG_BYTES = 5 * 1024 * 1024
 
-type Sink = (line: string) => void
+export type LogSink = (line: string) => void
 
-const stderrSink: Sink = (line) => process.stderr.write(line + '\n')
+const consoleSink: LogSink = (line) => console.error(line)
 
-let sink: Sink = stderrSink
-let threshold: LogLevel = levelFrom(process.env.GALLEY_LOG) ?? 'info'
+let sink: LogSink = consoleSink
+let threshold: LogLevel = levelFrom(globalThis.process?.env?.GALLEY_LOG) ?? 'info'
 
 function levelFrom(value: string | undefined): LogLevel | null {
   return value && value in RANK ? (value as LogLevel) : null
@@ -24,9 +22,19 @@ function levelFrom(value: string | undefined): LogLevel | null {
 
 function write(level: LogLevel, message: string, error?: unknown): void {
   if (RANK[level] < RANK[threshold]) return
-  const reason = error === undefined ? '' : `: ${error instanceof Error ? error.message : String(error)}`
+  let reason = ''
+  if (error instanceof Error) {
+    reason = `: ${error.message}`
+    // An error is a fault in Galley: its trace says where.
+    if (level === 'error' && error.stack) reason += `\n${error.stack.split('\n').slice(1, 8).join('\n')}`
+  } else if (error !== undefined) reason = `: ${String(error)}`
+  logLine(`${new Date().toISOString()} ${level.toUpperCase()} ${message}${reason}`)
+}
+
+/** Writes a line already formatted (a worker's, passed on). */
+export function logLine(line: string): void {
   try {
-    sink(`${new Date().toISOString()} ${level.toUpperCase()} ${message}${reason}`)
+    sink(line)
   } catch {
     // A log that cannot be written (disk full, stderr closed) must not fail what it reports on.
   }
@@ -43,18 +51,7 @@ export function setLogLevel(level: LogLevel): void {
   threshold = level
 }
 
-/** The app's log file: galley.log beside the database. Returns its path. */
-export function logToFile(databasePath: string): string {
-  const file = path.join(path.dirname(path.resolve(databasePath)), 'galley.log')
-  try {
-    if (fs.statSync(file).size > MAX_LOG_BYTES) fs.renameSync(file, file + '.1')
-  } catch {
-    // No log yet: nothing to rotate.
-  }
-  sink = (line) => fs.appendFileSync(file, line + '\n')
-  return file
-}
-
-export function logToStderr(): void {
-  sink = stderrSink
+/** Where lines go from now on; without a sink, back to stderr. */
+export function setLogSink(next?: LogSink): void {
+  sink = next ?? consoleSink
 }

@@ -23,6 +23,7 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   try {
     decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/')
   } catch {
+    // A malformed %-escape names no file: not found.
     return null
   }
   if (decoded.includes('\0')) return null
@@ -58,6 +59,7 @@ function safeStat(file: string): fs.Stats | null {
   try {
     return fs.statSync(file)
   } catch {
+    // No such file (or unreadable): the caller answers not found.
     return null
   }
 }

@@ -11,7 +11,7 @@ import { getPageSummary, listPages } from '../../src/core/store/queries/pages'
 import { listBackups } from '../../src/core/store/backup'
 import { AUTO_APPROVE_CONFIDENCE } from '../../src/core/pipeline/approve'
 import { openAppSession } from '../../src/core/services/session'
-import { log, logToStderr } from '../../src/core/log'
+import { log, setLogSink } from '../../src/core/log'
 import { SAMPLES, tempDir } from '../support/tmp'
 
 // The adapters over the one set of handlers: what the CLI does is what the UI does.
@@ -110,7 +110,7 @@ describe('the adapters call the same handlers', () => {
       expect(text).toMatch(/ WARN a warning for the test\n$/)
     } finally {
       session.close()
-      logToStderr()
+      setLogSink()
     }
   })
 })

@@ -14,6 +14,7 @@ import { compileProfile } from './profile'
 import { applyRoles } from './roleKinds'
 import { guessRoles } from './roles'
 import { classify, type Unit } from './units'
+import { log } from '../log'
 
 /** Gap given to the first unit of a page: as good as a box boundary. */
 const PAGE_START_GAP = 99
@@ -27,8 +28,9 @@ export function analyzePage(text: string, options: AnalysisOptions = {}): PagePr
   try {
     normalised = normaliseNewlines(typeof text === 'string' ? text : String(text ?? ''))
     return analyze(normalised, options)
-  } catch {
-    // never throw: hand back the page untouched as a single fragment-free proposal
+  } catch (error) {
+    // Never throw: hand back the page untouched as a single fragment-free proposal, and say so.
+    log.error(`analysis failed on a page of ${normalised.length} characters; it is proposed unanalysed`, error)
     return { text: normalised, workingText: normalised, articles: [], furniture: [], blocks: [], joins: [], duplicates: [], fullWidthPage: true }
   }
 }

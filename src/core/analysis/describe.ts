@@ -4,11 +4,13 @@ import { isFurnitureLine } from './cues'
 import { interpretStack } from './headings'
 import type { ArticleKind, LineRole } from './types'
 import { classify, creditOf, isHeadingShaped, type UnitKind } from './units'
+import { log } from '../log'
 
 export function describeArticle(lines: string[], kind?: ArticleKind): ArticleFields {
   try {
     return describe(lines, kind)
-  } catch {
+  } catch (error) {
+    log.error('describing an article failed; it is kept without fields', error)
     return buildArticle(kind ?? 'fragment', [], null, 0)
   }
 }

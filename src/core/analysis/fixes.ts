@@ -2,6 +2,7 @@
 // fixed point, and both leave numbers, times, addresses, URLs and Latin words alone.
 import { HALF_TO_FULL, isAsciiAlnum, isCjk, isCjkPunct, isDigit, isHan, isHanCode } from './chars'
 import { ROLE } from './cues'
+import { log } from '../log'
 
 const ODD_SPACE = /[\t\u00a0\u3000\u2000-\u200a\u202f\u205f]/g
 const ZERO_WIDTH = /[\u200b\u200c\u200d\ufeff]/g
@@ -177,7 +178,8 @@ export function applySafeFixes(text: string): string {
       .split('\n')
       .map((l) => fixLine(l, true))
       .join('\n')
-  } catch {
+  } catch (error) {
+    log.error('safe fixes failed on a block of text; it is kept as it was', error)
     return String(text)
   }
 }

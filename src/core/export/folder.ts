@@ -73,6 +73,7 @@ function checkTarget(target: string, force: boolean): void {
   try {
     stat = fs.statSync(target)
   } catch {
+    // Nothing there yet: the export creates it.
     return
   }
   if (!stat.isDirectory()) throw new ExportError(`${target} exists and is not a folder`, 'exists')
@@ -95,6 +96,7 @@ export function sweepAbandoned(parent: string): void {
   try {
     names = fs.readdirSync(parent)
   } catch {
+    // No such folder: nothing abandoned in it.
     return
   }
   for (const name of names) {

@@ -38,6 +38,7 @@ function claimsGalley(file: string, key: string): boolean {
     const value = data[key]
     return typeof value === 'string' && value.startsWith('Galley ')
   } catch {
+    // Missing or not JSON: not a file Galley wrote, which is the answer.
     return false
   }
 }

@@ -9,6 +9,7 @@ import { structureProposer } from '../pipeline/propose'
 import { indexNewPage } from '../store/queries/search'
 import { toSearchDocument } from '../store/searchText'
 import { inWriteTransaction } from '../store/transactions'
+import { log } from '../log'
 import type { Proposer } from '../pipeline/proposal'
 import { collectSources } from './collect'
 import { editionEvidenceOf } from './editionEvidence'
@@ -118,7 +119,10 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
       return { status: 'failed', reason: `cannot read file: ${(error as Error).message}` }
     }
     // A worker that dies (out of memory on a monstrous page, say) costs its pages a retry here.
-    return pool.prepare(job).catch(() => prepareHere(source))
+    return pool.prepare(job).catch((error: unknown) => {
+      log.warn(`page worker failed on ${source.source}; analysing it on this thread`, error)
+      return prepareHere(source)
+    })
   }
 
   // A page's scan is checked and copied as soon as the page is prepared, a few at a time, while
@@ -228,6 +232,7 @@ function safeSize(file: string): number {
   try {
     return fs.statSync(file).size
   } catch {
+    // Unreadable: reading it fails next, and that failure is the page's reported reason.
     return 0
   }
 }

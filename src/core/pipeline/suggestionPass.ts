@@ -4,6 +4,7 @@ import type { SuggestionInput } from '../model/suggestion'
 import { currentRevision, currentRevisionId } from '../store/queries/revisions'
 import { defaultWorkerCount, startPagePool, type PagePool } from '../workers/pagePool'
 import { knowledgeForPage, loadKnowledge, type PublicationCache } from './knowledge'
+import { log } from '../log'
 import { refreshSuggestions, storeRefreshedSuggestions } from './refreshSuggestions'
 
 export interface SuggestionPassOptions {
@@ -75,7 +76,10 @@ async function detectInPool(db: Db, pool: PagePool, pending: readonly number[], 
     const page = currentRevision(db, pageId)
     if (!page) return null
     // null: the worker failed, and the page gets its detection on this thread instead.
-    const typos = pool.detect(page.text).catch(() => null)
+    const typos = pool.detect(page.text).catch((error: unknown) => {
+      log.warn(`typo detection failed in a worker on page ${pageId}; detecting on this thread`, error)
+      return null
+    })
     return { pageId, revisionId: page.revisionId, text: page.text, typos }
   }
   // Slices are handed out ahead of the writer so the workers never wait for it.

@@ -1,5 +1,6 @@
 import { ApiError, apiMethods, type ApiErrorBody, type ApiMethod, type GalleyApi, type Handlers, isApiMethod, validateArgs } from '../../shared/api'
 import type { ServiceContext } from './context'
+import { log } from '../log'
 import { editHandlers } from './editing'
 import { exportHandlers } from './exporting'
 import { importHandlers } from './importing'
@@ -33,6 +34,8 @@ export async function dispatch(handlers: Handlers, method: string, rawArgs: unkn
     return { ok: true, result: await handler(args) }
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: error.message } }
+    // Not a refusal the handlers chose: a fault, logged with its trace.
+    log.error(`${method} failed`, error)
     return { ok: false, error: { code: 'failed', message: `${method as ApiMethod}: ${(error as Error).message}` } }
   }
 }

@@ -123,6 +123,7 @@ function assertBackupTarget(db: Db, target: string, overwrite: boolean): void {
   try {
     stat = fs.statSync(resolved)
   } catch {
+    // Nothing there yet: the backup creates it.
     return
   }
   if (stat.isDirectory()) throw new Error(`${resolved} is a folder; give the backup a file name`)
@@ -150,6 +151,7 @@ function sameFile(a: string, b: string): boolean {
     const sb = fs.statSync(b)
     return sa.dev === sb.dev && sa.ino === sb.ino
   } catch {
+    // Either file missing: not the same file.
     return false
   }
 }

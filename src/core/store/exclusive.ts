@@ -25,6 +25,7 @@ export function assertNotOpenElsewhere(file: string, what = 'the database'): voi
   try {
     probe = new Database(file, { fileMustExist: true })
   } catch {
+    // No database there to hold open (or not one SQLite can open): nothing to guard.
     return
   }
   try {

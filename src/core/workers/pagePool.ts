@@ -6,7 +6,8 @@ import { Worker } from 'node:worker_threads'
 import type { DetectOptions } from '../typos'
 import type { SuggestionInput } from '../model/suggestion'
 import type { Prepared } from '../import/prepare'
-import type { WorkerReply, WorkerRequest } from './workerProtocol'
+import type { WorkerLog, WorkerReply, WorkerRequest } from './workerProtocol'
+import { log, logLine } from '../log'
 
 /** A page to prepare, with the evidence of its edition when the batch holds other pages of it. */
 export type PageJob = ({ path: string } | { bytes: Uint8Array; name?: string }) & { edition?: EditionEvidence | null }
@@ -46,11 +47,14 @@ export function startPagePool(count = defaultWorkerCount(), entry = workerEntry(
     let worker: Worker
     try {
       worker = spawn(entry)
-    } catch {
+    } catch (error) {
+      // Fewer workers (or none: the callers then work on their own thread).
+      log.warn(`page worker ${i + 1} of ${count} could not start`, error)
       break
     }
     const slot: Slot = { worker, pending: new Map(), alive: true }
-    worker.on('message', (reply: WorkerReply) => {
+    worker.on('message', (reply: WorkerReply | WorkerLog) => {
+      if ('log' in reply) return logLine(reply.log)
       const waiting = slot.pending.get(reply.id)
       slot.pending.delete(reply.id)
       if ('error' in reply) waiting?.reject(new Error(reply.error))

@@ -4,14 +4,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { parentPort } from 'node:worker_threads'
-import { structureProposer } from '../pipeline/propose'
-import { toSuggestionInput } from '../pipeline/propose'
+import { structureProposer, toSuggestionInput } from '../pipeline/propose'
+import { setLogSink } from '../log'
 import { detectSuspicious, type DetectOptions } from '../typos'
 import { preparePage, type Prepared } from '../import/prepare'
-import type { WorkerReply, WorkerRequest } from './workerProtocol'
+import type { WorkerLog, WorkerReply, WorkerRequest } from './workerProtocol'
 
 const port = parentPort
 if (port) {
+  // What the analysis logs here goes to the log of the thread that started the worker.
+  setLogSink((line) => port.postMessage({ log: line } satisfies WorkerLog))
   const known = new Set<string>()
   const propose = structureProposer()
   const isKnown = (sha256: string): boolean => known.has(sha256)

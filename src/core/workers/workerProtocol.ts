@@ -12,3 +12,8 @@ export type WorkerRequest =
   | { type: 'detect'; id: number; text: string }
 
 export type WorkerReply = { id: number; prepared: Prepared } | { id: number; typos: SuggestionInput[] } | { id: number; error: string }
+
+/** A log line of the worker's, for the starting thread's log (its file, in the app). */
+export interface WorkerLog {
+  log: string
+}

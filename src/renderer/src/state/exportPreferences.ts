@@ -27,6 +27,7 @@ export function loadPreferences(storage: Pick<Storage, 'getItem'> | null = safeS
       singleFile: raw.singleFile === true
     }
   } catch {
+    // Unreadable or malformed preferences: the defaults, as on first use.
     return { ...DEFAULTS, formats: [...DEFAULTS.formats] }
   }
 }
@@ -43,6 +44,7 @@ function safeStorage(): Storage | null {
   try {
     return localStorage
   } catch {
+    // Storage refused (private mode, a sandbox): nothing is remembered.
     return null
   }
 }
