@@ -8,7 +8,7 @@ import { storeNewPageProposal } from '../pipeline/storeProposal'
 import { structureProposer } from '../pipeline/propose'
 import { indexNewPage } from '../store/queries/search'
 import { toSearchDocument } from '../store/searchText'
-import { inWriteTransaction } from '../store/transactions'
+import { inBatchTransaction } from '../store/transactions'
 import { log } from '../log'
 import type { Proposer } from '../pipeline/proposal'
 import { collectSources } from './collect'
@@ -183,7 +183,7 @@ function storeBatch(db: Db, batch: readonly Ready[], edition: string | undefined
   // FTS5 flushes its pending index at every savepoint release: the batch's pages are indexed
   // together just before the commit, outside the pages' savepoints, in the same transaction.
   const toIndex: { pageId: number; searchDocument: string }[] = []
-  return inWriteTransaction(db, () => {
+  return inBatchTransaction(db, () => {
     const items = batch.map(({ source, prepared, image }) => storeOne(db, source, prepared, image, edition, toIndex))
     for (const page of toIndex) indexNewPage(db, page.pageId, page.searchDocument)
     return items

@@ -20,7 +20,7 @@ export function beginRead(db: Db): () => void {
  * db.transaction(), `work` itself is not a savepoint: FTS5 flushes its pending index at every
  * savepoint release, so a batch can index its rows together just before the commit.
  */
-export function inWriteTransaction<T>(db: Db, work: () => T): T {
+export function inBatchTransaction<T>(db: Db, work: () => T): T {
   db.exec('BEGIN IMMEDIATE')
   try {
     const result = work()
