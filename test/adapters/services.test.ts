@@ -13,6 +13,7 @@ import { AUTO_APPROVE_CONFIDENCE } from '../../src/core/pipeline/approve'
 import { openAppSession } from '../../src/core/services/session'
 import { log, setLogSink } from '../../src/core/log'
 import { SAMPLES, tempDir } from '../support/tmp'
+import { assertBuilt, collect, serve } from '../support/galleyProcess'
 
 // The adapters over the one set of handlers: what the CLI does is what the UI does.
 
@@ -113,4 +114,15 @@ describe('the adapters call the same handlers', () => {
       setLogSink()
     }
   })
+
+  it('galley serve (browser mode, a real process) takes the daily backup, and one on quit when stopped', async () => {
+    assertBuilt()
+    const file = await importedWithoutPass()
+    const { child } = await serve(file)
+    await waitFor(() => listBackups(file).some((b) => b.endsWith('-daily.db')), 15_000)
+    const exited = collect(child)
+    child.kill('SIGTERM')
+    await exited
+    expect(listBackups(file).some((b) => b.endsWith('-quit.db'))).toBe(true)
+  }, 30_000)
 })
