@@ -20,6 +20,7 @@ function storedHidden(): boolean {
   try {
     return localStorage.getItem(HIDDEN_KEY) === '1'
   } catch {
+    // Storage refused (private mode, a sandbox): the pane shows, as on first use.
     return false
   }
 }
