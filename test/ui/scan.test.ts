@@ -124,6 +124,50 @@ describe('the scan pane', () => {
   })
 })
 
+describe('TIFF and PDF scans', () => {
+  it('shows a TIFF scan (decoded to PNG in core, sent as bytes) and says plainly that a PDF is stored but not shown', async () => {
+    const { page } = app
+    const tiff = fs.readFileSync(path.resolve(__dirname, '../fixtures/tiff/grey-LZW.tif'))
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+    const report = await app.call<ImportReport>('importFiles', {
+      edition: '扫描格式',
+      files: [
+        upload('日报_2026-05-01_01版.txt', Buffer.from('头版标题\n\n正文一段。\n')),
+        upload('日报_2026-05-01_01版.tif', tiff),
+        upload('日报_2026-05-01_02版.txt', Buffer.from('二版标题\n\n正文二段。\n')),
+        upload('日报_2026-05-01_02版.pdf', pdf)
+      ]
+    })
+    expect(report.failed, JSON.stringify(report.items)).toBe(0)
+    const pages = await app.call<PageSummary[]>('listPages', {})
+    const tiffPage = pages.find((p) => p.sourceName === '日报_2026-05-01_01版.txt')!
+    const pdfPage = pages.find((p) => p.sourceName === '日报_2026-05-01_02版.txt')!
+    // the HTTP API answers the image with its bytes, a PNG of the TIFF's 200 × 120 pixels
+    const res = await fetch(`http://127.0.0.1:${app.server.port}/api/getPageImage`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Galley-Token': app.server.token },
+      body: JSON.stringify({ pageId: tiffPage.id })
+    })
+    expect(res.headers.get('content-type')).toBe('image/png')
+    const png = Buffer.from(await res.arrayBuffer())
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([200, 120])
+
+    await page.reload()
+    await page.locator('.page-row').first().waitFor()
+    await openPage(page, tiffPage.id)
+    await page.getByTestId('scan-pane').waitFor()
+    await page.waitForSelector('.scan-view .openseadragon-canvas canvas', { timeout: 30_000 })
+    // OpenSeadragon has drawn the image, of the TIFF's size, and no error is shown
+    await expect.poll(() => page.getByTestId('scan-view').getAttribute('data-drawn'), { timeout: 30_000 }).toBe('200x120')
+    expect(await page.locator('.scan-pane .error').count()).toBe(0)
+    expect(await page.locator('.scan-pane .empty').count()).toBe(0)
+
+    await openPage(page, pdfPage.id)
+    await expect.poll(() => page.locator('.scan-pane .empty').innerText(), { timeout: 10_000 }).toContain('PDF')
+    expect(await page.getByTestId('scan-view').count()).toBe(0)
+  }, 60_000)
+})
+
 describe('uploads keep a page and its scan together', () => {
   it('takes OCR files and scans, and never splits a page from its scan across batches', async () => {
     const { isImportFile, planGroupedBatches, groupKey } = await import('../../src/renderer/src/importing/scanGroups')

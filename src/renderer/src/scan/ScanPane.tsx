@@ -9,7 +9,8 @@ import { onCursor, requestReveal, workingTextNow } from './cursorBus'
 import { lineAt, lineAtPoint, wordAt } from './scanGeometry'
 import './scan.css'
 
-// The page's scan beside the working text (OpenSeadragon, from the scan's bytes: no network).
+// The page's scan beside the working text (OpenSeadragon, from the scan's bytes, which come raw
+// over HTTP or IPC: no base64, no network).
 // With the layout of an OCR file the printed line under the cursor is outlined and followed,
 // the word under it too, and a click on a line of the scan moves the cursor there. Keys when the
 // scan has focus: arrows or WASD pan, + and - zoom, 0 fits the page; Alt+I hides the pane.
@@ -108,10 +109,9 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
   let stopCursor: (() => void) | null = null
 
   void api.getPageImage({ pageId }).then(
-    ({ mediaType, dataBase64 }) => {
+    ({ mediaType, bytes }) => {
       if (closed) return
-      const bytes = Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0))
-      url = URL.createObjectURL(new Blob([bytes], { type: mediaType }))
+      url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType }))
       viewer = OpenSeadragon({
         element,
         tileSources: { type: 'image', url },
@@ -123,6 +123,17 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
         visibilityRatio: 0.5,
         // the image is already in memory: no tiles to fetch, no cross-origin canvas
         crossOriginPolicy: false
+      })
+      // data-drawn: the scan is on screen at full detail (tests and the bench wait for it)
+      viewer.addHandler('open', () => {
+        const item = viewer?.world.getItemAt(0)
+        if (!item) return
+        const mark = (): void => {
+          const size = item.getContentSize()
+          element.dataset.drawn = `${size.x}x${size.y}`
+        }
+        if (item.getFullyLoaded()) mark()
+        else item.addOnceHandler('fully-loaded-change', mark)
       })
       const geometry = scan.geometry
       if (!geometry) return
@@ -183,6 +194,7 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
   )
   return () => {
     closed = true
+    delete element.dataset.drawn
     stopCursor?.()
     viewer?.destroy()
     if (url) URL.revokeObjectURL(url)
