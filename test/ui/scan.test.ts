@@ -5,6 +5,8 @@ import type { Page } from 'playwright-core'
 import type { PageScanInfo } from '../../src/shared/api'
 import type { ImportReport, PageSummary } from '../../src/shared/types'
 import { screenshot, startApp, workingText, type BrowserApp } from '../support/browser'
+import { listSuggestions, replaceOpenSuggestions } from '../../src/core/store/queries/suggestions'
+import { rangeBox } from '../../src/renderer/src/scan/scanGeometry'
 
 // The scan pane in the real browser: a Tesseract ALTO page imported with its scan through the
 // same upload the import dialog uses, OpenSeadragon on the scan's bytes, the line under the
@@ -54,6 +56,14 @@ beforeAll(async () => {
   textPageId = pages.find((p) => p.sourceName.endsWith('.txt'))!.id
   scan = await app.call<PageScanInfo>('getPageScan', { pageId: scanPageId })
   expect(scan.image?.mediaType).toBe('image/jpeg')
+  // three open suggestions on characters of three printed lines (the marks are what is tested here, not the detector)
+  const rev = (app.db.prepare('SELECT current_revision_id AS rev FROM pages WHERE id = ?').get(scanPageId) as { rev: number }).rev
+  const seeds = [3, 12, 25].map((n) => {
+    const line = scan.geometry!.lines.filter((l) => l.box && l.end - l.start > 4)[n]!
+    const at = line.start + 2
+    return { rule: 'typo', start: at, end: at + 1, original: scan.originalText[at]!, replacement: '〇', confidence: 0.5, message: 'test' }
+  })
+  app.db.transaction(() => replaceOpenSuggestions(app.db, scanPageId, rev, seeds))()
   await app.page.goto(app.server.url)
   await app.page.locator('.page-row').first().waitFor()
 }, 120_000)
@@ -90,6 +100,31 @@ describe('the scan pane', () => {
     // moving the cursor by keyboard moves the outline: End goes to the end of the paragraph, a later printed line
     await page.keyboard.press('End')
     await expect.poll(async () => Number(await outline.getAttribute('data-line'))).toBeGreaterThan(index)
+  })
+
+  it('marks each open suggestion where it is printed, the one at the cursor highlighted', async () => {
+    const { page } = app
+    const open = listSuggestions(app.db, scanPageId)
+    expect(open).toHaveLength(3)
+    const marks = page.getByTestId('scan-suggestion')
+    await expect.poll(() => marks.count(), { timeout: 10_000 }).toBe(3)
+    for (const s of open) {
+      const mark = page.locator(`[data-testid="scan-suggestion"][data-suggestion-id="${s.id}"]`)
+      const drawn = (await mark.boundingBox())!
+      const [x, y] = rangeBox(scan.geometry!, s.start, s.end)!
+      const at = await onScreen(page, x, y)
+      expect(Math.abs(drawn.x - at.x)).toBeLessThan(6)
+      expect(Math.abs(drawn.y - at.y)).toBeLessThan(6)
+    }
+    // F8 goes to the first suggestion: its mark becomes the current one, and only it
+    await page.locator('.modified-in-monaco-diff-editor .view-lines').click()
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.press('F8')
+    const first = [...open].sort((a, b) => a.start - b.start)[0]!
+    await expect.poll(() => page.locator('[data-testid="scan-suggestion"][data-current="1"]').getAttribute('data-suggestion-id'), { timeout: 5000 }).toBe(String(first.id))
+    expect(await page.locator('[data-testid="scan-suggestion"][data-current="1"]').count()).toBe(1)
+    await page.keyboard.press('Escape')
+    await screenshot(page, 'scan-suggestions')
   })
 
   it('zooms and pans by keyboard', async () => {
