@@ -73,6 +73,8 @@ interface SizeResult {
   api?: Record<string, unknown>
   export?: Record<string, unknown>
   load?: Record<string, unknown>
+  scans?: { text: Summary; withScans: Summary; copy: Summary; ratio: number; ratioLessCopy: number }
+  scanPane?: Record<string, unknown>
   workbench?: WorkbenchSummary
 }
 
@@ -113,6 +115,29 @@ for (const pages of sizes) {
     result.analysis = step('analysis', { dir, limit: 1000 })
     log('  typo detection…')
     result.typos = step('typos', { dir, limit: 1000 })
+  }
+  if (pages === sizes[0] && pages <= 1000) {
+    // Import with a scan beside every page (the 356 KB fixture PNG made unique per page) against the
+    // same pages without, each import alone, and the hash and copy of the scans on their own.
+    const scansDir = path.join(work, `archive-${pages}-scans`)
+    const { files } = writeArchive(scansDir, { seed, pages })
+    const png = fs.readFileSync(path.join(root, 'test/fixtures/ocr/示例晚报_2026-03-05_02版.png'))
+    files.forEach((f, i) => fs.writeFileSync(f.replace(/\.txt$/, '.png'), Buffer.concat([png, Buffer.from(`page ${i}`)])))
+    const text: number[] = []
+    const withScans: number[] = []
+    const copy: number[] = []
+    for (let r = 0; r < sizeRuns; r++) {
+      log(`  import with and without scans, run ${r + 1}/${sizeRuns}…`)
+      text.push(num(step('importScans', { dir, db: path.join(work, `text-${pages}-${r}.db`) }), 'ms'))
+      withScans.push(num(step('importScans', { dir: scansDir, db: path.join(work, `scans-${pages}-${r}.db`) }), 'ms'))
+      copy.push(num(step('copyScans', { dir: scansDir, media: path.join(work, `copy-media-${r}`) }), 'ms'))
+    }
+    const t = summarize(text)
+    const w = summarize(withScans)
+    const c = summarize(copy)
+    result.scans = { text: t, withScans: w, copy: c, ratio: w.median / t.median, ratioLessCopy: (w.median - c.median) / t.median }
+    log('  scan pane on a 6,000 × 9,000 scan in Chromium…')
+    result.scanPane = step('scanPane', { opens: 5 })
   }
   log('  search…')
   result.search = step('search', { db, queries: searchTerms(pages) })
@@ -176,6 +201,20 @@ for (const r of results) {
   }
   if (r.load) {
     row('browser-mode read API, 50 connections', `${f(r.load.requestsPerSecond, 0)} req/s, ${String(r.load.errors)} errors, ${String(r.load.non2xx)} non-2xx`, `p50 ${f(r.load.p50Ms, 0)} ms, p99 ${f(r.load.p99Ms, 0)} ms`, r.load.maxRssMB)
+  }
+  if (r.scans) {
+    const s = r.scans
+    lines.push(`| ${r.pages} | import, text pages only (no typo pass) | ${f(s.text.median / 1000, 2)} s | ${f(s.text.min / 1000, 2)}–${f(s.text.max / 1000, 2)} s | |`)
+    lines.push(`| ${r.pages} | import, a PNG scan beside each page | ${f(s.withScans.median / 1000, 2)} s (${f(s.ratio, 2)}× text; ${f(s.ratioLessCopy, 2)}× less the copy) | ${f(s.withScans.min / 1000, 2)}–${f(s.withScans.max / 1000, 2)} s | |`)
+    lines.push(`| ${r.pages} | hash and copy of those scans alone | ${f(s.copy.median / 1000, 2)} s | ${f(s.copy.min / 1000, 2)}–${f(s.copy.max / 1000, 2)} s | |`)
+  }
+  if (r.scanPane) {
+    const p = r.scanPane
+    if (p.skipped) row('scan pane, 6,000 × 9,000 scan', String(p.skipped), '', p.maxRssMB)
+    for (const kind of ['png', 'jpeg']) {
+      const k = p[kind] as { n: number; p50: number; min: number; max: number } | undefined
+      if (k) row(`scan pane open, 6,000 × 9,000 ${kind.toUpperCase()} (${f(p[kind === 'png' ? 'pngMB' : 'jpegMB'] as number)} MB), click → drawn`, `p50 ${f(k.p50, 0)} ms`, `${f(k.min, 0)}–${f(k.max, 0)} ms (n ${k.n})`, p.maxRssMB)
+    }
   }
   if (r.workbench) for (const w of workbenchRows(r.workbench)) row(w.name, w.median, w.spread, w.rss)
   if (r.export) {

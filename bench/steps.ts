@@ -5,6 +5,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { openDatabase } from '../src/core/store/database'
 import { importPaths } from '../src/core/import/importer'
+import { inspectImage, putImage } from '../src/core/media/mediaStore'
 import { defaultProposer } from '../src/core/pipeline/defaultProposer'
 import { runSuggestionPassInWorkers } from '../src/core/pipeline/suggestionPass'
 import { createHandlers } from '../src/core/services'
@@ -88,6 +89,25 @@ const steps: Record<string, (args: Args) => Promise<Record<string, unknown>> | R
       suggestionPassPagesPerSecond: (pass.result / pass.ms) * 1000,
       dbBytes: size
     }
+  },
+
+  // Import alone (no typo pass) of an archive folder, with or without a scan beside each page;
+  // `copy` times the hash and copy of those scans alone, the floor under the scans' share.
+  importScans: async ({ dir, db }) => {
+    const store = openDatabase(db as string, { noBackup: true })
+    const started = performance.now()
+    const result = await importPaths(store, [dir as string], {})
+    const ms = performance.now() - started
+    store.close()
+    if (result.failed > 0) throw new Error(`importScans: ${result.failed} failed`)
+    return { pages: result.imported, ms }
+  },
+  copyScans: ({ dir, media }) => {
+    const files = (fs.readdirSync(dir as string, { recursive: true }) as string[]).filter((f) => f.endsWith('.png')).map((f) => path.join(dir as string, f))
+    const { ms } = timeMs(() => {
+      for (const file of files) putImage(media as string, inspectImage(file), { file })
+    })
+    return { scans: files.length, ms }
   },
 
   analysis: async ({ dir, limit }) => {
@@ -207,6 +227,11 @@ const steps: Record<string, (args: Args) => Promise<Record<string, unknown>> | R
   workbench: async (args) => {
     const { workbenchBench } = await import('./workbench')
     return workbenchBench(args as unknown as WorkbenchOptions)
+  },
+
+  scanPane: async ({ opens }) => {
+    const { scanPaneBench } = await import('./scanPane')
+    return scanPaneBench((opens as number) ?? 5)
   },
 
   load: async ({ db, seconds }) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Handlers } from '../shared/api'
+import { isBinaryResult, type Handlers } from '../shared/api'
 import { dispatch } from '../core/services'
 import { hostIsAllowed, originIsAllowed, tokenIsValid, type GuardConfig } from './guard'
 import { serveStatic } from './static'
@@ -82,7 +82,8 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       return
     }
     const outcome = await dispatch(options.handlers, method, body)
-    if (outcome.ok) sendJson(res, 200, outcome)
+    if (outcome.ok && isBinaryResult(outcome.result)) sendBytes(res, outcome.result.mediaType, outcome.result.bytes)
+    else if (outcome.ok) sendJson(res, 200, outcome)
     else sendJson(res, STATUS[outcome.error.code] ?? 500, outcome)
   }
 
@@ -109,6 +110,12 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value)
   res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)) })
   res.end(body)
+}
+
+/** A binary result (a scan) goes as it is: no base64, no JSON for the browser to parse. */
+function sendBytes(res: ServerResponse, mediaType: string, bytes: Uint8Array): void {
+  res.writeHead(200, { ...BASE_HEADERS, 'Content-Type': mediaType, 'Content-Length': String(bytes.byteLength) })
+  res.end(bytes)
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {

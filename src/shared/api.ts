@@ -124,7 +124,8 @@ export const apiArgs = {
   exportStatus: z.object({ jobId: id }).strict(),
   cancelExport: z.object({ jobId: id }).strict(),
   // The page's scan and the layout its OCR file gave (see shared/geometry.ts); the image's bytes
-  // come apart, so the layout is cheap to ask for on every page change.
+  // come apart, so the layout is cheap to ask for on every page change. getPageImage is the one
+  // binary result (see BinaryResult): raw bytes over HTTP, a structured clone over IPC.
   getPageScan: z.object({ pageId: id }).strict(),
   getPageImage: z.object({ pageId: id }).strict()
 } as const
@@ -182,13 +183,23 @@ export interface ApiResults {
   listProtectedTerms: string[]
   setProtectedTerm: string[]
   getPageScan: PageScanInfo
-  getPageImage: { mediaType: string; dataBase64: string }
+  getPageImage: BinaryResult
+}
+
+/** Bytes with their media type: the HTTP server answers with the bytes themselves, not JSON. */
+export interface BinaryResult {
+  mediaType: string
+  bytes: Uint8Array
+}
+
+export function isBinaryResult(value: unknown): value is BinaryResult {
+  return typeof value === 'object' && value !== null && (value as BinaryResult).bytes instanceof Uint8Array && typeof (value as BinaryResult).mediaType === 'string'
 }
 
 /** A page's scan as the workbench shows it: null parts when the page has none. */
 export interface PageScanInfo {
   image: { sha256: string; mediaType: string; width: number | null; height: number | null; sourceName: string; byteLength: number } | null
-  /** Whether the browser can draw the image (PNG, JPEG, WebP; not TIFF or PDF). */
+  /** Whether the workbench can draw the image (PNG, JPEG, WebP, and TIFF, which getPageImage gives as PNG; not PDF). */
   viewable: boolean
   geometry: PageGeometry | null
   /** The text the geometry's offsets point into. */

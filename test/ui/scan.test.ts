@@ -5,6 +5,8 @@ import type { Page } from 'playwright-core'
 import type { PageScanInfo } from '../../src/shared/api'
 import type { ImportReport, PageSummary } from '../../src/shared/types'
 import { screenshot, startApp, workingText, type BrowserApp } from '../support/browser'
+import { listSuggestions, replaceOpenSuggestions } from '../../src/core/store/queries/suggestions'
+import { rangeBox } from '../../src/renderer/src/scan/scanGeometry'
 
 // The scan pane in the real browser: a Tesseract ALTO page imported with its scan through the
 // same upload the import dialog uses, OpenSeadragon on the scan's bytes, the line under the
@@ -54,6 +56,14 @@ beforeAll(async () => {
   textPageId = pages.find((p) => p.sourceName.endsWith('.txt'))!.id
   scan = await app.call<PageScanInfo>('getPageScan', { pageId: scanPageId })
   expect(scan.image?.mediaType).toBe('image/jpeg')
+  // three open suggestions on characters of three printed lines (the marks are what is tested here, not the detector)
+  const rev = (app.db.prepare('SELECT current_revision_id AS rev FROM pages WHERE id = ?').get(scanPageId) as { rev: number }).rev
+  const seeds = [3, 12, 25].map((n) => {
+    const line = scan.geometry!.lines.filter((l) => l.box && l.end - l.start > 4)[n]!
+    const at = line.start + 2
+    return { rule: 'typo', start: at, end: at + 1, original: scan.originalText[at]!, replacement: '〇', confidence: 0.5, message: 'test' }
+  })
+  app.db.transaction(() => replaceOpenSuggestions(app.db, scanPageId, rev, seeds))()
   await app.page.goto(app.server.url)
   await app.page.locator('.page-row').first().waitFor()
 }, 120_000)
@@ -92,6 +102,31 @@ describe('the scan pane', () => {
     await expect.poll(async () => Number(await outline.getAttribute('data-line'))).toBeGreaterThan(index)
   })
 
+  it('marks each open suggestion where it is printed, the one at the cursor highlighted', async () => {
+    const { page } = app
+    const open = listSuggestions(app.db, scanPageId)
+    expect(open).toHaveLength(3)
+    const marks = page.getByTestId('scan-suggestion')
+    await expect.poll(() => marks.count(), { timeout: 10_000 }).toBe(3)
+    for (const s of open) {
+      const mark = page.locator(`[data-testid="scan-suggestion"][data-suggestion-id="${s.id}"]`)
+      const drawn = (await mark.boundingBox())!
+      const [x, y] = rangeBox(scan.geometry!, s.start, s.end)!
+      const at = await onScreen(page, x, y)
+      expect(Math.abs(drawn.x - at.x)).toBeLessThan(6)
+      expect(Math.abs(drawn.y - at.y)).toBeLessThan(6)
+    }
+    // F8 goes to the first suggestion: its mark becomes the current one, and only it
+    await page.locator('.modified-in-monaco-diff-editor .view-lines').click()
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.press('F8')
+    const first = [...open].sort((a, b) => a.start - b.start)[0]!
+    await expect.poll(() => page.locator('[data-testid="scan-suggestion"][data-current="1"]').getAttribute('data-suggestion-id'), { timeout: 5000 }).toBe(String(first.id))
+    expect(await page.locator('[data-testid="scan-suggestion"][data-current="1"]').count()).toBe(1)
+    await page.keyboard.press('Escape')
+    await screenshot(page, 'scan-suggestions')
+  })
+
   it('zooms and pans by keyboard', async () => {
     const { page } = app
     const outline = page.getByTestId('scan-line')
@@ -122,6 +157,50 @@ describe('the scan pane', () => {
     await page.getByTestId('scan-pane').waitFor({ state: 'detached' })
     expect(app.errors.filter((e) => !/favicon/.test(e)), app.errors.join('\n')).toEqual([])
   })
+})
+
+describe('TIFF and PDF scans', () => {
+  it('shows a TIFF scan (decoded to PNG in core, sent as bytes) and says plainly that a PDF is stored but not shown', async () => {
+    const { page } = app
+    const tiff = fs.readFileSync(path.resolve(__dirname, '../fixtures/tiff/grey-LZW.tif'))
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+    const report = await app.call<ImportReport>('importFiles', {
+      edition: '扫描格式',
+      files: [
+        upload('日报_2026-05-01_01版.txt', Buffer.from('头版标题\n\n正文一段。\n')),
+        upload('日报_2026-05-01_01版.tif', tiff),
+        upload('日报_2026-05-01_02版.txt', Buffer.from('二版标题\n\n正文二段。\n')),
+        upload('日报_2026-05-01_02版.pdf', pdf)
+      ]
+    })
+    expect(report.failed, JSON.stringify(report.items)).toBe(0)
+    const pages = await app.call<PageSummary[]>('listPages', {})
+    const tiffPage = pages.find((p) => p.sourceName === '日报_2026-05-01_01版.txt')!
+    const pdfPage = pages.find((p) => p.sourceName === '日报_2026-05-01_02版.txt')!
+    // the HTTP API answers the image with its bytes, a PNG of the TIFF's 200 × 120 pixels
+    const res = await fetch(`http://127.0.0.1:${app.server.port}/api/getPageImage`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Galley-Token': app.server.token },
+      body: JSON.stringify({ pageId: tiffPage.id })
+    })
+    expect(res.headers.get('content-type')).toBe('image/png')
+    const png = Buffer.from(await res.arrayBuffer())
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([200, 120])
+
+    await page.reload()
+    await page.locator('.page-row').first().waitFor()
+    await openPage(page, tiffPage.id)
+    await page.getByTestId('scan-pane').waitFor()
+    await page.waitForSelector('.scan-view .openseadragon-canvas canvas', { timeout: 30_000 })
+    // OpenSeadragon has drawn the image, of the TIFF's size, and no error is shown
+    await expect.poll(() => page.getByTestId('scan-view').getAttribute('data-drawn'), { timeout: 30_000 }).toBe('200x120')
+    expect(await page.locator('.scan-pane .error').count()).toBe(0)
+    expect(await page.locator('.scan-pane .empty').count()).toBe(0)
+
+    await openPage(page, pdfPage.id)
+    await expect.poll(() => page.locator('.scan-pane .empty').innerText(), { timeout: 10_000 }).toContain('PDF')
+    expect(await page.getByTestId('scan-view').count()).toBe(0)
+  }, 60_000)
 })
 
 describe('uploads keep a page and its scan together', () => {

@@ -8,6 +8,7 @@ import { RightPanel } from './components/RightPanel'
 import { SettingsDialog } from './components/SettingsDialog'
 import { ShortcutSheet } from './components/ShortcutSheet'
 import { Sidebar } from './components/Sidebar'
+import { useDropImport } from './hooks/useDropImport'
 import { useLifecycle } from './hooks/useLifecycle'
 import { useShortcuts } from './hooks/useShortcuts'
 import { useApp, WorkbenchContext } from './hooks/useWorkbench'
@@ -19,6 +20,7 @@ export function App(): React.JSX.Element {
   const [wb] = useState(() => new Workbench(loadLocale()))
   useShortcuts(wb)
   useLifecycle(wb)
+  useDropImport(wb)
   useEffect(() => {
     document.documentElement.lang = wb.store.get().locale
     void wb.init()

@@ -49,6 +49,9 @@ function httpTransport(): (method: ApiMethod, args: unknown) => Promise<Envelope
       // A save started as the tab closes must outlive the tab (browsers cap keepalive bodies at 64 KiB).
       keepalive: KEEPALIVE_METHODS.has(method) && new Blob([body]).size < KEEPALIVE_LIMIT
     })
+    const type = response.headers.get('Content-Type') ?? ''
+    // a binary result (a scan) comes as its bytes; errors are always JSON
+    if (response.ok && !type.startsWith('application/json')) return { ok: true, result: { mediaType: type, bytes: new Uint8Array(await response.arrayBuffer()) } }
     const envelope = (await response.json().catch(() => null)) as Envelope | null
     if (!envelope) return { ok: false, error: { code: 'failed', message: `${method}: HTTP ${response.status}` } }
     return envelope

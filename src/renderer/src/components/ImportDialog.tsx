@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ImportReport } from '../../../shared/types'
 import { useT, useWorkbench } from '../hooks/useWorkbench'
-import { isImportFile } from '../importing/scanGroups'
+import { importable, listenForDrops } from '../importing/dropped'
 import { uploadFiles } from '../importing/upload'
 import { Dialog } from './Dialog'
 
@@ -17,16 +17,16 @@ export function ImportDialog(): React.JSX.Element {
   const close = (): void => wb.store.set({ dialog: null })
 
   const pick = (list: FileList | null): void => {
-    setFiles([...(list ?? [])].filter((f) => isImportFile(f.name)).sort((a, b) => (a.webkitRelativePath || a.name).localeCompare(b.webkitRelativePath || b.name)))
+    setFiles(importable([...(list ?? [])]))
     setPhase({ kind: 'idle' })
   }
 
-  const start = async (): Promise<void> => {
+  const start = async (chosen: File[] = files): Promise<void> => {
     cancel.current = false
-    setPhase({ kind: 'running', done: 0, total: files.length })
+    setPhase({ kind: 'running', done: 0, total: chosen.length })
     try {
       const result = await uploadFiles(
-        files,
+        chosen,
         edition.trim() || undefined,
         (p) => {
           setPhase({ kind: 'running', done: p.done, total: p.total })
@@ -43,6 +43,20 @@ export function ImportDialog(): React.JSX.Element {
   }
 
   const running = phase.kind === 'running'
+  // files dropped on the window import at once, as if picked and started here
+  const startRef = useRef(start)
+  startRef.current = start
+  const runningRef = useRef(running)
+  runningRef.current = running
+  useEffect(
+    () =>
+      listenForDrops((dropped) => {
+        if (runningRef.current || dropped.length === 0) return
+        setFiles(dropped)
+        void startRef.current(dropped)
+      }),
+    []
+  )
   return (
     <Dialog title={t('import.title')} onClose={running ? undefined : close}>
       <div className="import">
@@ -87,7 +101,7 @@ export function ImportDialog(): React.JSX.Element {
             <button onClick={() => (cancel.current = true)}>{t('import.cancel')}</button>
           ) : (
             <>
-              <button className="primary" disabled={files.length === 0} onClick={() => void start()} data-testid="import-start">
+              <button className="primary" disabled={files.length === 0} onClick={() => void start(files)} data-testid="import-start">
                 {t('import.start')}
               </button>
               <button onClick={close}>{t('import.close')}</button>

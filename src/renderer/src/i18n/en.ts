@@ -206,5 +206,5 @@ export const en: Record<MessageKey, string> = {
   'scan.title': 'Scan',
   'scan.hide': 'Hide scan (Alt+I)',
   'scan.show': 'Show scan (Alt+I)',
-  'scan.notViewable': 'This scan is a TIFF or PDF file: it is stored with the page but cannot be shown here yet.'
+  'scan.notViewable': 'This scan is a PDF file: it is stored with the page, but Galley does not show PDF pages.'
 }

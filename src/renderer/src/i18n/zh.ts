@@ -206,7 +206,7 @@ export const zh = {
   'scan.title': '扫描件',
   'scan.hide': '隐藏扫描件（Alt+I）',
   'scan.show': '显示扫描件（Alt+I）',
-  'scan.notViewable': '此扫描件为 TIFF 或 PDF 文件：已随本版保存，暂不能在此显示。'
+  'scan.notViewable': '此扫描件为 PDF 文件：已随本版保存，但 Galley 不显示 PDF 页面。'
 } as const
 
 export type MessageKey = keyof typeof zh

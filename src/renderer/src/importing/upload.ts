@@ -1,6 +1,7 @@
 import type { ImportReport } from '../../../shared/types'
 import { api } from '../api/client'
 import { addReports, emptyReport, folderOf } from './batches'
+import { relativePathOf } from './dropped'
 import { planGroupedBatches } from './scanGroups'
 
 function readBase64(file: File): Promise<string> {
@@ -30,12 +31,12 @@ export async function uploadFiles(
 ): Promise<{ report: ImportReport; cancelled: boolean }> {
   let report = emptyReport()
   let done = 0
-  for (const batch of planGroupedBatches(files.map((f) => ({ path: f.webkitRelativePath || f.name, size: f.size })))) {
+  for (const batch of planGroupedBatches(files.map((f) => ({ path: relativePathOf(f), size: f.size })))) {
     if (cancelled()) return { report, cancelled: true }
     const payload = await Promise.all(
       batch.map(async (i) => {
         const file = files[i]!
-        const folder = folderOf(file.webkitRelativePath || '')
+        const folder = folderOf(relativePathOf(file))
         return { name: file.name.slice(-255), dataBase64: await readBase64(file), ...(folder ? { folder } : {}) }
       })
     )

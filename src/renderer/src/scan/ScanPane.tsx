@@ -1,20 +1,25 @@
 import OpenSeadragon from 'openseadragon'
 import { useEffect, useRef, useState } from 'react'
 import type { PageScanInfo } from '../../../shared/api'
+import type { SuggestionRecord } from '../../../shared/types'
 import type { GeometryBox } from '../../../shared/geometry'
 import { alignTexts, type TextAlignment } from '../../../shared/alignText'
 import { api } from '../api/client'
-import { useApp, useT } from '../hooks/useWorkbench'
+import { useApp, useT, useWorkbench } from '../hooks/useWorkbench'
 import { onCursor, requestReveal, workingTextNow } from './cursorBus'
-import { lineAt, lineAtPoint, wordAt } from './scanGeometry'
+import { lineAt, lineAtPoint, rangeBox, wordAt } from './scanGeometry'
 import './scan.css'
 
-// The page's scan beside the working text (OpenSeadragon, from the scan's bytes: no network).
+// The page's scan beside the working text (OpenSeadragon, from the scan's bytes, which come raw
+// over HTTP or IPC: no base64, no network).
 // With the layout of an OCR file the printed line under the cursor is outlined and followed,
-// the word under it too, and a click on a line of the scan moves the cursor there. Keys when the
+// the word under it too, each open suggestion is marked where it is printed (the one at the
+// cursor highlighted), and a click on a line of the scan moves the cursor there. Keys when the
 // scan has focus: arrows or WASD pan, + and - zoom, 0 fits the page; Alt+I hides the pane.
 
 const HIDDEN_KEY = 'galley-scan-hidden'
+/** Above this many pixels a scan is drawn without OpenSeadragon's pyramid. */
+const LARGE_SCAN_PIXELS = 16_000_000
 
 function storedHidden(): boolean {
   try {
@@ -34,6 +39,9 @@ export function ScanPane(): React.JSX.Element | null {
   const [hidden, setHidden] = useState(storedHidden)
   const [error, setError] = useState<string | null>(null)
   const host = useRef<HTMLDivElement>(null)
+  const wb = useWorkbench()
+  const suggestions = useApp((s) => s.suggestions)
+  const viewer = useRef<OpenViewer | null>(null)
 
   useEffect(() => {
     let live = true
@@ -69,8 +77,18 @@ export function ScanPane(): React.JSX.Element | null {
   const show = scan !== null && scan.image !== null && !hidden
   useEffect(() => {
     if (!show || !scan?.viewable || pageId === null || !host.current) return
-    return openViewer(host.current, pageId, scan, setError)
-  }, [show, scan, pageId])
+    const opened = openViewer(host.current, pageId, scan, setError, (s) => wb.port()?.suggestionRange(s.id) ?? s)
+    viewer.current = opened
+    opened.setSuggestions(wb.store.get().suggestions)
+    return () => {
+      viewer.current = null
+      opened.close()
+    }
+  }, [show, scan, pageId, wb])
+
+  useEffect(() => {
+    viewer.current?.setSuggestions(suggestions)
+  }, [suggestions])
 
   if (pageId === null || scan === null || scan.image === null) return null
   if (hidden) {
@@ -95,8 +113,16 @@ export function ScanPane(): React.JSX.Element | null {
   )
 }
 
-/** Opens the viewer on the scan; returns what closes it. */
-function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fail: (message: string) => void): () => void {
+interface OpenViewer {
+  close(): void
+  /** The open suggestions to mark on the scan (where they are now in the working text comes from rangeOf). */
+  setSuggestions(list: readonly SuggestionRecord[]): void
+}
+
+type RangeOf = (s: SuggestionRecord) => { start: number; end: number }
+
+/** Opens the viewer on the scan. */
+function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fail: (message: string) => void, rangeOf: RangeOf): OpenViewer {
   let closed = false
   let url: string | null = null
   let viewer: OpenSeadragon.Viewer | null = null
@@ -107,15 +133,20 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
   wordBox.className = 'scan-word'
   let alignment: { text: string; map: TextAlignment } | null = null
   let stopCursor: (() => void) | null = null
+  let suggestions: readonly SuggestionRecord[] = []
+  let redraw: (() => void) | null = null
 
   void api.getPageImage({ pageId }).then(
-    ({ mediaType, dataBase64 }) => {
+    ({ mediaType, bytes }) => {
       if (closed) return
-      const bytes = Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0))
-      url = URL.createObjectURL(new Blob([bytes], { type: mediaType }))
+      url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType }))
+      // OpenSeadragon's pyramid (each half size drawn on a canvas) makes zoomed-out views finer
+      // but costs a full-size canvas: a very large scan opens without it (bench: 6,000 × 9,000 PNG
+      // 2.6 s → 1.4-1.5 s to the first full frame under load). Not in the typings: a plain object.
+      const source = { type: 'image', url, buildPyramid: (scan.image?.width ?? 0) * (scan.image?.height ?? 0) <= LARGE_SCAN_PIXELS }
       viewer = OpenSeadragon({
         element,
-        tileSources: { type: 'image', url },
+        tileSources: source,
         showNavigationControl: false,
         showNavigator: false,
         gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: true },
@@ -124,6 +155,17 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
         visibilityRatio: 0.5,
         // the image is already in memory: no tiles to fetch, no cross-origin canvas
         crossOriginPolicy: false
+      })
+      // data-drawn: the scan is on screen at full detail (tests and the bench wait for it)
+      viewer.addHandler('open', () => {
+        const item = viewer?.world.getItemAt(0)
+        if (!item) return
+        const mark = (): void => {
+          const size = item.getContentSize()
+          element.dataset.drawn = `${size.x}x${size.y}`
+        }
+        if (item.getFullyLoaded()) mark()
+        else item.addOnceHandler('fully-loaded-change', mark)
       })
       const geometry = scan.geometry
       if (!geometry) return
@@ -140,10 +182,43 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
         return alignment.map
       }
       let lastOffset: number | null = null
+      const markers = new Map<number, HTMLElement>()
+      /** A box on each open suggestion's printed place; the one at the cursor is the current one. */
+      const mark = (cursor: number | null, text: string): void => {
+        const v = viewer
+        if (!v || v.world.getItemCount() === 0) return
+        const map = mapOf(text)
+        const open = new Set<number>()
+        for (const s of suggestions) {
+          open.add(s.id)
+          const range = rangeOf(s)
+          const start = map.toOriginal(range.start)
+          const box = rangeBox(geometry, start, Math.max(start + 1, map.toOriginal(range.end)))
+          let element = markers.get(s.id)
+          if (!element) {
+            element = document.createElement('div')
+            element.className = 'scan-suggestion'
+            element.dataset.testid = 'scan-suggestion'
+            element.dataset.suggestionId = String(s.id)
+            markers.set(s.id, element)
+          }
+          const current = cursor !== null && range.start <= cursor && cursor <= range.end
+          element.classList.toggle('current', current)
+          element.dataset.current = current ? '1' : '0'
+          placeOverlay(v, element, box ? toImage(box) : null)
+        }
+        for (const [id, element] of markers) {
+          if (open.has(id)) continue
+          placeOverlay(v, element, null)
+          markers.delete(id)
+        }
+      }
+      redraw = () => mark(lastOffset, workingTextNow())
       const outline = (workingOffset: number, text: string): void => {
         lastOffset = workingOffset
         const v = viewer
         if (!v || v.world.getItemCount() === 0) return
+        mark(workingOffset, text)
         const original = mapOf(text).toOriginal(workingOffset)
         const index = lineAt(geometry, original)
         const line = index === -1 ? null : geometry.lines[index]!
@@ -161,6 +236,7 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
       stopCursor = onCursor((offset, text) => outline(offset, text()))
       viewer.addHandler('open', () => {
         if (lastOffset !== null) outline(lastOffset, workingTextNow())
+        else redraw?.()
       })
       viewer.addHandler('canvas-click', (event) => {
         const v = viewer
@@ -182,11 +258,18 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
       if (!closed) fail(e.message)
     }
   )
-  return () => {
-    closed = true
-    stopCursor?.()
-    viewer?.destroy()
-    if (url) URL.revokeObjectURL(url)
+  return {
+    close: () => {
+      closed = true
+      delete element.dataset.drawn
+      stopCursor?.()
+      viewer?.destroy()
+      if (url) URL.revokeObjectURL(url)
+    },
+    setSuggestions: (list) => {
+      suggestions = list
+      redraw?.()
+    }
   }
 }
 

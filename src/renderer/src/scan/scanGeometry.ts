@@ -42,3 +42,31 @@ export function lineAtPoint(geometry: PageGeometry, x: number, y: number): numbe
   })
   return bestDistance <= 40 * 40 ? best : -1
 }
+
+/**
+ * Where [start, end) of the original text is on the scan: the union of its words' boxes, else
+ * its share of its first printed line (characters taken as evenly spaced along the line, across
+ * for a wide line, down for a tall one), else null.
+ */
+export function rangeBox(geometry: PageGeometry, start: number, end: number): GeometryBox | null {
+  let x0 = Infinity
+  let y0 = Infinity
+  let x1 = -Infinity
+  let y1 = -Infinity
+  for (const w of geometry.words) {
+    if (w.end <= start || w.start >= end) continue
+    x0 = Math.min(x0, w.box[0])
+    y0 = Math.min(y0, w.box[1])
+    x1 = Math.max(x1, w.box[0] + w.box[2])
+    y1 = Math.max(y1, w.box[1] + w.box[3])
+  }
+  if (x0 !== Infinity) return [x0, y0, x1 - x0, y1 - y0]
+  const index = lineAt(geometry, start)
+  const line = index === -1 ? null : geometry.lines[index]!
+  if (!line?.box || line.start > start) return null
+  const [bx, by, bw, bh] = line.box
+  const length = Math.max(1, line.end - line.start)
+  const from = (start - line.start) / length
+  const to = Math.min(1, Math.max(from + 1 / length, (end - line.start) / length))
+  return bw >= bh ? [bx + bw * from, by, bw * (to - from), bh] : [bx, by + bh * from, bw, bh * (to - from)]
+}
