@@ -97,7 +97,10 @@ export const apiArgs = {
     .strict(),
   restoreRevision: z.object({ pageId: id, revisionId: id, baseRevisionId: id }).strict(),
   setArticleStatus: z.object({ articleId: id, status: z.enum(['proposed', 'approved', 'rejected']) }).strict(),
-  approvePage: z.object({ pageId: id }).strict(),
+  // Approves the page's proposed articles; flagged ones (the analysis doubts them) only with
+  // flagged: true, as the CLI's `approve` leaves them without --all. The page is approved when
+  // no proposed article is left.
+  approvePage: z.object({ pageId: id, flagged: z.boolean().optional() }).strict(),
   decideSuggestion: z.object({ suggestionId: id, decision: z.enum(['accepted', 'rejected']) }).strict(),
   decideSuggestions: z.object({ suggestionIds: z.array(id).min(1).max(10_000), decision: z.enum(['accepted', 'rejected']) }).strict(),
   // The editor's article boundaries for the page's current revision: split, merge, change of
@@ -148,7 +151,7 @@ export interface RevisionCommitted {
   /** The page's open suggestions. */
   suggestions: SuggestionRecord[]
   page: PageSummary
-  /** Decided articles whose lines the change altered, proposed again (a restore). */
+  /** Decided articles whose words the change altered, proposed again until decided again. */
   articlesReset: number
 }
 

@@ -16,7 +16,7 @@ export function editHandlers(ctx: ServiceContext): EditHandlers {
   return {
     saveRevision: ({ pageId, baseRevisionId, text, reason, articles }) =>
       inWriteTransaction(ctx, () =>
-        commitRevision(ctx, { pageId, baseRevisionId, text, reason: reason ?? 'edit', boundaries: articles, decisions: 'keep', learnTyped: true })
+        commitRevision(ctx, { pageId, baseRevisionId, text, reason: reason ?? 'edit', boundaries: articles, decisions: 'edit', learnTyped: true })
       ),
     restoreRevision: ({ pageId, revisionId, baseRevisionId }) =>
       inWriteTransaction(ctx, () => {
@@ -32,14 +32,17 @@ export function editHandlers(ctx: ServiceContext): EditHandlers {
         refreshPageStatus(ctx, article.pageId)
         return getArticle(db, articleId)!
       }).immediate(),
-    approvePage: ({ pageId }) =>
+    approvePage: ({ pageId, flagged }) =>
       db.transaction(() => {
         const articles = listArticles(db, pageId)
         if (!getPageSummary(db, pageId)) throw new ApiError('not-found', `page ${pageId} does not exist`)
+        let left = 0
         for (const article of articles) {
-          if (article.kind !== 'furniture' && article.status === 'proposed') setArticleStatus(db, article.id, 'approved')
+          if (article.kind === 'furniture' || article.status !== 'proposed') continue
+          if (article.flags.length > 0 && flagged !== true) left++
+          else setArticleStatus(db, article.id, 'approved')
         }
-        setPageStatus(db, pageId, 'approved')
+        setPageStatus(db, pageId, left === 0 ? 'approved' : 'in-progress')
         return getPageSummary(db, pageId)!
       }).immediate(),
     decideSuggestion: ({ suggestionId, decision }) =>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Banners, Toolbar } from './components/Toolbar'
 import { EditorPane } from './components/EditorPane'
+import { ApproveFlaggedDialog } from './components/ApproveFlaggedDialog'
 import { ExportDialog } from './components/ExportDialog'
 import { ImportDialog } from './components/ImportDialog'
 import { RecoveryScreen } from './components/RecoveryScreen'
@@ -56,5 +57,6 @@ function Dialogs(): React.JSX.Element | null {
   if (dialog === 'export') return <ExportDialog />
   if (dialog === 'shortcuts') return <ShortcutSheet />
   if (dialog === 'settings') return <SettingsDialog />
+  if (dialog === 'approveFlagged') return <ApproveFlaggedDialog />
   return null
 }

@@ -68,6 +68,10 @@ export class WorkbenchEditor implements EditorPort, SuggestionSource {
       renderOverviewRuler: true,
       maxComputationTime: 2000,
       hideUnchangedRegions: { enabled: false },
+      // The diff gutter's revert menu reads line numbers of a diff computed on the old text and
+      // throws "Illegal value for lineNumber" once the text is emptied; reverting is the history's job.
+      renderGutterMenu: false,
+      renderMarginRevertIcon: false,
       lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode }
     })
     this.working = this.diff.getModifiedEditor()

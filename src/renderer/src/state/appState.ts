@@ -6,7 +6,7 @@ import type { SaveStatus } from './autosave'
 import type { Span } from './boundaries'
 
 export type Panel = 'articles' | 'suggestions' | 'history'
-export type Dialog = null | 'import' | 'shortcuts' | 'settings' | 'export'
+export type Dialog = null | 'import' | 'shortcuts' | 'settings' | 'export' | 'approveFlagged'
 
 export interface AppState {
   locale: Locale
