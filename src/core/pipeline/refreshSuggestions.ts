@@ -1,5 +1,6 @@
 import type { Db } from '../store/database'
-import { detectSuspicious, type DetectOptions } from '../typos'
+import { detectSuspicious, judgeNames, type DetectOptions } from '../typos'
+import { pageNames } from '../store/queries/knowledge'
 import { listSuggestions, markSuggestionsFor, replaceOpenSuggestions, type SuggestionInput } from '../store/queries/suggestions'
 import { knowledgeForPage, loadKnowledge, type PublicationCache } from './knowledge'
 import { toSuggestionInput } from './propose'
@@ -132,7 +133,14 @@ function detectedWith(db: Db): Map<number, DetectOptions> {
  * knows changed since the page was detected on this connection, they are judged again.
  */
 export function nameVariantsToRejudge(db: Db, pageId: number, knowledge: DetectOptions): boolean {
-  return detectedWith(db).get(pageId) !== knowledge && listSuggestions(db, pageId).some((s) => s.rule === 'name-variant')
+  if (detectedWith(db).get(pageId) === knowledge) return false
+  const names = pageNames(db, pageId)
+  const shown = new Set(listSuggestions(db, pageId).flatMap((s) => (s.rule === 'name-variant' ? [`${s.original}→${s.replacement}`] : [])))
+  if (names.size === 0) return shown.size > 0
+  const judged = new Set(judgeNames(names.keys(), knowledge.knownNames ?? new Map()).map((v) => `${v.variant}→${v.preferred}`))
+  const same = judged.size === shown.size && [...judged].every((j) => shown.has(j))
+  if (same) remember(db, pageId, knowledge)
+  return !same
 }
 
 function remember(db: Db, pageId: number, knowledge: DetectOptions): void {

@@ -65,6 +65,7 @@ export const en: Record<MessageKey, string> = {
   'suggestions.rejectAll': 'Reject all',
   'suggestions.accept': 'Accept',
   'suggestions.reject': 'Reject',
+  'suggestions.line': 'line {line}',
   'suggestions.fix': 'Accept: “{original}” → “{replacement}”',
   'suggestions.fixAll': 'Accept all “{rule}” suggestions on this page ({count})',
   'suggestions.rejectOne': 'Reject this suggestion (remembered)',

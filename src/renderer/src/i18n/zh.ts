@@ -65,6 +65,7 @@ export const zh = {
   'suggestions.rejectAll': '全部拒绝',
   'suggestions.accept': '接受',
   'suggestions.reject': '拒绝',
+  'suggestions.line': '第 {line} 行',
   'suggestions.fix': '接受：“{original}” → “{replacement}”',
   'suggestions.fixAll': '接受本版全部“{rule}”建议（{count} 条）',
   'suggestions.rejectOne': '拒绝此建议（记住）',
