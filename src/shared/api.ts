@@ -19,6 +19,7 @@ import type { PageGeometry } from './geometry'
 // (`Handlers`), Electron IPC and the loopback server carry it.
 
 const id = z.number().int().positive()
+const fixScope = z.enum(['page', 'edition', 'publication', 'all'])
 const text = z.string().max(50_000_000)
 
 export const MAX_UPLOAD_FILES = 500
@@ -116,6 +117,20 @@ export const apiArgs = {
       id: id.optional()
     })
     .strict(),
+  // Fix everywhere with a concordance (core/services/concordance.ts): every occurrence of a
+  // pattern in a scope with its context; the chosen ones fixed, one revision a page; the batch
+  // undone page by page where the page has not moved on since.
+  findOccurrences: z
+    .object({ pattern: z.string().min(1).max(50), scope: fixScope, id: id.optional(), limit: z.number().int().min(1).max(10_000).optional() })
+    .strict(),
+  applyFix: z
+    .object({
+      pattern: z.string().min(1).max(50),
+      replacement: z.string().max(50),
+      occurrences: z.array(z.object({ pageId: id, revisionId: id, start: z.number().int().min(0) }).strict()).min(1).max(10_000)
+    })
+    .strict(),
+  undoFix: z.object({ batch: z.array(z.object({ pageId: id, revisionId: id, previousRevisionId: id }).strict()).min(1).max(10_000) }).strict(),
   listProtectedTerms: z.object({}).strict(),
   setProtectedTerm: z.object({ term: z.string().min(1).max(50), protected: z.boolean() }).strict(),
   // Writes an export folder under the data folder (the renderer never sees file paths); see
@@ -180,6 +195,9 @@ export interface ApiResults {
   cancelExport: ExportJob
   previewCorrection: { pages: number; occurrences: number }
   applyCorrection: { pages: number; occurrences: number; revisions: number[] }
+  findOccurrences: { occurrences: Occurrence[]; pages: number; truncated: boolean }
+  applyFix: { batch: FixBatchEntry[]; occurrences: number; skipped: number }
+  undoFix: { restored: number; skipped: number }
   listProtectedTerms: string[]
   setProtectedTerm: string[]
   getPageScan: PageScanInfo
@@ -194,6 +212,26 @@ export interface PageScanInfo {
   geometry: PageGeometry | null
   /** The text the geometry's offsets point into. */
   originalText: string
+}
+
+/** One place of a pattern in a page's working text, with the characters around it. */
+export interface Occurrence {
+  pageId: number
+  revisionId: number
+  edition: string
+  label: string
+  start: number
+  /** 1-based line of the working text. */
+  line: number
+  before: string
+  after: string
+}
+
+/** One page a fix changed: undoing restores previousRevisionId while the page is at revisionId. */
+export interface FixBatchEntry {
+  pageId: number
+  revisionId: number
+  previousRevisionId: number
 }
 
 export type ApiResult<M extends ApiMethod> = ApiResults[M]
