@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Banners, Toolbar } from './components/Toolbar'
 import { EditorPane } from './components/EditorPane'
 import { ApproveFlaggedDialog } from './components/ApproveFlaggedDialog'
+import { ConcordanceDialog } from './components/ConcordanceDialog'
 import { ExportDialog } from './components/ExportDialog'
 import { ImportDialog } from './components/ImportDialog'
 import { RecoveryScreen } from './components/RecoveryScreen'
@@ -58,5 +59,6 @@ function Dialogs(): React.JSX.Element | null {
   if (dialog === 'shortcuts') return <ShortcutSheet />
   if (dialog === 'settings') return <SettingsDialog />
   if (dialog === 'approveFlagged') return <ApproveFlaggedDialog />
+  if (dialog === 'concordance') return <ConcordanceDialog />
   return null
 }

@@ -263,6 +263,12 @@ export class WorkbenchEditor implements EditorPort, SuggestionSource {
     return { start: model.getOffsetAt(range.getStartPosition()), end: model.getOffsetAt(range.getEndPosition()) }
   }
 
+  selectedText(): string {
+    const model = this.model()
+    const selection = this.working.getSelection()
+    return model && selection ? model.getValueInRange(selection) : ''
+  }
+
   suggestionAt(offset: number): number | null {
     return this.suggestionsIn(offset, offset)[0]?.id ?? null
   }

@@ -4,9 +4,10 @@ import type { Settings } from '../../../shared/settings'
 import type { Locale } from '../i18n'
 import type { SaveStatus } from './autosave'
 import type { Span } from './boundaries'
+import type { FixState, LastFix } from './fixController'
 
 export type Panel = 'articles' | 'suggestions' | 'history'
-export type Dialog = null | 'import' | 'shortcuts' | 'settings' | 'export' | 'approveFlagged'
+export type Dialog = null | 'import' | 'shortcuts' | 'settings' | 'export' | 'approveFlagged' | 'concordance'
 
 export interface AppState {
   locale: Locale
@@ -43,6 +44,10 @@ export interface AppState {
   /** Index of the span whose title is being edited. */
   editingTitle: number | null
   loading: boolean
+  /** The concordance being prepared (dialog 'concordance'). */
+  fix: FixState | null
+  /** The last fix applied, until undone or dismissed. */
+  lastFix: LastFix | null
 }
 
 export function initialState(locale: Locale): AppState {
@@ -72,6 +77,8 @@ export function initialState(locale: Locale): AppState {
     notice: null,
     error: null,
     editingTitle: null,
-    loading: false
+    loading: false,
+    fix: null,
+    lastFix: null
   }
 }

@@ -14,6 +14,8 @@ export interface EditorPort {
   /** Where a placed suggestion is now, or null if its text was edited away. */
   suggestionRange(id: number): { start: number; end: number } | null
   suggestionAt(offset: number): number | null
+  /** The text selected in the working text ('' when none). */
+  selectedText(): string
   /** Applies edits as one undoable step. */
   applyEdits(edits: ReadonlyArray<{ start: number; end: number; text: string }>): void
   setSpans(spans: readonly Span[]): void

@@ -14,6 +14,7 @@ import { SuggestionsController } from './suggestionsController'
 import { StructureController } from './structureController'
 import { HistoryController } from './historyController'
 import { SearchController } from './searchController'
+import { FixController } from './fixController'
 
 /**
  * The app around the open page: lists, settings, language, notices, and the page session with
@@ -29,6 +30,7 @@ export class Workbench implements EditorEvents, WorkbenchHost {
   readonly structure: StructureController
   readonly history: HistoryController
   readonly finder: SearchController
+  readonly fix: FixController
   t: Translate
   private editor: EditorPort | null = null
 
@@ -40,6 +42,7 @@ export class Workbench implements EditorEvents, WorkbenchHost {
     this.structure = new StructureController(this, this.session)
     this.history = new HistoryController(this, this.session)
     this.finder = new SearchController(this, this.session)
+    this.fix = new FixController(this, this.session)
   }
 
   attach(port: EditorPort | null): void {
