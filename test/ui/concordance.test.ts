@@ -48,7 +48,7 @@ describe('the concordance in the workbench', () => {
     expect(await page.getByTestId('fix-pattern').inputValue()).toBe('树木')
     await page.getByTestId('fix-summary').getByText('共 3 处，2 个版面。').waitFor()
     expect(await dialog.locator('.occurrence').count()).toBe(3)
-    expect(await dialog.locator('.occurrence').nth(1).textContent()).toContain('称赞园内树木茂盛')
+    expect(await dialog.locator('.occurrence').nth(1).textContent()).toContain('游客称赞园内树木茂盛')
 
     // The replacement, then down into the list: the second occurrence is left as it is.
     await page.getByTestId('fix-replacement').fill('林木')
