@@ -295,6 +295,10 @@ export class WorkbenchEditor implements EditorPort, SuggestionSource {
     this.spanDecorations.set(spanDecorations(this.spans, model.getLinesContent(), this.t()))
   }
 
+  setInline(inline: boolean): void {
+    this.diff.updateOptions({ renderSideBySide: !inline })
+  }
+
   compareWith(text: string | null): void {
     if (!this.current) return
     if (text === null) {

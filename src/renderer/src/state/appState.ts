@@ -5,6 +5,7 @@ import type { Locale } from '../i18n'
 import type { SaveStatus } from './autosave'
 import type { Span } from './boundaries'
 import type { FixState, LastFix } from './fixController'
+import { loadDiffPreferences, type DiffPreferences } from './diffPreferences'
 
 export type Panel = 'articles' | 'suggestions' | 'history'
 export type Dialog = null | 'import' | 'shortcuts' | 'settings' | 'export' | 'approveFlagged' | 'concordance'
@@ -48,6 +49,8 @@ export interface AppState {
   fix: FixState | null
   /** The last fix applied, until undone or dismissed. */
   lastFix: LastFix | null
+  /** What the working text is compared with, and how the diff is laid out. */
+  diff: DiffPreferences
 }
 
 export function initialState(locale: Locale): AppState {
@@ -79,6 +82,7 @@ export function initialState(locale: Locale): AppState {
     editingTitle: null,
     loading: false,
     fix: null,
-    lastFix: null
+    lastFix: null,
+    diff: loadDiffPreferences()
   }
 }

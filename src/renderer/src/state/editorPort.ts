@@ -21,6 +21,8 @@ export interface EditorPort {
   setSpans(spans: readonly Span[]): void
   /** Shows another text on the left (a revision), or the original again with null. */
   compareWith(text: string | null): void
+  /** Inline: one pane, the changes marked in the working text; else side by side. */
+  setInline(inline: boolean): void
   revealLine(line: number): void
   revealOffset(offset: number, length?: number): void
   focus(): void

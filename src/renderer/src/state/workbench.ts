@@ -15,6 +15,7 @@ import { StructureController } from './structureController'
 import { HistoryController } from './historyController'
 import { SearchController } from './searchController'
 import { FixController } from './fixController'
+import { saveDiffPreferences, type DiffPreferences } from './diffPreferences'
 
 /**
  * The app around the open page: lists, settings, language, notices, and the page session with
@@ -47,6 +48,16 @@ export class Workbench implements EditorEvents, WorkbenchHost {
 
   attach(port: EditorPort | null): void {
     this.editor = port
+    port?.setInline(this.store.get().diff.inline)
+  }
+
+  /** What the working text is compared with, and the layout; remembered in this profile. */
+  setDiff(patch: Partial<DiffPreferences>): void {
+    const diff = { ...this.store.get().diff, ...patch }
+    this.store.set({ diff })
+    saveDiffPreferences(diff)
+    this.editor?.setInline(diff.inline)
+    if (patch.base) void this.history.showBase()
   }
 
   port(): EditorPort | null {
