@@ -131,6 +131,18 @@ export const apiArgs = {
     })
     .strict(),
   undoFix: z.object({ batch: z.array(z.object({ pageId: id, revisionId: id, previousRevisionId: id }).strict()).min(1).max(10_000) }).strict(),
+  // What Galley learnt from the editor, to read, correct and remove: corrections grouped by what
+  // they change (one line a lesson, however many pages taught it).
+  listCorrections: z.object({}).strict(),
+  editCorrection: z
+    .object({
+      original: z.string().min(1).max(50),
+      replacement: z.string().max(50),
+      decision: z.enum(['accepted', 'rejected']),
+      /** The new replacement; absent: the lesson is removed. */
+      to: z.string().min(1).max(50).optional()
+    })
+    .strict(),
   listProtectedTerms: z.object({}).strict(),
   setProtectedTerm: z.object({ term: z.string().min(1).max(50), protected: z.boolean() }).strict(),
   // Writes an export folder under the data folder (the renderer never sees file paths); see
@@ -198,6 +210,8 @@ export interface ApiResults {
   findOccurrences: { occurrences: Occurrence[]; pages: number; truncated: boolean }
   applyFix: { batch: FixBatchEntry[]; occurrences: number; skipped: number }
   undoFix: { restored: number; skipped: number }
+  listCorrections: LearntCorrection[]
+  editCorrection: LearntCorrection[]
   listProtectedTerms: string[]
   setProtectedTerm: string[]
   getPageScan: PageScanInfo
@@ -212,6 +226,15 @@ export interface PageScanInfo {
   geometry: PageGeometry | null
   /** The text the geometry's offsets point into. */
   originalText: string
+}
+
+/** One lesson: what the editor corrected (accepted) or refused (rejected), and how often. */
+export interface LearntCorrection {
+  original: string
+  replacement: string
+  decision: 'accepted' | 'rejected'
+  count: number
+  lastAt: string
 }
 
 /** One place of a pattern in a page's working text, with the characters around it. */

@@ -25,6 +25,8 @@ export const API_METHOD_NAMES = [
   'findOccurrences',
   'applyFix',
   'undoFix',
+  'listCorrections',
+  'editCorrection',
   'listProtectedTerms',
   'setProtectedTerm',
   'exportEdition',

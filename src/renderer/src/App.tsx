@@ -3,6 +3,7 @@ import { Banners, Toolbar } from './components/Toolbar'
 import { EditorPane } from './components/EditorPane'
 import { ApproveFlaggedDialog } from './components/ApproveFlaggedDialog'
 import { ConcordanceDialog } from './components/ConcordanceDialog'
+import { KnowledgeDialog } from './components/KnowledgeDialog'
 import { ExportDialog } from './components/ExportDialog'
 import { ImportDialog } from './components/ImportDialog'
 import { RecoveryScreen } from './components/RecoveryScreen'
@@ -60,5 +61,6 @@ function Dialogs(): React.JSX.Element | null {
   if (dialog === 'settings') return <SettingsDialog />
   if (dialog === 'approveFlagged') return <ApproveFlaggedDialog />
   if (dialog === 'concordance') return <ConcordanceDialog />
+  if (dialog === 'knowledge') return <KnowledgeDialog />
   return null
 }

@@ -40,6 +40,28 @@ export function correctionsAfter(db: Db, id: number): (CorrectionRow & { id: num
   ).all(id) as (CorrectionRow & { id: number })[]
 }
 
+export interface CorrectionGroup {
+  original: string
+  replacement: string
+  decision: 'accepted' | 'rejected'
+  count: number
+  lastAt: string
+}
+
+/** The corrections as lessons: one per (original, replacement, decision), newest first. */
+export function listCorrectionGroups(db: Db): CorrectionGroup[] {
+  return stmt(
+    db,
+    `SELECT original, replacement, decision, COUNT(*) AS count, MAX(created_at) AS lastAt
+       FROM corrections GROUP BY original, replacement, decision ORDER BY MAX(id) DESC`
+  ).all() as CorrectionGroup[]
+}
+
+/** Removes a lesson (every row of it); returns how many rows went. */
+export function deleteCorrections(db: Db, c: { original: string; replacement: string; decision: string }): number {
+  return stmt(db, 'DELETE FROM corrections WHERE original = ? AND replacement = ? AND decision = ?').run(c.original, c.replacement, c.decision).changes
+}
+
 export function listProtectedTerms(db: Db): string[] {
   return stmt(db, 'SELECT term FROM protected_terms ORDER BY term').pluck().all() as string[]
 }

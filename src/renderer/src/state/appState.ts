@@ -8,7 +8,7 @@ import type { FixState, LastFix } from './fixController'
 import { loadDiffPreferences, type DiffPreferences } from './diffPreferences'
 
 export type Panel = 'articles' | 'suggestions' | 'history'
-export type Dialog = null | 'import' | 'shortcuts' | 'settings' | 'export' | 'approveFlagged' | 'concordance'
+export type Dialog = null | 'import' | 'shortcuts' | 'settings' | 'export' | 'approveFlagged' | 'concordance' | 'knowledge'
 
 export interface AppState {
   locale: Locale
