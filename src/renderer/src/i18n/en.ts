@@ -227,6 +227,7 @@ export const en: Record<MessageKey, string> = {
   'fix.skipped': '{count} {count#one=occurrence was|other=occurrences were} skipped: the page changed since',
   'fix.undone': 'Fix undone on {count} {count#one=page|other=pages}',
   'fix.undonePartly': 'Fix undone on {count} {count#one=page|other=pages}; {skipped} edited since kept their text',
+  'save.changedElsewhere': 'This page was saved in another window: showing its newest text',
   'knowledge.open': 'Learnt corrections and protected terms…',
   'knowledge.title': 'What Galley learnt',
   'knowledge.corrections': 'Learnt corrections',

@@ -227,6 +227,7 @@ export const zh = {
   'fix.skipped': '{count} 处已跳过：版面在此期间有改动',
   'fix.undone': '已撤销 {count} 个版面的修正',
   'fix.undonePartly': '已撤销 {count} 个版面的修正；{skipped} 个版面之后有改动，保留原样',
+  'save.changedElsewhere': '此版面已在另一窗口保存：现显示最新文本',
   'knowledge.open': '已学修正与保护词…',
   'knowledge.title': 'Galley 学到的内容',
   'knowledge.corrections': '已学修正',
