@@ -74,6 +74,22 @@ describe('the concordance in the workbench', () => {
     expect(currentText(db, 2)).toBe(before[1])
     await expect.poll(() => workingText(page)).toBe(before[0])
     expect(await page.getByTestId('fix-done').count()).toBe(0)
+
+    // A correction typed by hand: the same key opens the concordance of the error it fixed.
+    await page.locator('.modified-in-monaco-diff-editor .view-lines').click()
+    await page.keyboard.press('Control+Home')
+    for (let i = 0; i < row; i++) await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Home')
+    for (let i = 0; i < lines[row]!.indexOf('树木'); i++) await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Shift+ArrowRight')
+    await page.keyboard.type('林')
+    await page.waitForFunction(() => document.querySelector('[data-testid="save-status"]')?.getAttribute('data-status') === 'saved')
+    await page.keyboard.press('Control+Shift+KeyH')
+    await dialog.waitFor()
+    expect(await page.getByTestId('fix-pattern').inputValue()).toBe('树木')
+    expect(await page.getByTestId('fix-replacement').inputValue()).toBe('林木')
+    // The rest of the edition: the other place on this page and the one on page 2.
+    await page.getByTestId('fix-summary').getByText('共 2 处，2 个版面。').waitFor()
     expect(app.errors).toEqual([])
   })
 })

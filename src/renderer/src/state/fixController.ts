@@ -29,10 +29,26 @@ export interface LastFix {
  * at the cursor), the occurrences the editor keeps, applied one revision a page, undone as one.
  */
 export class FixController {
+  /** The last few characters the editor replaced by hand on the open page, as pattern → fix. */
+  private typed: { pattern: string; replacement: string } | null = null
+  private savedText: string | null = null
+
   constructor(
     private readonly host: WorkbenchHost,
     private readonly session: PageSession
-  ) {}
+  ) {
+    session.listen({
+      opened: (detail) => {
+        this.typed = null
+        this.savedText = detail.revision.text
+      },
+      saved: () => {
+        const text = this.host.port()?.text() ?? null
+        if (this.savedText !== null && text !== null) this.typed = typedFix(this.savedText, text) ?? this.typed
+        this.savedText = text
+      }
+    })
+  }
 
   private get state(): FixState | null {
     return this.host.store.get().fix
@@ -58,6 +74,10 @@ export class FixController {
       if (s && s.original) {
         pattern = s.original
         replacement = s.replacement
+      } else if (this.typed) {
+        // A correction just typed: where else is the same error?
+        pattern = this.typed.pattern
+        replacement = this.typed.replacement
       }
     }
     this.host.store.set({ dialog: 'concordance', fix: { pattern, replacement, scope: 'edition', occurrences: [], chosen: [], truncated: false, searched: null } })
@@ -135,3 +155,28 @@ export class FixController {
     void this.host.refreshLists()
   }
 }
+
+/** A replacement of one to four characters between two texts (a correction typed), else null. */
+export function typedFix(before: string, after: string): { pattern: string; replacement: string } | null {
+  let start = 0
+  const max = Math.min(before.length, after.length)
+  while (start < max && before[start] === after[start]) start++
+  let endBefore = before.length
+  let endAfter = after.length
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--
+    endAfter--
+  }
+  const pattern = before.slice(start, endBefore)
+  const replacement = after.slice(start, endAfter)
+  if (!pattern || !replacement || pattern.length > 4 || replacement.length > 4 || /\s/.test(pattern + replacement)) return null
+  // One character alone finds too much (态 → 志): with the next one (or the one before), 态愿 → 志愿;
+  // the editor can still widen or narrow the pattern in the concordance.
+  let from = start
+  let to = endBefore
+  if (to - from < 2 && to < before.length && HAN.test(before[to]!)) to++
+  else if (to - from < 2 && from > 0 && HAN.test(before[from - 1]!)) from--
+  return { pattern: before.slice(from, to), replacement: before.slice(from, start) + replacement + before.slice(endBefore, to) }
+}
+
+const HAN = /\p{Script=Han}/u
