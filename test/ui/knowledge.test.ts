@@ -37,7 +37,7 @@ describe('the knowledge view', () => {
     ])
     await view.locator('tr[data-original="树木"]').getByRole('button', { name: '删除' }).click()
     await expect.poll(() => listCorrections(db).map((c) => c.original)).toEqual(['态愿者'])
-    expect(await view.locator('tr').count()).toBe(1)
+    await expect.poll(() => view.locator('tr').count()).toBe(1)
 
     await page.getByTestId('new-term').fill('越丽')
     await page.getByTestId('new-term').press('Enter')
