@@ -11,11 +11,12 @@ import { searchCommand } from './commands/search'
 import { serveCommand } from './commands/serve'
 import { analyzeCommand } from './commands/analyze'
 import { approveCommand } from './commands/approve'
+import { fixCommand } from './commands/fix'
 import { suggestionsCommand } from './commands/suggestions'
 import { backupCommand, checkCommand, restoreCommand } from './commands/maintenance'
 import { exportCommand } from './commands/export'
 
-export const commands: Command[] = [importCommand, editionsCommand, pagesCommand, showCommand, searchCommand, analyzeCommand, approveCommand, suggestionsCommand, serveCommand, backupCommand, restoreCommand, checkCommand, exportCommand]
+export const commands: Command[] = [importCommand, editionsCommand, pagesCommand, showCommand, searchCommand, analyzeCommand, approveCommand, fixCommand, suggestionsCommand, serveCommand, backupCommand, restoreCommand, checkCommand, exportCommand]
 
 function usage(): string {
   const lines = [

@@ -19,6 +19,7 @@ import type { PageGeometry } from './geometry'
 // (`Handlers`), Electron IPC and the loopback server carry it.
 
 const id = z.number().int().positive()
+const fixScope = z.enum(['page', 'edition', 'publication', 'all'])
 const text = z.string().max(50_000_000)
 
 export const MAX_UPLOAD_FILES = 500
@@ -97,8 +98,10 @@ export const apiArgs = {
     .strict(),
   restoreRevision: z.object({ pageId: id, revisionId: id, baseRevisionId: id }).strict(),
   setArticleStatus: z.object({ articleId: id, status: z.enum(['proposed', 'approved', 'rejected']) }).strict(),
-  // confidentOnly: only the confident, unflagged articles (a script's approval); without it, every proposed one.
-  approvePage: z.object({ pageId: id, confidentOnly: z.boolean().optional() }).strict(),
+  // Approves the page's proposed articles. Flagged ones (the analysis doubts them) only with
+  // flagged: true; confidentOnly: only the confident, unflagged ones (a script's approval without
+  // --all). The page is approved when no proposed article is left.
+  approvePage: z.object({ pageId: id, flagged: z.boolean().optional(), confidentOnly: z.boolean().optional() }).strict(),
   decideSuggestion: z.object({ suggestionId: id, decision: z.enum(['accepted', 'rejected']) }).strict(),
   decideSuggestions: z.object({ suggestionIds: z.array(id).min(1).max(10_000), decision: z.enum(['accepted', 'rejected']) }).strict(),
   // The editor's article boundaries for the page's current revision: split, merge, change of
@@ -112,6 +115,32 @@ export const apiArgs = {
       replacement: z.string().max(50),
       scope: z.enum(['page', 'edition', 'all']),
       id: id.optional()
+    })
+    .strict(),
+  // Fix everywhere with a concordance (core/services/concordance.ts): every occurrence of a
+  // pattern in a scope with its context; the chosen ones fixed, one revision a page; the batch
+  // undone page by page where the page has not moved on since.
+  findOccurrences: z
+    .object({ pattern: z.string().min(1).max(50), scope: fixScope, id: id.optional(), limit: z.number().int().min(1).max(10_000).optional() })
+    .strict(),
+  applyFix: z
+    .object({
+      pattern: z.string().min(1).max(50),
+      replacement: z.string().max(50),
+      occurrences: z.array(z.object({ pageId: id, revisionId: id, start: z.number().int().min(0) }).strict()).min(1).max(10_000)
+    })
+    .strict(),
+  undoFix: z.object({ batch: z.array(z.object({ pageId: id, revisionId: id, previousRevisionId: id }).strict()).min(1).max(10_000) }).strict(),
+  // What Galley learnt from the editor, to read, correct and remove: corrections grouped by what
+  // they change (one line a lesson, however many pages taught it).
+  listCorrections: z.object({}).strict(),
+  editCorrection: z
+    .object({
+      original: z.string().min(1).max(50),
+      replacement: z.string().max(50),
+      decision: z.enum(['accepted', 'rejected']),
+      /** The new replacement; absent: the lesson is removed. */
+      to: z.string().min(1).max(50).optional()
     })
     .strict(),
   listProtectedTerms: z.object({}).strict(),
@@ -150,7 +179,7 @@ export interface RevisionCommitted {
   /** The page's open suggestions. */
   suggestions: SuggestionRecord[]
   page: PageSummary
-  /** Decided articles whose lines the change altered, proposed again (a restore). */
+  /** Decided articles whose words the change altered, proposed again until decided again. */
   articlesReset: number
 }
 
@@ -180,6 +209,11 @@ export interface ApiResults {
   cancelExport: ExportJob
   previewCorrection: { pages: number; occurrences: number }
   applyCorrection: { pages: number; occurrences: number; revisions: number[] }
+  findOccurrences: { occurrences: Occurrence[]; pages: number; truncated: boolean }
+  applyFix: { batch: FixBatchEntry[]; occurrences: number; skipped: number }
+  undoFix: { restored: number; skipped: number }
+  listCorrections: LearntCorrection[]
+  editCorrection: LearntCorrection[]
   listProtectedTerms: string[]
   setProtectedTerm: string[]
   getPageScan: PageScanInfo
@@ -204,6 +238,35 @@ export interface PageScanInfo {
   geometry: PageGeometry | null
   /** The text the geometry's offsets point into. */
   originalText: string
+}
+
+/** One lesson: what the editor corrected (accepted) or refused (rejected), and how often. */
+export interface LearntCorrection {
+  original: string
+  replacement: string
+  decision: 'accepted' | 'rejected'
+  count: number
+  lastAt: string
+}
+
+/** One place of a pattern in a page's working text, with the characters around it. */
+export interface Occurrence {
+  pageId: number
+  revisionId: number
+  edition: string
+  label: string
+  start: number
+  /** 1-based line of the working text. */
+  line: number
+  before: string
+  after: string
+}
+
+/** One page a fix changed: undoing restores previousRevisionId while the page is at revisionId. */
+export interface FixBatchEntry {
+  pageId: number
+  revisionId: number
+  previousRevisionId: number
 }
 
 export type ApiResult<M extends ApiMethod> = ApiResults[M]

@@ -70,7 +70,7 @@ describe('the adapters call the same handlers', () => {
     expect(await main(['approve', '--edition', '样例', '--all', '--db', cliFile], quiet())).toBe(0)
 
     const session = openAppSession({ databasePath: uiFile, mode: 'browser' })
-    for (const page of pages) await session.handlers.approvePage({ pageId: page.id })
+    for (const page of pages) await session.handlers.approvePage({ pageId: page.id, flagged: true })
     session.close()
 
     const state = (file: string) => {

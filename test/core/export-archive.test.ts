@@ -52,7 +52,7 @@ beforeAll(async () => {
   const revision = currentRevision(db, page3.id)!
   expect(revision.text).toContain('中名')
   await api.saveRevision({ pageId: page3.id, baseRevisionId: revision.revisionId, text: revision.text.replace('中名', '中旬') })
-  approveProposals(db, listPages(db).map((p) => p.id), true)
+  approveProposals(db, listPages(db).map((p) => p.id), 'all')
   out = path.join(dir, 'out')
   exportStore(db, { scope: { edition: '示例晚报 2026-03-05' }, formats: ['alto', 'page', 'tei'], outDir: out })
   if (process.env.KEEP_EXPORT) fs.cpSync(out, process.env.KEEP_EXPORT, { recursive: true })

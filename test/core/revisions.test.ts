@@ -65,7 +65,7 @@ describe('a fix applied across an edition', () => {
   it('reaches every exported article of approved pages, which stay approved', async () => {
     const { db, dir, api } = await setup()
     const edition = (await api.listEditions({}))[0]!
-    for (const page of await api.listPages({})) await api.approvePage({ pageId: page.id })
+    for (const page of await api.listPages({})) await api.approvePage({ pageId: page.id, flagged: true })
     const applied = await api.applyCorrection({ original: '态愿者', replacement: '志愿者', scope: 'edition', id: edition.id })
     expect(applied).toMatchObject({ pages: 2, occurrences: 4 })
 

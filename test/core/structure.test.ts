@@ -116,22 +116,25 @@ describe('titles the editor sets', () => {
 })
 
 describe('saving an edit', () => {
-  it('carries the articles along: the export has the edited words, decisions and ids stay', async () => {
+  it('carries the articles along: the export has the edited words, ids stay, an edited article is proposed again', async () => {
     const { db, dir, api, revisionId } = await setup()
     const set = await api.updateArticles({ pageId: 1, revisionId, articles: THREE })
     await api.setArticleStatus({ articleId: set[0]!.id, status: 'approved' })
     await api.setArticleStatus({ articleId: set[2]!.id, status: 'approved' })
     // A word fixed in the first article, and a line inserted in the second: the third moves down.
     const edited = PAGE.replace('首批涉及三个社区。', '首批涉及四个社区。').replace('公交卡与地铁卡通用。', '公交卡与地铁卡通用。\n共享单车首小时免费。')
-    await api.saveRevision({ pageId: 1, baseRevisionId: revisionId, text: edited })
+    const saved = await api.saveRevision({ pageId: 1, baseRevisionId: revisionId, text: edited })
+    expect(saved.articlesReset).toBe(1)
+    expect(saved.page.status).toBe('in-progress')
     const page = await api.getPage({ pageId: 1 })
     expect(page.articles.map((a) => [a.id, a.status, a.startLine, a.endLine, a.title])).toEqual([
-      [set[0]!.id, 'approved', 0, 2, '城南街道启动改造'],
+      [set[0]!.id, 'proposed', 0, 2, '城南街道启动改造'],
       [set[1]!.id, 'proposed', 3, 6, '绿色出行倡议'],
       [set[2]!.id, 'approved', 7, 9, '社区图书室开放']
     ])
     expect(page.articles[0]!.paragraphs.map((p) => p.text)).toEqual(['首批涉及四个社区。'])
     expect(page.articles[1]!.paragraphs.map((p) => p.text)).toEqual(['公交卡与地铁卡通用。', '共享单车首小时免费。'])
+    await api.setArticleStatus({ articleId: set[0]!.id, status: 'approved' })
     const out = path.join(dir, 'out')
     exportStore(db, { scope: { pageId: 1 }, formats: ['txt'], outDir: out })
     const written = (fs.readdirSync(out, { recursive: true }) as string[])
@@ -141,6 +144,38 @@ describe('saving an edit', () => {
       .join('\n')
     expect(written).toContain('首批涉及四个社区。')
     expect(written).not.toContain('三个社区')
+    db.close()
+  })
+})
+
+describe('approval and the words approved', () => {
+  it('takes the approval back from an article whose words a save changed, as sent by the workbench or not', async () => {
+    const { db, api, revisionId } = await setup()
+    const approved = await api.updateArticles({ pageId: 1, revisionId, articles: THREE.map((a) => ({ ...a, status: 'approved' as const })) })
+    expect((await api.getPage({ pageId: 1 })).page.status).toBe('approved')
+    // The workbench sends the boundaries with the status it showed before the edit: the store decides.
+    const text = PAGE.replace('藏书五千余册。', '藏书六千余册。')
+    const saved = await api.saveRevision({ pageId: 1, baseRevisionId: revisionId, text, articles: asPayload(approved).map((a, i) => ({ ...a, id: approved[i]!.id })) })
+    expect(saved.articles.map((a) => a.status)).toEqual(['approved', 'approved', 'proposed'])
+    expect(saved.page.status).toBe('in-progress')
+    // Approved again, then every word of it deleted: no empty article is left to export.
+    await api.setArticleStatus({ articleId: approved[2]!.id, status: 'approved' })
+    const emptied = text.split('\n').slice(0, 6).join('\n') + '\n\n'
+    const after = await api.saveRevision({ pageId: 1, baseRevisionId: saved.revisionId, text: emptied, articles: asPayload(saved.articles).map((a, i) => ({ ...a, id: saved.articles[i]!.id, status: 'approved' as const, endLine: Math.min(a.endLine, 8) })) })
+    expect(after.articles.map((a) => a.id)).toEqual([approved[0]!.id, approved[1]!.id])
+    expect(after.page.status).toBe('approved')
+    db.close()
+  })
+
+  it('approves the unflagged articles of a page unless told to approve the flagged ones too', async () => {
+    const { db, api, revisionId } = await setup()
+    const set = await api.updateArticles({ pageId: 1, revisionId, articles: THREE })
+    db.prepare("UPDATE articles SET flags_json = '[]'").run()
+    db.prepare('UPDATE articles SET flags_json = ? WHERE id = ?').run(JSON.stringify(['title-missing']), set[1]!.id)
+    expect((await api.approvePage({ pageId: 1 })).status).toBe('in-progress')
+    expect((await api.getPage({ pageId: 1 })).articles.map((a) => a.status)).toEqual(['approved', 'proposed', 'approved'])
+    expect((await api.approvePage({ pageId: 1, flagged: true })).status).toBe('approved')
+    expect((await api.getPage({ pageId: 1 })).articles.map((a) => a.status)).toEqual(['approved', 'approved', 'approved'])
     db.close()
   })
 })

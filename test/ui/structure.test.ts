@@ -78,6 +78,9 @@ describe('titles, restored structure and suggestion messages in the workbench', 
     await waitSaved(page)
     expect(currentText(db, pageId)!.split('\n').slice(0, 3)).toEqual(['社区开展清理行动', '补充一句。', ''])
     await expect.poll(() => listArticles(db, pageId)[0]!.endLine).toBe(firstEnd + 1)
+    // Its words changed: the approval is taken back until the editor gives it again.
+    expect(listArticles(db, pageId)[0]!.status).toBe('proposed')
+    expect(await page.locator('.article').first().getAttribute('data-status')).toBe('proposed')
     // The title read from the text was not frozen into an editor's title; the editor's one stayed.
     expect(listArticles(db, pageId).map((a) => [a.title, a.titleOverridden])).toEqual([
       ['社区开展清理行动', false],
@@ -92,13 +95,13 @@ describe('titles, restored structure and suggestion messages in the workbench', 
     const message = page.locator('.suggestion', { hasText: '志' }).locator('.message').first()
     expect(await message.innerText()).toBe('“态愿者”在此处不成词，应为“志愿者”：OCR 常把“志”认成“态”')
 
-    // Restore the revision before the added line: the first article fits the old text again and,
-    // its words being different, waits for approval again; the editor's title stays.
+    // Restore the revision before the added line: the first article fits the old text again and
+    // waits for approval; the editor's title stays.
     await page.keyboard.press('Alt+KeyR')
     await page.getByTestId('history').waitFor()
     const before = listRevisions(db, pageId)[1]!
     await page.locator(`[data-revision-id="${before.id}"]`).getByRole('button', { name: '恢复此版本' }).click()
-    await page.getByText(`已恢复修订 #${before.id}；1 篇文章的文字有变，需重新审定`).waitFor()
+    await page.getByText(`已恢复修订 #${before.id}`).waitFor()
     const restored = currentText(db, pageId)!
     expect(restored).not.toContain('补充一句。')
     const lines = restored.split('\n')

@@ -119,6 +119,9 @@ describe('the workbench in browser mode', () => {
     await screenshot(page, '03-articles-panel')
 
     await page.keyboard.press('Alt+Shift+KeyA')
+    // With flagged articles on the page, Galley asks first: approve them too.
+    const flagged = listArticles(db, target.id).some((a) => a.kind !== 'furniture' && a.status === 'proposed' && a.flags.length > 0)
+    if (flagged) await page.getByRole('button', { name: '全部通过（含存疑）' }).click()
     await expect.poll(() => listPages(db).find((p) => p.id === target.id)?.status).toBe('approved')
     await page.getByTestId('page-status').getByText('已通过').waitFor()
     const approvedArticles = listArticles(db, target.id)

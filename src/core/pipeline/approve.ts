@@ -11,14 +11,23 @@ export interface ApproveResult {
   left: number
 }
 
-export function approveProposals(db: Db, pageIds: readonly number[], all: boolean): ApproveResult[] {
+/**
+ * Which proposed articles an approval takes: `all` of them (the editor said so, or `--all`),
+ * the `unflagged` ones (the editor's approve when flagged ones are left for a second look), or
+ * the `confident` unflagged ones (a script's approval without --all).
+ */
+export type ApproveMode = 'all' | 'unflagged' | 'confident'
+
+export function approveProposals(db: Db, pageIds: readonly number[], mode: ApproveMode): ApproveResult[] {
   return db.transaction(() =>
     pageIds.map((pageId) => {
       let approved = 0
       let left = 0
       for (const article of listArticles(db, pageId)) {
         if (article.kind === 'furniture' || article.status !== 'proposed') continue
-        if (all || (article.confidence >= AUTO_APPROVE_CONFIDENCE && article.flags.length === 0)) {
+        const unflagged = article.flags.length === 0
+        const take = mode === 'all' || (unflagged && (mode === 'unflagged' || article.confidence >= AUTO_APPROVE_CONFIDENCE))
+        if (take) {
           setArticleStatus(db, article.id, 'approved')
           approved++
         } else left++

@@ -1,5 +1,6 @@
 import type { Db } from '../store/database'
 import type { DetectOptions, DictionaryEntry, RejectedFix } from '../typos'
+import { countNames, extractNames } from '../typos'
 import {
   approvedTextOfPublication,
   correctionsAfter,
@@ -7,7 +8,9 @@ import {
   listProtectedTerms,
   listRejectionsOfPublication,
   nameCountsAfterPage,
+  pageNames,
   publicationOfPage,
+  replacePageNames,
   type CorrectionRow,
   type KnowledgeMarks
 } from '../store/queries/knowledge'
@@ -35,6 +38,7 @@ export class KnowledgeCache {
   private names = new Map<string, number>()
   private protectedTerms: string[] = []
   private protectedStale = true
+  private namesStale = false
   private options: DetectOptions | null = null
 
   constructor(private readonly db: Db) {}
@@ -53,7 +57,11 @@ export class KnowledgeCache {
       this.addCorrections(correctionsAfter(this.db, was.lastCorrectionId))
       changed = true
     }
-    if (now.lastNamesPage > was.lastNamesPage) {
+    if (this.namesStale || now.approvedPages !== was.approvedPages) {
+      this.names = nameCountsAfterPage(this.db, 0)
+      this.namesStale = false
+      changed = true
+    } else if (now.lastNamesPage > was.lastNamesPage) {
       this.names = nameCountsAfterPage(this.db, was.lastNamesPage, new Map(this.names))
       changed = true
     }
@@ -75,6 +83,11 @@ export class KnowledgeCache {
     this.protectedStale = true
   }
 
+  /** This connection changed the names of a page already counted (its text was edited). */
+  forgetNames(): void {
+    this.namesStale = true
+  }
+
   /** A transaction that may have written knowledge was rolled back: read everything again. */
   forget(): void {
     this.marks = null
@@ -86,6 +99,7 @@ export class KnowledgeCache {
     this.rejected = []
     this.addCorrections(correctionsAfter(this.db, 0))
     this.names = nameCountsAfterPage(this.db, 0)
+    this.namesStale = false
     this.protectedTerms = listProtectedTerms(this.db)
     this.protectedStale = false
     this.marks = marks
@@ -143,4 +157,16 @@ export function knowledgeForPage(db: Db, pageId: number, base: DetectOptions, ca
     if (shared) cache.set(publication, part)
   }
   return { ...base, ...part }
+}
+
+/**
+ * The page's names follow its working text, so that a name variant is judged again once the
+ * editor fixed it (the misreading no longer counts as evidence for itself).
+ */
+export function followPageNames(db: Db, pageId: number, text: string): void {
+  const now = countNames(extractNames(text))
+  const was = pageNames(db, pageId)
+  if (now.size === was.size && [...now].every(([name, n]) => was.get(name) === n)) return
+  replacePageNames(db, pageId, now)
+  knowledgeOf(db).forgetNames()
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../store/database'
-import { detectSuspicious, type DetectOptions } from '../typos'
+import { detectSuspicious, judgeNames, type DetectOptions } from '../typos'
+import { pageNames } from '../store/queries/knowledge'
 import { listSuggestions, markSuggestionsFor, replaceOpenSuggestions } from '../store/queries/suggestions'
 import type { SuggestionInput } from '../model/suggestion'
 import { knowledgeForPage, loadKnowledge, type PublicationCache } from './knowledge'
@@ -128,6 +129,21 @@ function detectedWith(db: Db): Map<number, DetectOptions> {
   return pages
 }
 
+/**
+ * A page's name-variant suggestions are judged against the whole store: when what the store
+ * knows changed since the page was detected on this connection, they are judged again.
+ */
+export function nameVariantsToRejudge(db: Db, pageId: number, knowledge: DetectOptions): boolean {
+  if (detectedWith(db).get(pageId) === knowledge) return false
+  const names = pageNames(db, pageId)
+  const shown = new Set(listSuggestions(db, pageId).flatMap((s) => (s.rule === 'name-variant' ? [`${s.original}→${s.replacement}`] : [])))
+  if (names.size === 0) return shown.size > 0
+  const judged = new Set(judgeNames(names.keys(), knowledge.knownNames ?? new Map()).map((v) => `${v.variant}→${v.preferred}`))
+  const same = judged.size === shown.size && [...judged].every((j) => shown.has(j))
+  if (same) remember(db, pageId, knowledge)
+  return !same
+}
+
 function remember(db: Db, pageId: number, knowledge: DetectOptions): void {
   const pages = detectedWith(db)
   pages.delete(pageId)
@@ -143,8 +159,22 @@ export function storeRefreshedSuggestions(db: Db, pageId: number, revisionId: nu
     const at = text.lastIndexOf(s.original)
     if (at >= 0 && text.indexOf(s.original) !== at) duplicates.push({ ...s, start: at, end: at + s.original.length })
   }
-  replaceOpenSuggestions(db, pageId, revisionId, [...duplicates, ...typos].sort((a, b) => a.start - b.start))
+  replaceOpenSuggestions(db, pageId, revisionId, onePerPlace([...duplicates, ...typos]))
   markSuggestionsFor(db, pageId, revisionId)
+}
+
+/**
+ * A suggestion is shown once: the same fix of the same characters, found by two rules or kept
+ * from before an edit and found again after it, is one suggestion (the first, the surest).
+ */
+export function onePerPlace(list: readonly SuggestionInput[]): SuggestionInput[] {
+  const seen = new Map<string, SuggestionInput>()
+  for (const s of list) {
+    const key = `${s.start}:${s.end}:${s.replacement}`
+    const had = seen.get(key)
+    if (!had || s.confidence > had.confidence) seen.set(key, s)
+  }
+  return [...seen.values()].sort((a, b) => a.start - b.start || a.end - b.end)
 }
 
 const HAN = /^[\u3400-\u9fff]+$/u

@@ -96,11 +96,13 @@ export interface PlaceOptions {
    */
   boundaries?: readonly ArticleBoundary[]
   /**
-   * 'keep': the editor's own edit keeps every decision (fixing a word in an approved article
-   * does not take the approval back). 'reset': an article whose words changed is proposed
-   * again (a restore: an approval given to other words does not hold for these).
+   * What the change is. 'edit': the editor's typing; an approval or a rejection was given to
+   * other words, so an article whose words changed is proposed again until decided again (it
+   * keeps where it came from: source, analyzer version). 'reset': a restore; the same, and such
+   * an article counts as the editor's. 'keep': a correction the editor applied across pages
+   * after reading every occurrence in context (applyCorrection); decisions stand.
    */
-  decisions: 'keep' | 'reset'
+  decisions: 'edit' | 'keep' | 'reset'
 }
 
 /**
@@ -125,33 +127,50 @@ export function checkBoundaries(boundaries: readonly ArticleBoundary[], lineCoun
   return sorted
 }
 
-function placeBoundaries(stored: readonly StoredArticle[], from: readonly string[], to: readonly string[], boundaries: readonly ArticleBoundary[], decisions: 'keep' | 'reset'): RemapResult {
+type Decisions = PlaceOptions['decisions']
+
+function placeBoundaries(stored: readonly StoredArticle[], from: readonly string[], to: readonly string[], boundaries: readonly ArticleBoundary[], decisions: Decisions): RemapResult {
   const byId = new Map(stored.flatMap((a) => (a.id === undefined ? [] : [[a.id, a] as const])))
   const out: StoredArticle[] = []
   let reset = 0
+  let dropped = 0
   for (const b of checkBoundaries(boundaries, to.length)) {
     // Each stored article is claimed once: a second piece with its id is a new article.
     const old = b.id === undefined ? undefined : byId.get(b.id)
     if (old) byId.delete(old.id!)
+    if (blank(to, b.startLine, b.endLine)) {
+      // All its text deleted: no article is left to approve or export (no untitled husk).
+      dropped++
+      continue
+    }
     const status = b.status ?? 'proposed'
     const titleOverride = b.titleOverride ?? null
-    if (old && old.kind === b.kind && sameLines(from, old.startLine, old.endLine, to, b.startLine, b.endLine)) {
+    const sameWords = old !== undefined && sameLines(from, old.startLine, old.endLine, to, b.startLine, b.endLine)
+    if (old && sameWords && old.kind === b.kind) {
       const decided = status !== old.status || titleOverride !== old.titleOverride
       out.push({ ...old, startLine: b.startLine, endLine: b.endLine, status, titleOverride, source: decided ? 'editor' : old.source })
       continue
     }
-    const keep = decisions === 'keep'
-    if (!keep && status !== 'proposed') reset++
+    // A new article, or another kind on the same words, is decided as sent; other words than
+    // those decided undo the decision.
+    const kept = !old || sameWords || decisions === 'keep' ? status : 'proposed'
+    if (old && old.status !== 'proposed' && kept === 'proposed') reset++
+    const keep = decisions !== 'reset'
     out.push({
       ...describeLines(to.slice(b.startLine, b.endLine), b.kind, b.startLine, b.endLine),
       ...(old ? { id: old.id } : {}),
-      status: keep ? status : 'proposed',
+      status: kept,
       source: old && keep ? old.source : 'editor',
       analyzerVersion: old && keep ? old.analyzerVersion : 0,
       titleOverride
     })
   }
-  return { articles: out, reset, dropped: byId.size }
+  return { articles: out, reset, dropped: dropped + byId.size }
+}
+
+function blank(lines: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if ((lines[i] ?? '').trim() !== '') return false
+  return true
 }
 
 function sameLines(a: readonly string[], a0: number, a1: number, b: readonly string[], b0: number, b1: number): boolean {
@@ -160,7 +179,7 @@ function sameLines(a: readonly string[], a0: number, a1: number, b: readonly str
   return true
 }
 
-function carryByLines(articles: readonly StoredArticle[], from: readonly string[], to: readonly string[], decisions: 'keep' | 'reset'): RemapResult {
+function carryByLines(articles: readonly StoredArticle[], from: readonly string[], to: readonly string[], decisions: Decisions): RemapResult {
   const at = mapLineBoundaries(from, to)
   const out: StoredArticle[] = []
   let reset = 0
@@ -176,16 +195,21 @@ function carryByLines(articles: readonly StoredArticle[], from: readonly string[
       continue
     }
     const clippedStart = Math.max(startLine, floor)
+    if (blank(to, clippedStart, endLine)) {
+      dropped++
+      continue
+    }
     if (sameLines(from, start, end, to, clippedStart, endLine)) {
       out.push({ ...article, startLine: clippedStart, endLine })
       continue
     }
-    const keep = decisions === 'keep'
-    if (article.status !== 'proposed' && !keep) reset++
+    const keep = decisions !== 'reset'
+    const status = decisions === 'keep' ? article.status : 'proposed'
+    if (article.status !== status) reset++
     out.push({
       ...describeLines(to.slice(clippedStart, endLine), article.kind, clippedStart, endLine),
       ...(article.id !== undefined ? { id: article.id } : {}),
-      status: keep ? article.status : 'proposed',
+      status,
       source: keep ? article.source : 'editor',
       analyzerVersion: keep ? article.analyzerVersion : 0,
       titleOverride: article.titleOverride

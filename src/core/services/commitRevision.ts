@@ -5,7 +5,7 @@ import { listStoredArticles, replaceStoredArticles } from '../store/queries/arti
 import { listSuggestions, pagesWithStaleSuggestions } from '../store/queries/suggestions'
 import { getPageSummary, setPageStatus } from '../store/queries/pages'
 import { recordCorrection } from '../store/queries/knowledge'
-import { knowledgeOf } from '../pipeline/knowledge'
+import { followPageNames, knowledgeOf } from '../pipeline/knowledge'
 import { refreshSuggestionsAfterEdit, typedCorrection } from '../pipeline/refreshSuggestions'
 import { placeArticles } from './articleRanges'
 import type { ServiceContext } from './context'
@@ -26,8 +26,8 @@ export interface RevisionChange {
   base?: { revisionId: number; text: string }
   /** The editor's article boundaries on `text` (see placeArticles). */
   boundaries?: readonly ArticleBoundary[]
-  /** 'keep' for the editor's own edits, 'reset' for a restore (see placeArticles). */
-  decisions: 'keep' | 'reset'
+  /** 'edit' for the editor's typing, 'keep' for a reviewed fix across pages, 'reset' for a restore (see placeArticles). */
+  decisions: 'edit' | 'keep' | 'reset'
   /** A few characters replaced by hand are a correction the editor taught: remember it. */
   learnTyped?: boolean
 }
@@ -44,6 +44,7 @@ export function commitRevision(ctx: ServiceContext, change: RevisionChange): Rev
   const suggestionsOnBefore = pagesWithStaleSuggestions(db, [pageId]).length === 0
   const revisionId = addRevision(db, { pageId, baseRevisionId: base.revisionId, text, author: 'editor', reason: change.reason })
 
+  followPageNames(db, pageId, text)
   const typed = change.learnTyped ? typedCorrection(base.text, text) : null
   if (typed) recordCorrection(db, { ...typed, decision: 'accepted', pageId })
   // The one place a change meets typo detection; the knowledge is the connection's, kept between saves.

@@ -3,7 +3,7 @@ import type { Db } from '../store/database'
 import { currentRevision, currentText } from '../store/queries/revisions'
 import { pageIdsMatching } from '../store/queries/search'
 import { pageIdsInEdition } from '../store/queries/pages'
-import { addProtectedTerm, listProtectedTerms, recordCorrection, removeProtectedTerm } from '../store/queries/knowledge'
+import { addProtectedTerm, deleteCorrections, listCorrectionGroups, listProtectedTerms, recordCorrection, removeProtectedTerm } from '../store/queries/knowledge'
 import { knowledgeOf } from '../pipeline/knowledge'
 import { commitRevision, inWriteTransaction } from './commitRevision'
 import type { ServiceContext } from './context'
@@ -26,7 +26,9 @@ function occurrences(text: string, original: string): number {
 }
 
 /** "Fix all": one learnt correction applied across a page, an edition or the store, a revision a page. */
-export function correctionHandlers(ctx: ServiceContext): Pick<Handlers, 'previewCorrection' | 'applyCorrection' | 'listProtectedTerms' | 'setProtectedTerm'> {
+export function correctionHandlers(
+  ctx: ServiceContext
+): Pick<Handlers, 'previewCorrection' | 'applyCorrection' | 'listCorrections' | 'editCorrection' | 'listProtectedTerms' | 'setProtectedTerm'> {
   const { db } = ctx
   return {
     previewCorrection: ({ original, scope, id }) => {
@@ -56,6 +58,18 @@ export function correctionHandlers(ctx: ServiceContext): Pick<Handlers, 'preview
         }
         recordCorrection(db, { original, replacement, contextBefore: '', contextAfter: '', decision: 'accepted', pageId: null })
         return { pages: revisions.length, occurrences: count, revisions }
+      }),
+    listCorrections: () => listCorrectionGroups(db),
+    // A lesson corrected or removed: the rows go, a corrected one is learnt anew (from no page).
+    // Removal is not an append, so this connection reads its knowledge again (forget).
+    editCorrection: ({ original, replacement, decision, to }) =>
+      inWriteTransaction(ctx, () => {
+        if (deleteCorrections(db, { original, replacement, decision }) === 0) {
+          throw new ApiError('not-found', `no learnt correction ${original} → ${replacement} (${decision})`)
+        }
+        if (to !== undefined) recordCorrection(db, { original, replacement: to, contextBefore: '', contextAfter: '', decision, pageId: null })
+        knowledgeOf(db).forget()
+        return listCorrectionGroups(db)
       }),
     listProtectedTerms: () => listProtectedTerms(db),
     setProtectedTerm: ({ term, protected: keep }) => {

@@ -17,7 +17,7 @@ export function editHandlers(ctx: ServiceContext): EditHandlers {
   return {
     saveRevision: ({ pageId, baseRevisionId, text, reason, articles }) =>
       inWriteTransaction(ctx, () =>
-        commitRevision(ctx, { pageId, baseRevisionId, text, reason: reason ?? 'edit', boundaries: articles, decisions: 'keep', learnTyped: true })
+        commitRevision(ctx, { pageId, baseRevisionId, text, reason: reason ?? 'edit', boundaries: articles, decisions: 'edit', learnTyped: true })
       ),
     restoreRevision: ({ pageId, revisionId, baseRevisionId }) =>
       inWriteTransaction(ctx, () => {
@@ -33,11 +33,11 @@ export function editHandlers(ctx: ServiceContext): EditHandlers {
         refreshPageStatus(ctx, article.pageId)
         return getArticle(db, articleId)!
       }).immediate(),
-    // One rule for the UI and `galley approve` (pipeline/approve.ts): the editor's approval takes
-    // every proposed article; confidentOnly (the CLI without --all) only the confident, unflagged ones.
-    approvePage: ({ pageId, confidentOnly }) => {
+    // One rule for the UI and `galley approve` (pipeline/approve.ts).
+    approvePage: ({ pageId, flagged, confidentOnly }) => {
       if (!getPageSummary(db, pageId)) throw new ApiError('not-found', `page ${pageId} does not exist`)
-      const [result] = approveProposals(db, [pageId], confidentOnly !== true)
+      const mode = confidentOnly === true ? 'confident' : flagged === true ? 'all' : 'unflagged'
+      const [result] = approveProposals(db, [pageId], mode)
       return { ...getPageSummary(db, pageId)!, approved: result!.approved, left: result!.left }
     },
     decideSuggestion: ({ suggestionId, decision }) =>

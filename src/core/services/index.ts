@@ -7,6 +7,7 @@ import { importHandlers } from './importing'
 import { readHandlers } from './pages'
 import { structureHandlers } from './structure'
 import { correctionHandlers } from './corrections'
+import { concordanceHandlers } from './concordance'
 import { settingsHandlers } from './settings'
 import { scanHandlers } from './scans'
 
@@ -20,7 +21,7 @@ const noRestore: Pick<Handlers, 'restoreNewestBackup'> = {
 }
 
 export function createHandlers(ctx: ServiceContext): Handlers {
-  return { ...readHandlers(ctx), ...importHandlers(ctx), ...editHandlers(ctx), ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx), ...settingsHandlers(ctx), ...scanHandlers(ctx), ...noRestore } satisfies Handlers
+  return { ...readHandlers(ctx), ...importHandlers(ctx), ...editHandlers(ctx), ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx), ...concordanceHandlers(ctx), ...settingsHandlers(ctx), ...scanHandlers(ctx), ...noRestore } satisfies Handlers
 }
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody }

@@ -7,6 +7,8 @@ import { getRevision, listRevisions } from '../store/queries/revisions'
 import { listArticles } from '../store/queries/articles'
 import { listSuggestions, pagesWithStaleSuggestions } from '../store/queries/suggestions'
 import { runSuggestionPass } from '../pipeline/suggestionPass'
+import { knowledgeOf } from '../pipeline/knowledge'
+import { nameVariantsToRejudge, refreshSuggestions } from '../pipeline/refreshSuggestions'
 import { searchPages } from '../store/queries/search'
 import type { ServiceContext } from './context'
 import { VERSION } from '../version'
@@ -23,6 +25,9 @@ export function getPageDetail(ctx: ServiceContext, pageId: number): PageDetail {
   if (!row || row.currentRevisionId === null) throw new ApiError('not-found', `page ${pageId} does not exist`)
   const revision = getRevision(ctx.db, row.currentRevisionId)
   if (!revision) throw new ApiError('not-found', `revision ${row.currentRevisionId} of page ${pageId} is missing`)
+  // Names fixed or approved elsewhere since: the page's name variants are judged again.
+  const knowledge = knowledgeOf(ctx.db).current()
+  if (nameVariantsToRejudge(ctx.db, pageId, knowledge)) ctx.db.transaction(() => refreshSuggestions(ctx.db, pageId, revision.id, revision.text, knowledge)).immediate()
   const { originalText, currentRevisionId: _current, ...page } = row
   return {
     page,

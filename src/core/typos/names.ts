@@ -140,3 +140,19 @@ export function findNameVariants(names: Map<string, number>, model: TypoModel = 
 function round2(x: number): number {
   return Math.round(x * 100) / 100
 }
+
+/**
+ * How the store's evidence judges some names (a page's): the variants among them, each with the
+ * spelling preferred. The whole store's judgement is made once per counts map (a pair is found
+ * from whichever side's look-alikes list the other) and kept while that map is in use.
+ */
+export function judgeNames(names: Iterable<string>, counts: ReadonlyMap<string, number>, model: TypoModel = loadTypoModel()): NameVariant[] {
+  let all = judged.get(counts)
+  if (!all) {
+    all = new Map(findNameVariants(new Map(counts), model).map((v) => [v.variant, v]))
+    judged.set(counts, all)
+  }
+  return [...new Set(names)].flatMap((n) => all.get(n) ?? [])
+}
+
+const judged = new WeakMap<ReadonlyMap<string, number>, Map<string, NameVariant>>()

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react'
 import { Banners, Toolbar } from './components/Toolbar'
 import { EditorPane } from './components/EditorPane'
+import { ApproveFlaggedDialog } from './components/ApproveFlaggedDialog'
+import { ConcordanceDialog } from './components/ConcordanceDialog'
+import { KnowledgeDialog } from './components/KnowledgeDialog'
 import { ExportDialog } from './components/ExportDialog'
 import { ImportDialog } from './components/ImportDialog'
 import { RecoveryScreen } from './components/RecoveryScreen'
@@ -58,5 +61,8 @@ function Dialogs(): React.JSX.Element | null {
   if (dialog === 'export') return <ExportDialog />
   if (dialog === 'shortcuts') return <ShortcutSheet />
   if (dialog === 'settings') return <SettingsDialog />
+  if (dialog === 'approveFlagged') return <ApproveFlaggedDialog />
+  if (dialog === 'concordance') return <ConcordanceDialog />
+  if (dialog === 'knowledge') return <KnowledgeDialog />
   return null
 }

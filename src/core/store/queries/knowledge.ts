@@ -13,12 +13,18 @@ export interface CorrectionRow {
   decision: 'accepted' | 'rejected'
 }
 
+/**
+ * Records what the editor taught, once: the same lesson from the same page (an accepted
+ * suggestion is also the text typed by the accept) is one row.
+ */
 export function recordCorrection(db: Db, c: CorrectionRow & { pageId: number | null }): void {
   stmt(
     db,
     `INSERT INTO corrections (original, replacement, context_before, context_after, page_id, decision, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`
-  ).run(c.original, c.replacement, c.contextBefore, c.contextAfter, c.pageId, c.decision, nowIso())
+     SELECT @original, @replacement, @before, @after, @pageId, @decision, @at
+      WHERE NOT EXISTS (SELECT 1 FROM corrections WHERE original = @original AND decision = @decision AND replacement = @replacement
+                          AND context_before = @before AND context_after = @after AND page_id IS @pageId)`
+  ).run({ original: c.original, replacement: c.replacement, before: c.contextBefore, after: c.contextAfter, pageId: c.pageId, decision: c.decision, at: nowIso() })
 }
 
 export function listCorrections(db: Db): CorrectionRow[] {
@@ -32,6 +38,28 @@ export function correctionsAfter(db: Db, id: number): (CorrectionRow & { id: num
     `SELECT id, original, replacement, context_before AS contextBefore, context_after AS contextAfter, decision
        FROM corrections WHERE id > ? ORDER BY id`
   ).all(id) as (CorrectionRow & { id: number })[]
+}
+
+export interface CorrectionGroup {
+  original: string
+  replacement: string
+  decision: 'accepted' | 'rejected'
+  count: number
+  lastAt: string
+}
+
+/** The corrections as lessons: one per (original, replacement, decision), newest first. */
+export function listCorrectionGroups(db: Db): CorrectionGroup[] {
+  return stmt(
+    db,
+    `SELECT original, replacement, decision, COUNT(*) AS count, MAX(created_at) AS lastAt
+       FROM corrections GROUP BY original, replacement, decision ORDER BY MAX(id) DESC`
+  ).all() as CorrectionGroup[]
+}
+
+/** Removes a lesson (every row of it); returns how many rows went. */
+export function deleteCorrections(db: Db, c: { original: string; replacement: string; decision: string }): number {
+  return stmt(db, 'DELETE FROM corrections WHERE original = ? AND replacement = ? AND decision = ?').run(c.original, c.replacement, c.decision).changes
 }
 
 export function listProtectedTerms(db: Db): string[] {
@@ -52,19 +80,38 @@ export function insertPageNames(db: Db, pageId: number, names: ReadonlyMap<strin
   for (const [name, count] of names) insert.run(pageId, name, count)
 }
 
+/** The names stored for a page (read by key). */
+export function pageNames(db: Db, pageId: number): Map<string, number> {
+  const rows = stmt(db, 'SELECT name, count FROM page_names WHERE page_id = ?').all(pageId) as { name: string; count: number }[]
+  return new Map(rows.map((r) => [r.name, r.count]))
+}
+
+/** The page's names after its text changed. */
+export function replacePageNames(db: Db, pageId: number, names: ReadonlyMap<string, number>): void {
+  stmt(db, 'DELETE FROM page_names WHERE page_id = ?').run(pageId)
+  insertPageNames(db, pageId, names)
+}
+
 export function storeNameCounts(db: Db): Map<string, number> {
   return nameCountsAfterPage(db, 0)
 }
 
 /**
- * Name counts of the pages after this page id. A page's names are written with the page and
- * never change (page ids only grow), so counts known up to a page need only the pages after it.
+ * How much the store says for each name spelling, from the pages after this page id: each page
+ * that has the name counts once (a misreading repeated on one page is one witness), and a page
+ * the editor approved counts APPROVED_PAGE_WEIGHT times (its spelling was read by a person).
  */
 export function nameCountsAfterPage(db: Db, pageId: number, into = new Map<string, number>()): Map<string, number> {
-  const rows = stmt(db, 'SELECT name, SUM(count) AS n FROM page_names WHERE page_id > ? GROUP BY name').all(pageId) as { name: string; n: number }[]
+  const rows = stmt(
+    db,
+    `SELECT n.name, SUM(CASE WHEN p.status = 'approved' THEN ${APPROVED_PAGE_WEIGHT} ELSE 1 END) AS n
+       FROM page_names n JOIN pages p ON p.id = n.page_id WHERE n.page_id > ? GROUP BY n.name`
+  ).all(pageId) as { name: string; n: number }[]
   for (const r of rows) into.set(r.name, (into.get(r.name) ?? 0) + r.n)
   return into
 }
+
+export const APPROVED_PAGE_WEIGHT = 3
 
 /**
  * What tells whether what Galley has learnt changed, read by key (no scan): the newest
@@ -77,6 +124,8 @@ export interface KnowledgeMarks {
   lastCorrection: string
   lastNamesPage: number
   lastNames: string
+  /** Name evidence weighs approved pages more: an approval anywhere changes it. */
+  approvedPages: number
   dataVersion: number
 }
 
@@ -87,13 +136,15 @@ export function knowledgeMarks(db: Db): KnowledgeMarks {
             (SELECT id || char(31) || original || char(31) || replacement || char(31) || context_before || char(31) || context_after || char(31) || decision
                FROM corrections ORDER BY id DESC LIMIT 1) AS lastCorrection,
             (SELECT page_id FROM page_names ORDER BY page_id DESC LIMIT 1) AS lastNamesPage,
-            (SELECT page_id || char(31) || name || char(31) || count FROM page_names ORDER BY page_id DESC, name DESC LIMIT 1) AS lastNames`
-  ).get() as { lastCorrectionId: number | null; lastCorrection: string | null; lastNamesPage: number | null; lastNames: string | null }
+            (SELECT page_id || char(31) || name || char(31) || count FROM page_names ORDER BY page_id DESC, name DESC LIMIT 1) AS lastNames,
+            (SELECT COUNT(*) FROM pages WHERE status = 'approved') AS approvedPages`
+  ).get() as { lastCorrectionId: number | null; lastCorrection: string | null; lastNamesPage: number | null; lastNames: string | null; approvedPages: number }
   return {
     lastCorrectionId: row.lastCorrectionId ?? 0,
     lastCorrection: row.lastCorrection ?? '',
     lastNamesPage: row.lastNamesPage ?? 0,
     lastNames: row.lastNames ?? '',
+    approvedPages: row.approvedPages,
     dataVersion: stmt(db, 'PRAGMA data_version').pluck().get() as number
   }
 }

@@ -8,6 +8,7 @@ export function EditorPane(): React.JSX.Element {
   const t = useT()
   const host = useRef<HTMLDivElement>(null)
   const pageId = useApp((s) => s.pageId)
+  const diff = useApp((s) => s.diff)
   const editor = useRef<WorkbenchEditor | null>(null)
 
   useEffect(() => {
@@ -30,9 +31,20 @@ export function EditorPane(): React.JSX.Element {
 
   return (
     <div className="editor-pane">
-      <div className={pageId === null ? 'editor-heads hidden' : 'editor-heads'}>
-        <span>{t('editor.original')}</span>
-        <span>{t('editor.working')}</span>
+      <div className={`editor-heads${pageId === null ? ' hidden' : ''}${diff.inline ? ' inline' : ''}`}>
+        <span className="diff-controls">
+          <label>
+            {t('diff.base')}{' '}
+            <select data-testid="diff-base" value={diff.base} onChange={(e) => wb.setDiff({ base: e.target.value === 'proposal' ? 'proposal' : 'original' })}>
+              <option value="original">{t('diff.base.original')}</option>
+              <option value="proposal">{t('diff.base.proposal')}</option>
+            </select>
+          </label>
+          <button data-testid="diff-inline" aria-pressed={diff.inline} onClick={() => wb.setDiff({ inline: !diff.inline })}>
+            {diff.inline ? t('diff.sideBySide') : t('diff.inline')}
+          </button>
+        </span>
+        {!diff.inline && <span>{t('editor.working')}</span>}
       </div>
       <div className={pageId === null ? 'editor-host hidden' : 'editor-host'} ref={host} data-testid="diff-editor" />
       {pageId === null && <p className="empty editor-empty">{t('toolbar.noPage')}</p>}

@@ -23,6 +23,11 @@ export function SettingsDialog(): React.JSX.Element {
         </select>
       </label>
       <BackupsToKeep />
+      <p>
+        <button data-testid="open-knowledge" onClick={() => wb.store.set({ dialog: 'knowledge' })}>
+          {t('knowledge.open')}
+        </button>
+      </p>
       <div className="dialog-actions">
         <button onClick={() => wb.store.set({ dialog: null })}>{t('settings.close')}</button>
       </div>

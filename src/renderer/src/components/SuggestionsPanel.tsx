@@ -9,6 +9,8 @@ export function SuggestionsPanel(): React.JSX.Element {
   const wb = useWorkbench()
   const suggestions = useApp((s) => s.suggestions)
   const groups = useMemo(() => groupByRule(suggestions), [suggestions])
+  // Read when the list changes (a save, a decision), not at every keystroke.
+  const places = useMemo(() => (suggestions.length > 0 ? wb.suggestions.places() : new Map()), [wb, suggestions])
   if (suggestions.length === 0) return <p className="empty">{t('suggestions.none')}</p>
   return (
     <div className="suggestions">
@@ -28,10 +30,32 @@ export function SuggestionsPanel(): React.JSX.Element {
               .filter((s) => s.rule === g.rule)
               .slice(0, 200)
               .map((s) => (
-                <li key={s.id} className="suggestion">
+                <li
+                  key={s.id}
+                  className="suggestion"
+                  data-suggestion-id={s.id}
+                  tabIndex={0}
+                  onClick={(e) => {
+                    if (!(e.target as HTMLElement).closest('button')) wb.suggestions.reveal(s.id)
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' && e.target === e.currentTarget) {
+                      e.preventDefault()
+                      wb.suggestions.reveal(s.id)
+                    }
+                  }}
+                >
                   <span className="change">
                     <del>{s.original || '∅'}</del> → <ins>{s.replacement || '∅'}</ins>
+                    {places.get(s.id) && <span className="where">{t('suggestions.line', { line: places.get(s.id)!.line })}</span>}
                   </span>
+                  {places.get(s.id) && (
+                    <span className="context" data-testid="suggestion-context">
+                      …{places.get(s.id)!.before}
+                      <mark>{s.original}</mark>
+                      {places.get(s.id)!.after}…
+                    </span>
+                  )}
                   <span className="message">{suggestionMessage(t, s)}</span>
                   <span className="row-actions">
                     <button onClick={() => wb.suggestions.accept(s.id)}>{t('suggestions.accept')}</button>

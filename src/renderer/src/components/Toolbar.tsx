@@ -65,6 +65,7 @@ export function Banners(): React.JSX.Element | null {
   const error = useApp((s) => s.error)
   const notice = useApp((s) => s.notice)
   const restored = useApp((s) => s.restored)
+  const lastFix = useApp((s) => s.lastFix)
   const clearNotice = useCallback(() => wb.store.set({ notice: null }), [wb])
   return (
     <>
@@ -91,6 +92,13 @@ export function Banners(): React.JSX.Element | null {
         <div className="banner restored" role="status" data-testid="restored">
           {t('recovery.done', { file: restored.restored.file, aside: restored.keptAside ?? '—' })}
           <button onClick={() => wb.store.set({ restored: null })}>{t('error.dismiss')}</button>
+        </div>
+      )}
+      {lastFix && (
+        <div className="banner fixed" role="status" data-testid="fix-done">
+          {t('fix.done', { count: lastFix.occurrences, pages: lastFix.batch.length, pattern: lastFix.pattern, replacement: lastFix.replacement })}
+          <button onClick={() => void wb.fix.undo()}>{t('fix.undo')}</button>
+          <button onClick={() => wb.store.set({ lastFix: null })}>{t('error.dismiss')}</button>
         </div>
       )}
       {notice && <Notice text={notice} onDone={clearNotice} />}

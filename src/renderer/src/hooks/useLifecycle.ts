@@ -5,13 +5,18 @@ import type { Workbench } from '../state/workbench'
 export function useLifecycle(wb: Workbench): void {
   useEffect(() => {
     const flush = (): void => wb.session.flushForUnload()
+    // Back in front: another window may have saved the open page meanwhile.
+    const check = (): void => void wb.session.checkFresh()
     const onVisibility = (): void => {
       if (document.visibilityState === 'hidden') flush()
+      else check()
     }
     document.addEventListener('visibilitychange', onVisibility)
+    window.addEventListener('focus', check)
     window.addEventListener('pagehide', flush)
     window.addEventListener('beforeunload', flush)
     return () => {
+      window.removeEventListener('focus', check)
       document.removeEventListener('visibilitychange', onVisibility)
       window.removeEventListener('pagehide', flush)
       window.removeEventListener('beforeunload', flush)

@@ -51,6 +51,8 @@ export function runAction(wb: Workbench, action: ShortcutAction): void {
       return wb.store.set({ dialog: 'export' })
     case 'saveNow':
       return void wb.flush()
+    case 'fixEverywhere':
+      return wb.fix.open()
   }
 }
 

@@ -19,15 +19,27 @@ export function pickLocale(stored: string | null, systemLanguages: readonly stri
   return 'zh-CN'
 }
 
-export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+/**
+ * Fills {name} from params. {name#one=…|other=…} picks the form for the number by the locale's
+ * plural rules (Intl.PluralRules): "1 hit", "2 hits"; a missing category falls back to other.
+ */
+export function format(template: string, params: Record<string, string | number> = {}, locale: Locale = 'zh-CN'): string {
+  const plural = new Intl.PluralRules(locale)
+  return template
+    .replace(/\{(\w+)#([^{}]*)\}/g, (whole, name: string, forms: string) => {
+      const value = params[name]
+      if (typeof value !== 'number') return whole
+      const byCategory = new Map(forms.split('|').map((f) => [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)] as const))
+      return byCategory.get(plural.select(value)) ?? byCategory.get('other') ?? whole
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 }
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
 
 export function translator(locale: Locale): Translate {
   const catalogue = catalogues[locale]
-  return (key, params) => format(catalogue[key] ?? zh[key], params)
+  return (key, params) => format(catalogue[key] ?? zh[key], params, locale)
 }
 
 export function loadLocale(): Locale {

@@ -68,6 +68,10 @@ export class WorkbenchEditor implements EditorPort, SuggestionSource {
       renderOverviewRuler: true,
       maxComputationTime: 2000,
       hideUnchangedRegions: { enabled: false },
+      // The diff gutter's revert menu reads line numbers of a diff computed on the old text and
+      // throws "Illegal value for lineNumber" once the text is emptied; reverting is the history's job.
+      renderGutterMenu: false,
+      renderMarginRevertIcon: false,
       lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode }
     })
     this.working = this.diff.getModifiedEditor()
@@ -259,6 +263,12 @@ export class WorkbenchEditor implements EditorPort, SuggestionSource {
     return { start: model.getOffsetAt(range.getStartPosition()), end: model.getOffsetAt(range.getEndPosition()) }
   }
 
+  selectedText(): string {
+    const model = this.model()
+    const selection = this.working.getSelection()
+    return model && selection ? model.getValueInRange(selection) : ''
+  }
+
   suggestionAt(offset: number): number | null {
     return this.suggestionsIn(offset, offset)[0]?.id ?? null
   }
@@ -283,6 +293,10 @@ export class WorkbenchEditor implements EditorPort, SuggestionSource {
     const model = this.model()
     if (!model) return
     this.spanDecorations.set(spanDecorations(this.spans, model.getLinesContent(), this.t()))
+  }
+
+  setInline(inline: boolean): void {
+    this.diff.updateOptions({ renderSideBySide: !inline })
   }
 
   compareWith(text: string | null): void {

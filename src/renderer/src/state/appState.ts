@@ -4,9 +4,11 @@ import type { Settings } from '../../../shared/settings'
 import type { Locale } from '../i18n'
 import type { SaveStatus } from './autosave'
 import type { Span } from './boundaries'
+import type { FixState, LastFix } from './fixController'
+import { loadDiffPreferences, type DiffPreferences } from './diffPreferences'
 
 export type Panel = 'articles' | 'suggestions' | 'history'
-export type Dialog = null | 'import' | 'shortcuts' | 'settings' | 'export'
+export type Dialog = null | 'import' | 'shortcuts' | 'settings' | 'export' | 'approveFlagged' | 'concordance' | 'knowledge'
 
 export interface AppState {
   locale: Locale
@@ -43,6 +45,12 @@ export interface AppState {
   /** Index of the span whose title is being edited. */
   editingTitle: number | null
   loading: boolean
+  /** The concordance being prepared (dialog 'concordance'). */
+  fix: FixState | null
+  /** The last fix applied, until undone or dismissed. */
+  lastFix: LastFix | null
+  /** What the working text is compared with, and how the diff is laid out. */
+  diff: DiffPreferences
 }
 
 export function initialState(locale: Locale): AppState {
@@ -72,6 +80,9 @@ export function initialState(locale: Locale): AppState {
     notice: null,
     error: null,
     editingTitle: null,
-    loading: false
+    loading: false,
+    fix: null,
+    lastFix: null,
+    diff: loadDiffPreferences()
   }
 }

@@ -81,6 +81,13 @@ export class Autosaver {
     else this.options.onStatus('saved')
   }
 
+  /** The store moved on without us (another window saved): stop, as after a refused save. */
+  stale(error: Error): void {
+    this.disarm()
+    this.halted = true
+    this.options.onStatus('conflict', error)
+  }
+
   /** Forget unsaved changes (the page was reloaded from the store). */
   reset(): void {
     this.disarm()

@@ -61,6 +61,22 @@ export function applyChange(spans: readonly Span[], change: TextChange, lineCoun
   return normalize(out, lineCount)
 }
 
+/**
+ * An edit inside a decided article takes the decision back, as the store does when it saves the
+ * edit (placeArticles): shown at once, before the save.
+ */
+export function undecideTouched(spans: readonly Span[], change: TextChange): Span[] {
+  const a = change.range.startLineNumber - 1
+  const b = change.range.endLineNumber - 1
+  let out: Span[] | null = null
+  spans.forEach((span, i) => {
+    if (span.status === 'proposed' || span.endLine <= a || span.startLine > b) return
+    out ??= [...spans]
+    out[i] = { ...span, status: 'proposed' }
+  })
+  return out ?? (spans as Span[])
+}
+
 /** Sorted, inside the text, no overlaps, no empty spans. */
 export function normalize(spans: readonly Span[], lineCount: number): Span[] {
   const sorted = [...spans].sort((x, y) => x.startLine - y.startLine)

@@ -14,11 +14,15 @@ export interface EditorPort {
   /** Where a placed suggestion is now, or null if its text was edited away. */
   suggestionRange(id: number): { start: number; end: number } | null
   suggestionAt(offset: number): number | null
+  /** The text selected in the working text ('' when none). */
+  selectedText(): string
   /** Applies edits as one undoable step. */
   applyEdits(edits: ReadonlyArray<{ start: number; end: number; text: string }>): void
   setSpans(spans: readonly Span[]): void
   /** Shows another text on the left (a revision), or the original again with null. */
   compareWith(text: string | null): void
+  /** Inline: one pane, the changes marked in the working text; else side by side. */
+  setInline(inline: boolean): void
   revealLine(line: number): void
   revealOffset(offset: number, length?: number): void
   focus(): void

@@ -12,6 +12,7 @@ export class HistoryController {
       opened: () => {
         this.host.store.set({ revisions: [], comparing: null })
         if (this.shown()) void this.load()
+        void this.showBase()
       },
       saved: () => {
         if (this.shown()) void this.load()
@@ -34,10 +35,35 @@ export class HistoryController {
     }
   }
 
+  /**
+   * The left side as the editor chose it: the original page, or the proposal (the revision the
+   * import made, after the automatic fixes), so that only the editor's own changes show.
+   */
+  async showBase(): Promise<void> {
+    const pageId = this.session.pageId
+    const { diff, comparing } = this.host.store.get()
+    if (pageId === null || comparing) return
+    if (diff.base === 'original') {
+      this.host.port()?.compareWith(null)
+      return
+    }
+    try {
+      const revisions = await api.listRevisions({ pageId })
+      // Newest first: the newest revision Galley wrote (the analysis' proposal) before the editor's.
+      const proposal = revisions.find((r) => r.author === 'galley')
+      if (!proposal) return
+      const revision = await api.getRevision({ revisionId: proposal.id })
+      const now = this.host.store.get()
+      if (this.session.pageId === pageId && !now.comparing && now.diff.base === 'proposal') this.host.port()?.compareWith(revision.text)
+    } catch (error) {
+      this.host.fail(error)
+    }
+  }
+
   async compare(revisionId: number | null): Promise<void> {
     if (revisionId === null) {
-      this.host.port()?.compareWith(null)
       this.host.store.set({ comparing: null })
+      await this.showBase()
       return
     }
     try {

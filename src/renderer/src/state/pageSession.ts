@@ -181,6 +181,28 @@ export class PageSession {
     if (session && (session.autosaver.isDirty || session.structureDirty)) void session.autosaver.flush()
   }
 
+  /**
+   * Whether another window saved the page since we last did (checked when this one comes back
+   * to the front): with nothing unsaved here the newer text is shown; with unsaved work the
+   * conflict is shown, never "saved" over text that is not the store's.
+   */
+  async checkFresh(): Promise<void> {
+    const session = this.session
+    if (!session || session.autosaver.isHalted) return
+    try {
+      const newest = await this.enqueue(async () => (await api.listRevisions({ pageId: session.pageId }))[0])
+      if (session !== this.session || !newest || newest.id === session.revisionId) return
+      if (session.autosaver.isDirty) {
+        session.autosaver.stale(new Error(`page ${session.pageId} was saved elsewhere (revision ${newest.id})`))
+        return
+      }
+      await this.reopen()
+      this.host.notify('save.changedElsewhere')
+    } catch (error) {
+      this.host.fail(error)
+    }
+  }
+
   /** Opens the page again from the store, dropping what this session held (after a restore or a conflict). */
   async reopen(): Promise<void> {
     const session = this.session

@@ -20,6 +20,7 @@ export type ShortcutAction =
   | 'importFiles'
   | 'export'
   | 'saveNow'
+  | 'fixEverywhere'
 
 export type ShortcutGroup = 'pages' | 'suggestions' | 'articles' | 'general'
 
@@ -45,6 +46,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'nextSuggestion', group: 'suggestions', key: 'F8', inText: true },
   { action: 'previousSuggestion', group: 'suggestions', key: 'F8', shift: true, inText: true },
   { action: 'acceptSuggestion', group: 'suggestions', key: 'Enter', alt: true, inText: true },
+  { action: 'fixEverywhere', group: 'suggestions', code: 'KeyH', mod: true, shift: true, inText: true },
   { action: 'approveArticle', group: 'articles', code: 'KeyA', alt: true, inText: true },
   { action: 'rejectArticle', group: 'articles', code: 'KeyX', alt: true, inText: true },
   { action: 'splitArticle', group: 'articles', code: 'KeyS', alt: true, inText: true },

@@ -1,6 +1,6 @@
 import type { ArticleKind, ArticleRecord, ArticleStatus } from '../../../shared/types'
 import { api } from '../api/client'
-import { applyChange, mergeWithPrevious, nextKind, spanAt, spansFromRecords, splitAt, type Span, type TextChange } from './boundaries'
+import { applyChange, undecideTouched, mergeWithPrevious, nextKind, spanAt, spansFromRecords, splitAt, type Span, type TextChange } from './boundaries'
 import type { WorkbenchHost } from './host'
 import type { PageSession } from './pageSession'
 
@@ -15,7 +15,10 @@ export class StructureController {
   ) {
     session.listen({
       opened: (detail) => this.show(spansFromRecords(detail.articles), { editingTitle: null }),
-      saved: (result, sent) => this.stored(result.articles, sent),
+      saved: (result, sent) => {
+        this.stored(result.articles, sent)
+        if (result.articlesReset > 0) this.host.notify('notice.approvalWithdrawn', { count: result.articlesReset })
+      },
       structured: (records, sent) => this.stored(records, sent)
     })
   }
@@ -44,7 +47,7 @@ export class StructureController {
     if (this.session.pageId === null || !port) return
     let spans = this.spans
     const lineCount = port.lineCount()
-    for (const change of changes) spans = applyChange(spans, change, lineCount)
+    for (const change of changes) spans = applyChange(undecideTouched(spans, change), change, lineCount)
     if (spans !== this.spans) {
       this.host.store.set({ spans, activeSpan: spanAt(spans, port.cursorLine()) })
       port.setSpans(spans)
@@ -126,11 +129,15 @@ export class StructureController {
   }
 
   async setStatus(index = this.currentIndex(), status: ArticleStatus): Promise<void> {
-    const span = this.spans[index]
-    if (this.session.pageId === null || !span) {
+    if (this.session.pageId === null || !this.spans[index]) {
       this.host.notify('notice.noArticle')
       return
     }
+    // A decision is about the words as they are stored: pending text goes first (the store
+    // takes the decision back from an article whose words it changes).
+    await this.session.flush()
+    const span = this.spans[index]
+    if (!span) return
     const spans = [...this.spans]
     spans[index] = { ...span, status }
     // Boundaries the store does not hold yet go with the decision in one structure save.
@@ -156,12 +163,18 @@ export class StructureController {
     }
   }
 
-  async approvePage(): Promise<void> {
+  /** Without `flagged`, a page with flagged proposed articles asks first which to approve. */
+  async approvePage(flagged?: boolean): Promise<void> {
     const pageId = this.session.pageId
     if (pageId === null) return
     if (!(await this.session.flush())) return
+    const doubted = this.spans.some((s) => s.kind !== 'furniture' && s.status === 'proposed' && (s.record?.flags.length ?? 0) > 0)
+    if (flagged === undefined && doubted) {
+      this.host.store.set({ dialog: 'approveFlagged' })
+      return
+    }
     try {
-      const summary = await this.session.enqueue(() => api.approvePage({ pageId }))
+      const summary = await this.session.enqueue(() => api.approvePage({ pageId, flagged: flagged ?? false }))
       this.host.updatePageSummary(summary)
       const detail = await api.getPage({ pageId })
       if (this.session.pageId !== pageId) return
@@ -169,7 +182,7 @@ export class StructureController {
       this.session.updateSynced(() => spans)
       this.host.store.set({ spans, page: detail.page })
       this.host.port()?.setSpans(spans)
-      this.host.notify('notice.pageApproved')
+      this.host.notify(summary.status === 'approved' ? 'notice.pageApproved' : 'notice.flaggedLeft')
       void this.host.refreshLists()
     } catch (error) {
       this.host.fail(error)

@@ -3,6 +3,15 @@ import { api } from '../api/client'
 import type { WorkbenchHost } from './host'
 import type { PageSession } from './pageSession'
 
+export interface SuggestionPlace {
+  line: number
+  before: string
+  after: string
+}
+
+/** Characters of context shown either side of a suggestion in the panel. */
+const CONTEXT = 8
+
 /** The open page's suggestions: placed in the text, accepted or rejected from the editor, the panel or the keyboard. */
 export class SuggestionsController {
   constructor(
@@ -99,6 +108,43 @@ export class SuggestionsController {
         else await api.decideSuggestions({ suggestionIds: [...ids], decision })
       })
       .catch((error: unknown) => this.host.fail(error))
+  }
+
+  /** Puts the cursor on the suggestion (selected) in the text. */
+  reveal(id: number): void {
+    const port = this.host.port()
+    const range = port?.suggestionRange(id)
+    if (!port || !range) return
+    port.revealOffset(range.start, range.end - range.start)
+  }
+
+  /** Where each placed suggestion is now: its line (1-based) and the characters around it. */
+  places(): Map<number, SuggestionPlace> {
+    const port = this.host.port()
+    const out = new Map<number, SuggestionPlace>()
+    if (!port) return out
+    const text = port.text()
+    const lineStarts = [0]
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1)
+    for (const s of this.list) {
+      const range = port.suggestionRange(s.id)
+      if (!range) continue
+      let lo = 0
+      let hi = lineStarts.length - 1
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1
+        if (lineStarts[mid]! <= range.start) lo = mid
+        else hi = mid - 1
+      }
+      const lineStart = lineStarts[lo]!
+      const lineEnd = lo + 1 < lineStarts.length ? lineStarts[lo + 1]! - 1 : text.length
+      out.set(s.id, {
+        line: lo + 1,
+        before: text.slice(Math.max(lineStart, range.start - CONTEXT), range.start),
+        after: text.slice(range.end, Math.min(lineEnd, range.end + CONTEXT))
+      })
+    }
+    return out
   }
 
   goto(direction: 1 | -1): void {

@@ -14,6 +14,8 @@ import { SuggestionsController } from './suggestionsController'
 import { StructureController } from './structureController'
 import { HistoryController } from './historyController'
 import { SearchController } from './searchController'
+import { FixController } from './fixController'
+import { saveDiffPreferences, type DiffPreferences } from './diffPreferences'
 
 /**
  * The app around the open page: lists, settings, language, notices, and the page session with
@@ -29,6 +31,7 @@ export class Workbench implements EditorEvents, WorkbenchHost {
   readonly structure: StructureController
   readonly history: HistoryController
   readonly finder: SearchController
+  readonly fix: FixController
   t: Translate
   private editor: EditorPort | null = null
 
@@ -40,10 +43,21 @@ export class Workbench implements EditorEvents, WorkbenchHost {
     this.structure = new StructureController(this, this.session)
     this.history = new HistoryController(this, this.session)
     this.finder = new SearchController(this, this.session)
+    this.fix = new FixController(this, this.session)
   }
 
   attach(port: EditorPort | null): void {
     this.editor = port
+    port?.setInline(this.store.get().diff.inline)
+  }
+
+  /** What the working text is compared with, and the layout; remembered in this profile. */
+  setDiff(patch: Partial<DiffPreferences>): void {
+    const diff = { ...this.store.get().diff, ...patch }
+    this.store.set({ diff })
+    saveDiffPreferences(diff)
+    this.editor?.setInline(diff.inline)
+    if (patch.base) void this.history.showBase()
   }
 
   port(): EditorPort | null {
