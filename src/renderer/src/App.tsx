@@ -5,6 +5,7 @@ import { ExportDialog } from './components/ExportDialog'
 import { ImportDialog } from './components/ImportDialog'
 import { RecoveryScreen } from './components/RecoveryScreen'
 import { RightPanel } from './components/RightPanel'
+import { EditionDialog } from './components/EditionDialog'
 import { SettingsDialog } from './components/SettingsDialog'
 import { ShortcutSheet } from './components/ShortcutSheet'
 import { Sidebar } from './components/Sidebar'
@@ -58,5 +59,6 @@ function Dialogs(): React.JSX.Element | null {
   if (dialog === 'export') return <ExportDialog />
   if (dialog === 'shortcuts') return <ShortcutSheet />
   if (dialog === 'settings') return <SettingsDialog />
+  if (dialog === 'edition') return <EditionDialog />
   return null
 }

@@ -6,7 +6,7 @@ import type { SaveStatus } from './autosave'
 import type { Span } from './boundaries'
 
 export type Panel = 'articles' | 'suggestions' | 'history'
-export type Dialog = null | 'import' | 'shortcuts' | 'settings' | 'export'
+export type Dialog = null | 'import' | 'shortcuts' | 'settings' | 'export' | 'edition'
 
 export interface AppState {
   locale: Locale
@@ -36,6 +36,8 @@ export interface AppState {
   revisions: RevisionInfo[]
   comparing: { id: number; createdAt: string } | null
   dialog: Dialog
+  /** The edition the 'edition' dialog edits. */
+  editionId: number | null
   searchQuery: string
   searchHits: SearchHit[] | null
   notice: string | null
@@ -67,6 +69,7 @@ export function initialState(locale: Locale): AppState {
     revisions: [],
     comparing: null,
     dialog: null,
+    editionId: null,
     searchQuery: '',
     searchHits: null,
     notice: null,
