@@ -192,7 +192,7 @@ export const en: Record<MessageKey, string> = {
   'action.export': 'Export…',
   'action.saveNow': 'Save now',
   'action.quickFix': 'Quick fix (accept / reject a suggestion)',
-  'action.undo': 'Undo',
+  'action.undo': 'Undo the last step (text or structure: split, merge, kind)',
   'action.redo': 'Redo',
   'action.find': 'Find on this page',
   'notice.pageApproved': 'Page approved',

@@ -192,7 +192,7 @@ export const zh = {
   'action.export': '导出',
   'action.saveNow': '立即保存',
   'action.quickFix': '快速修复（接受/拒绝建议）',
-  'action.undo': '撤销',
+  'action.undo': '撤销上一步（文字或结构：拆分、合并、类型）',
   'action.redo': '重做',
   'action.find': '在本版中查找',
   'notice.pageApproved': '本版已通过',

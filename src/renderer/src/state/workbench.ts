@@ -185,8 +185,8 @@ export class Workbench implements EditorEvents, WorkbenchHost {
 
   // ---- the editor's events
 
-  onChange(changes: readonly TextChange[]): void {
-    this.structure.onChange(changes)
+  onChange(changes: readonly TextChange[], byHistory: boolean): void {
+    this.structure.onChange(changes, byHistory)
   }
 
   onCursorLine(line: number): void {
