@@ -32,7 +32,7 @@ export function EditionDialog(): React.JSX.Element | null {
     const failed = await wb.saveEditionMetadata(edition.id, change, changed)
     setSaving(false)
     if (failed) {
-      setError(failed)
+      setError(t('edition.refused', { message: failed }))
       return
     }
     wb.notify('edition.saved')
@@ -49,11 +49,17 @@ export function EditionDialog(): React.JSX.Element | null {
       >
         <label className="field">
           {t('edition.title')}
-          <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required data-testid="edition-title" />
+          <input value={title} onChange={(e) => {
+            setTitle(e.target.value)
+            setError(null)
+          }} maxLength={200} required data-testid="edition-title" />
         </label>
         <label className="field">
           {t('edition.issueDate')}
-          <input value={date} onChange={(e) => setDate(e.target.value)} maxLength={40} placeholder="2024-05-01" data-testid="edition-date" />
+          <input value={date} onChange={(e) => {
+            setDate(e.target.value)
+            setError(null)
+          }} maxLength={40} placeholder="2024-05-01" data-testid="edition-date" />
           <small className="field-hint">{t('edition.issueDateHint')}</small>
         </label>
         {pages.length > 0 && (

@@ -217,5 +217,5 @@ export const en: Record<MessageKey, string> = {
   'edition.save': 'Save',
   'edition.cancel': 'Cancel',
   'edition.saved': 'Edition details saved',
-  'edition.noDate': 'no date'
+  'edition.refused': 'Not saved: {message}'
 }

@@ -217,7 +217,7 @@ export const zh = {
   'edition.save': '保存',
   'edition.cancel': '取消',
   'edition.saved': '本期信息已保存',
-  'edition.noDate': '无日期'
+  'edition.refused': '未保存：{message}'
 } as const
 
 export type MessageKey = keyof typeof zh
