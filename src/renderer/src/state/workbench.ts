@@ -130,7 +130,8 @@ export class Workbench implements EditorEvents, WorkbenchHost {
   async saveEditionMetadata(editionId: number, change: { title?: string; issueDate?: string | null }, labels: { pageId: number; label: string }[]): Promise<string | null> {
     try {
       if (change.title !== undefined || change.issueDate !== undefined) await api.setEditionMetadata({ editionId, ...change })
-      for (const l of labels) await api.setPageLabel(l)
+      // The open page's heading shows the new label at once.
+      for (const l of labels) this.updatePageSummary(await api.setPageLabel(l))
       return null
     } catch (error) {
       return error instanceof Error ? error.message : String(error)
