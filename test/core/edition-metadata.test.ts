@@ -123,7 +123,7 @@ describe('edition metadata', () => {
     expect(await main(['editions', '--json', '--db', file], list)).toBe(0)
     expect(JSON.parse(list.lines[0]!)[0]).toMatchObject({ title: '城市晚报', issueDate: '2024-05-03' })
     const bad = capture()
-    expect(await main(['edition', 'set', '城市晚报 2024年5月1日', '--date', '2024-02-30', '--db', file], bad)).toBe(1)
+    expect(await main(['edition', 'set', '城市晚报 2024年5月1日', '--date', '2024-02-30', '--db', file], bad)).toBe(2)
     expect(bad.errors.join('\n')).toMatch(/2024-02-30.*not a calendar date/)
     expect(await main(['edition', 'set', 'no such edition', '--title', 'x', '--db', file], capture())).toBe(1)
     expect(await main(['edition', 'set', '--db', file], capture())).toBe(2)
