@@ -5,6 +5,7 @@ import { EXIT, type Command } from './command'
 import { consoleOutput, type Output } from './output'
 import { importCommand } from './commands/import'
 import { editionsCommand } from './commands/editions'
+import { editionCommand } from './commands/edition'
 import { pagesCommand } from './commands/pages'
 import { showCommand } from './commands/show'
 import { searchCommand } from './commands/search'
@@ -16,7 +17,7 @@ import { suggestionsCommand } from './commands/suggestions'
 import { backupCommand, checkCommand, restoreCommand } from './commands/maintenance'
 import { exportCommand } from './commands/export'
 
-export const commands: Command[] = [importCommand, editionsCommand, pagesCommand, showCommand, searchCommand, analyzeCommand, approveCommand, fixCommand, suggestionsCommand, serveCommand, backupCommand, restoreCommand, checkCommand, exportCommand]
+export const commands: Command[] = [importCommand, editionsCommand, editionCommand, pagesCommand, showCommand, searchCommand, analyzeCommand, approveCommand, fixCommand, suggestionsCommand, serveCommand, backupCommand, restoreCommand, checkCommand, exportCommand]
 
 function usage(): string {
   const lines = [

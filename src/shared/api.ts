@@ -156,7 +156,20 @@ export const apiArgs = {
   // come apart, so the layout is cheap to ask for on every page change. getPageImage is the one
   // binary result (see BinaryResult): raw bytes over HTTP, a structured clone over IPC.
   getPageScan: z.object({ pageId: id }).strict(),
-  getPageImage: z.object({ pageId: id }).strict()
+  getPageImage: z.object({ pageId: id }).strict(),
+  // An edition's title and issue date (YYYY-MM-DD, 20240501 or 2024年5月1日; null clears it) and a
+  // page's label, as the editor corrects them: every export carries them.
+  setEditionMetadata: z
+    .object({
+      editionId: id,
+      title: z.string().trim().min(1, 'title is empty').max(200).refine((t) => !/[\r\n]/.test(t), 'title is one line').optional(),
+      issueDate: z.string().trim().min(1, 'issueDate is empty (send null to clear it)').max(40).nullable().optional()
+    })
+    .strict()
+    .refine((a) => a.title !== undefined || a.issueDate !== undefined, 'nothing to set: give title or issueDate'),
+  setPageLabel: z
+    .object({ pageId: id, label: z.string().trim().min(1, 'label is empty').max(40).refine((t) => !/[\r\n]/.test(t), 'label is one line') })
+    .strict()
 } as const
 
 export type ApiMethod = keyof typeof apiArgs
@@ -189,6 +202,8 @@ export interface ApiResults {
   updateSettings: Settings
   restoreNewestBackup: RestoreResult
   listEditions: EditionSummary[]
+  setEditionMetadata: EditionSummary
+  setPageLabel: PageSummary
   listPages: PageSummary[]
   getPage: PageDetail
   search: SearchHit[]

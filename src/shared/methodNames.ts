@@ -34,7 +34,9 @@ export const API_METHOD_NAMES = [
   'exportStatus',
   'cancelExport',
   'getPageScan',
-  'getPageImage'
+  'getPageImage',
+  'setEditionMetadata',
+  'setPageLabel'
 ] as const satisfies readonly ApiMethod[]
 
 // Fails to compile when a method is added to the contract but not here.

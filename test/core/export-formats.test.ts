@@ -53,7 +53,7 @@ describe('JSON export', () => {
 
   it('reads back to the same articles as the store holds, in page and reading order', () => {
     const doc = JSON.parse(fs.readFileSync(path.join(out, 'json', `${EDITION.replace(' ', '_')}.json`), 'utf8')) as JsonEdition
-    expect(doc.edition).toEqual({ name: EDITION, title: EDITION, issueDate: '2024-05-01' })
+    expect(doc.edition).toEqual({ name: EDITION, title: '示例日报', issueDate: '2024-05-01' })
     expect(doc.includesUnapproved).toBe(true)
     const pages = listPages(db).filter((p) => getPageRow(db, p.id)!.editionName === EDITION)
     const expected = pages.flatMap((page) =>

@@ -288,3 +288,36 @@ describe('line alignment', () => {
     expect(result.articles).toEqual([stored(0, 2, '甲')])
   })
 })
+
+describe('splitting an article that is not the last', () => {
+  it('stores the new piece with an id of its own; the kept articles keep theirs', async () => {
+    const { db, api, revisionId } = await setup()
+    const two = await api.updateArticles({
+      pageId: 1,
+      revisionId,
+      articles: [
+        { kind: 'article', startLine: 0, endLine: 6 },
+        { kind: 'article', startLine: 6, endLine: 8 }
+      ]
+    })
+    // As the workbench sends a split of the first: the head and the tail keep their ids, the piece has none.
+    const split = await api.updateArticles({
+      pageId: 1,
+      revisionId,
+      articles: [
+        { id: two[0]!.id, kind: 'article', startLine: 0, endLine: 3 },
+        { kind: 'article', startLine: 3, endLine: 6 },
+        { id: two[1]!.id, kind: 'article', startLine: 6, endLine: 8 }
+      ]
+    })
+    expect(split.map((a) => [a.startLine, a.endLine])).toEqual([
+      [0, 3],
+      [3, 6],
+      [6, 8]
+    ])
+    expect(split[0]!.id).toBe(two[0]!.id)
+    expect(split[2]!.id).toBe(two[1]!.id)
+    expect(new Set(split.map((a) => a.id)).size).toBe(3)
+    db.close()
+  })
+})

@@ -38,6 +38,13 @@ describe('shortcut map', () => {
   it('leaves plain typing and unknown combinations alone', () => {
     expect(matchShortcut(key({ key: 'a', code: 'KeyA' }), true)).toBeNull()
     expect(matchShortcut(key({ key: 'a', code: 'KeyA' }), false)).toBeNull()
-    expect(matchShortcut(key({ key: 'z', code: 'KeyZ', ctrlKey: true }), true)).toBeNull()
+    expect(matchShortcut(key({ key: 'q', code: 'KeyQ', ctrlKey: true }), true)).toBeNull()
+  })
+
+  it('takes undo and redo from Monaco: one history for the text and the structure', () => {
+    expect(matchShortcut(key({ key: 'z', code: 'KeyZ', ctrlKey: true }), true)).toBe('undo')
+    expect(matchShortcut(key({ key: 'Z', code: 'KeyZ', ctrlKey: true, shiftKey: true }), true)).toBe('redo')
+    expect(matchShortcut(key({ key: 'y', code: 'KeyY', ctrlKey: true }), true)).toBe('redo')
+    expect(matchShortcut(key({ key: 'z', code: 'KeyZ', metaKey: true }), true, true)).toBe('undo')
   })
 })

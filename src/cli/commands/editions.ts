@@ -11,8 +11,8 @@ export const editionsCommand: Command = {
     if (values.json) output.json(editions)
     else if (editions.length === 0) output.out('no editions yet: galley import PATH...')
     else {
-      const rows = [['EDITION', 'DATE', 'PAGES', 'APPROVED', 'SUGGESTIONS']]
-      for (const e of editions) rows.push([e.name, e.issueDate ?? '-', String(e.pageCount), String(e.approvedPages), String(e.openSuggestions)])
+      const rows = [['EDITION', 'DATE', 'TITLE', 'PAGES', 'APPROVED', 'SUGGESTIONS']]
+      for (const e of editions) rows.push([e.name, e.issueDate ?? '-', e.title, String(e.pageCount), String(e.approvedPages), String(e.openSuggestions)])
       table(rows).forEach((line) => output.out(line))
     }
     return EXIT.ok

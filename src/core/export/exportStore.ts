@@ -189,7 +189,7 @@ function* writeEdition(
         const stem = names.claim(safeName(`${pagePart}-${position}-${displayTitle(article, 40)}`, `${pagePart}-${position}`))
         for (const f of perArticle) {
           const content =
-            f === 'md' ? renderArticleMarkdown(article, page, edition) : f === 'txt' ? renderArticleText(article) : renderArticleNitf(article, page, edition)
+            f === 'md' ? renderArticleMarkdown(article, page, edition) : f === 'txt' ? renderArticleText(article, page, edition) : renderArticleNitf(article, page, edition)
           write(`${f}/${folder}/${stem}${ARTICLE_EXTENSIONS[f]}`, content)
         }
       }

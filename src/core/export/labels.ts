@@ -1,4 +1,4 @@
-import type { ExportArticle } from './types'
+import type { ExportArticle, ExportEdition } from './types'
 
 // Words the formats share, so an article reads the same way in each of them.
 
@@ -23,4 +23,10 @@ export function displayTitle(article: ExportArticle, maxChars = 24): string {
   const chars = [...text]
   if (chars.length === 0) return article.kind === 'caption' ? '图片说明' : '无题'
   return chars.length > maxChars ? chars.slice(0, maxChars).join('') + '…' : text
+}
+
+/** `edition 示例日报_2024-05-01 (示例日报, 2024-05-01)`: the name, with the title and the issue date where they say more. */
+export function editionLine(edition: Pick<ExportEdition, 'name' | 'title' | 'issueDate'>): string {
+  const more = [edition.title !== edition.name ? edition.title : null, edition.issueDate].filter((p): p is string => !!p)
+  return `edition ${edition.name}${more.length ? ` (${more.join(', ')})` : ''}`
 }

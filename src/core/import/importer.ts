@@ -14,7 +14,8 @@ import type { Proposer } from '../pipeline/proposal'
 import { collectSources } from './collect'
 import { editionEvidenceOf } from './editionEvidence'
 import { MAX_PAGE_BYTES } from './decode'
-import { placePage } from './naming'
+import { placePage, UNNUMBERED } from './naming'
+import { pageLabelInHeader } from './pageHeader'
 import { preparePage, type Prepared } from './prepare'
 import { startPagePool, type PageJob } from '../workers/pagePool'
 import { folderImageFinder, limiter, storeScanAsync, type FindImage, type ReadyImage } from './scans'
@@ -200,14 +201,16 @@ function storeOne(db: Db, source: PageSource, prepared: Prepared, image: ReadyIm
     return { source: source.source, status: 'failed', reason: 'the page was deleted from the store during the import' }
   }
   const place = placePage(source.fileName, source.folderName, edition)
+  // The page's own header names it better than its file name does.
+  const header = pageLabelInHeader(prepared.originalText)
   try {
     // One savepoint a page: the store never holds half a page.
     const pageId = db.transaction(() => {
       const editionId = findOrCreateEdition(db, place.edition, place.issueDate)
       const id = insertPage(db, {
         editionId,
-        label: place.label,
-        order: place.order,
+        label: header?.label ?? place.label,
+        order: place.order === UNNUMBERED && header ? header.order : place.order,
         sourceName: source.fileName,
         sha256: prepared.sha256,
         encoding: prepared.encoding,

@@ -15,6 +15,11 @@ const DATE_PATTERNS: RegExp[] = [
   /((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/
 ]
 
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** The first real calendar date in a name (`2024-05-01`, `20240501`, `2024年5月1日`); 2024-02-31 is none. */
 export function dateIn(name: string): { iso: string; match: string } | null {
   for (const pattern of DATE_PATTERNS) {
     const m = pattern.exec(name)
@@ -22,7 +27,7 @@ export function dateIn(name: string): { iso: string; match: string } | null {
     const [match, y, mo, d] = m as unknown as [string, string, string, string]
     const month = Number(mo)
     const day = Number(d)
-    if (month < 1 || month > 12 || day < 1 || day > 31) continue
+    if (month < 1 || month > 12 || day < 1 || day > daysIn(Number(y), month)) continue
     return { iso: `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, match }
   }
   return null

@@ -10,6 +10,7 @@ import { correctionHandlers } from './corrections'
 import { concordanceHandlers } from './concordance'
 import { settingsHandlers } from './settings'
 import { scanHandlers } from './scans'
+import { editionHandlers } from './editions'
 
 export type { ServiceContext } from './context'
 
@@ -21,7 +22,7 @@ const noRestore: Pick<Handlers, 'restoreNewestBackup'> = {
 }
 
 export function createHandlers(ctx: ServiceContext): Handlers {
-  return { ...readHandlers(ctx), ...importHandlers(ctx), ...editHandlers(ctx), ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx), ...concordanceHandlers(ctx), ...settingsHandlers(ctx), ...scanHandlers(ctx), ...noRestore } satisfies Handlers
+  return { ...readHandlers(ctx), ...importHandlers(ctx), ...editHandlers(ctx), ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx), ...concordanceHandlers(ctx), ...settingsHandlers(ctx), ...scanHandlers(ctx), ...editionHandlers(ctx), ...noRestore } satisfies Handlers
 }
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody }

@@ -8,6 +8,7 @@ import { ExportDialog } from './components/ExportDialog'
 import { ImportDialog } from './components/ImportDialog'
 import { RecoveryScreen } from './components/RecoveryScreen'
 import { RightPanel } from './components/RightPanel'
+import { EditionDialog } from './components/EditionDialog'
 import { SettingsDialog } from './components/SettingsDialog'
 import { ShortcutSheet } from './components/ShortcutSheet'
 import { Sidebar } from './components/Sidebar'
@@ -64,5 +65,6 @@ function Dialogs(): React.JSX.Element | null {
   if (dialog === 'approveFlagged') return <ApproveFlaggedDialog />
   if (dialog === 'concordance') return <ConcordanceDialog />
   if (dialog === 'knowledge') return <KnowledgeDialog />
+  if (dialog === 'edition') return <EditionDialog />
   return null
 }

@@ -1,3 +1,4 @@
+import { editionLine } from '../labels'
 import type { PageGeometry } from '../../../shared/geometry'
 import { VERSION } from '../../version'
 import { articleBlocks } from '../pageBlocks'
@@ -31,7 +32,7 @@ export function renderPageAlto(page: ExportPage, edition: ExportEdition, scan: P
   out.push(
     '    <Processing ID="galley">',
     `      ${element('processingCategory', {}, 'contentModification')}`,
-    `      ${element('processingStepDescription', {}, `edition ${edition.name}, page ${page.label}: approved articles after correction`)}`,
+    `      ${element('processingStepDescription', {}, `${editionLine(edition)}, page ${page.label}: approved articles after correction`)}`,
     '      <processingSoftware>',
     `        ${element('softwareName', {}, 'Galley')}`,
     `        ${element('softwareVersion', {}, VERSION)}`,

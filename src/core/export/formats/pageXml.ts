@@ -1,3 +1,4 @@
+import { editionLine } from '../labels'
 import type { GeometryBox } from '../../../shared/geometry'
 import { VERSION } from '../../version'
 import { articleBlocks, type BlockRole } from '../pageBlocks'
@@ -40,7 +41,7 @@ export function renderPagePageXml(page: ExportPage, edition: ExportEdition, scan
   const stamp = (Number.isNaN(changed.getTime()) ? new Date(0) : changed).toISOString().replace(/\.\d{3}Z$/, 'Z')
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', `<PcGts xmlns="${PAGE_NAMESPACE}" pcGtsId="galley_page_${page.id}">`, '  <Metadata>']
   out.push(`    ${element('Creator', {}, `Galley ${VERSION}`)}`, `    ${element('Created', {}, stamp)}`, `    ${element('LastChange', {}, stamp)}`)
-  out.push(`    ${element('Comments', {}, `edition ${edition.name}, page ${page.label}: approved articles after correction${geometry ? '' : '; text only, no coordinates'}`)}`)
+  out.push(`    ${element('Comments', {}, `${editionLine(edition)}, page ${page.label}: approved articles after correction${geometry ? '' : '; text only, no coordinates'}`)}`)
   out.push('  </Metadata>')
   const imageName = scan?.imageName ?? geometry?.imageName ?? ''
   const width = geometry && (geometry.unit ?? 'pixel') === 'pixel' ? Math.round(geometry.width) : 0

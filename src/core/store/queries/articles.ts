@@ -158,10 +158,20 @@ export function replaceStoredArticles(db: Db, pageId: number, revisionId: number
   stmt(db, 'DELETE FROM articles WHERE page_id = ?').run(pageId)
   const updatedAt = nowIso()
   const lines = articles.length === 0 ? null : text === undefined ? revisionLines(db, revisionId) : typeof text === 'string' ? text.split('\n') : text
-  return articles.map((article, ord) => {
+  // Articles that keep their id go in first: a new one (a piece split off) takes the next free id,
+  // which, with the page's rows just deleted, can be the id of a kept article written after it.
+  const insert = (article: StoredArticle, ord: number): ArticleRecord => {
     const id = insertRow(db, article.id ?? null, pageId, ord, article, encodeArticleBody(article, article.startLine, article.endLine, lines), JSON.stringify(article.flags), article, revisionId, updatedAt)
     return toRecord({ id, pageId, ord }, { ...article, id })
+  }
+  const records: ArticleRecord[] = new Array<ArticleRecord>(articles.length)
+  articles.forEach((article, ord) => {
+    if (article.id !== undefined && article.id !== null) records[ord] = insert(article, ord)
   })
+  articles.forEach((article, ord) => {
+    if (article.id === undefined || article.id === null) records[ord] = insert(article, ord)
+  })
+  return records
 }
 
 /** The first articles of a page that has none yet (a page being imported), encoded already. */

@@ -73,12 +73,23 @@ type EditionRow = Extract<SidebarRow, { kind: 'edition' }>
 
 const EditionHeading = memo(function EditionHeading({ edition }: { edition: EditionRow['edition'] }) {
   const t = useT()
+  const wb = useWorkbench()
   return (
     <div className="edition">
       <h2 title={edition.name}>
         <span className="edition-title">{edition.title || edition.name}</span>
+        {edition.issueDate && <time className="edition-date" dateTime={edition.issueDate}>{edition.issueDate}</time>}
         <small>{t('sidebar.approvedOf', { approved: edition.approvedPages, total: edition.pageCount })}</small>
       </h2>
+      <button
+        className="edition-edit"
+        title={t('edition.edit')}
+        aria-label={t('edition.edit')}
+        data-edition-id={edition.id}
+        onClick={() => wb.store.set({ dialog: 'edition', editionId: edition.id })}
+      >
+        ✎
+      </button>
     </div>
   )
 })

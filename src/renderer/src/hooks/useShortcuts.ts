@@ -11,6 +11,13 @@ function focusInText(target: EventTarget | null): boolean {
   return !!el.closest('input, textarea, select, [contenteditable="true"], .monaco-editor')
 }
 
+function inFormField(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null
+  if (!el?.closest) return false
+  if (el.closest('.monaco-editor .find-widget')) return true
+  return !!el.closest('input, textarea, select, [contenteditable="true"]') && !el.closest('.monaco-editor')
+}
+
 export function runAction(wb: Workbench, action: ShortcutAction): void {
   const state = wb.store.get()
   switch (action) {
@@ -53,6 +60,10 @@ export function runAction(wb: Workbench, action: ShortcutAction): void {
       return void wb.flush()
     case 'fixEverywhere':
       return wb.fix.open()
+    case 'undo':
+      return void wb.structure.undo()
+    case 'redo':
+      return void wb.structure.redo()
   }
 }
 
@@ -69,6 +80,8 @@ export function useShortcuts(wb: Workbench): void {
       }
       const action = matchShortcut(event, focusInText(event.target), isMac)
       if (!action) return
+      // A form field (a title being typed, the search box) keeps its own undo.
+      if ((action === 'undo' || action === 'redo') && inFormField(event.target)) return
       if (dialog && action !== 'shortcuts') return
       event.preventDefault()
       event.stopPropagation()

@@ -198,7 +198,7 @@ export const en: Record<MessageKey, string> = {
   'action.export': 'Export…',
   'action.saveNow': 'Save now',
   'action.quickFix': 'Quick fix (accept / reject a suggestion)',
-  'action.undo': 'Undo',
+  'action.undo': 'Undo the last step (text or structure: split, merge, kind)',
   'action.redo': 'Redo',
   'action.find': 'Find on this page',
   'notice.pageApproved': 'Page approved',
@@ -250,5 +250,16 @@ export const en: Record<MessageKey, string> = {
   'scan.title': 'Scan',
   'scan.hide': 'Hide scan (Alt+I)',
   'scan.show': 'Show scan (Alt+I)',
-  'scan.notViewable': 'This scan is a PDF file: it is stored with the page, but Galley does not show PDF pages.'
+  'scan.notViewable': 'This scan is a PDF file: it is stored with the page, but Galley does not show PDF pages.',
+  'edition.edit': 'Edit the edition (title, issue date, page labels)',
+  'edition.dialogTitle': 'Edition: {name}',
+  'edition.title': 'Title',
+  'edition.issueDate': 'Issue date',
+  'edition.issueDateHint': 'e.g. 2024-05-01, 20240501 or 2024年5月1日; empty when unknown',
+  'edition.pageLabels': 'Page labels',
+  'edition.pageLabel': 'Label of {source}',
+  'edition.save': 'Save',
+  'edition.cancel': 'Cancel',
+  'edition.saved': 'Edition details saved',
+  'edition.refused': 'Not saved: {message}'
 }

@@ -198,7 +198,7 @@ export const zh = {
   'action.export': '导出',
   'action.saveNow': '立即保存',
   'action.quickFix': '快速修复（接受/拒绝建议）',
-  'action.undo': '撤销',
+  'action.undo': '撤销上一步（文字或结构：拆分、合并、类型）',
   'action.redo': '重做',
   'action.find': '在本版中查找',
   'notice.pageApproved': '本版已通过',
@@ -250,7 +250,18 @@ export const zh = {
   'scan.title': '扫描件',
   'scan.hide': '隐藏扫描件（Alt+I）',
   'scan.show': '显示扫描件（Alt+I）',
-  'scan.notViewable': '此扫描件为 PDF 文件：已随本版保存，但 Galley 不显示 PDF 页面。'
+  'scan.notViewable': '此扫描件为 PDF 文件：已随本版保存，但 Galley 不显示 PDF 页面。',
+  'edition.edit': '编辑本期信息（报名、出版日期、版次）',
+  'edition.dialogTitle': '本期信息：{name}',
+  'edition.title': '报名 / 标题',
+  'edition.issueDate': '出版日期',
+  'edition.issueDateHint': '如 2024-05-01、20240501 或 2024年5月1日；留空表示未知',
+  'edition.pageLabels': '版次',
+  'edition.pageLabel': '{source} 的版次',
+  'edition.save': '保存',
+  'edition.cancel': '取消',
+  'edition.saved': '本期信息已保存',
+  'edition.refused': '未保存：{message}'
 } as const
 
 export type MessageKey = keyof typeof zh

@@ -81,7 +81,7 @@ export class WorkbenchEditor implements EditorPort, SuggestionSource {
     this.disposables.push(
       this.working.onDidChangeModelContent((e) => {
         if (this.silent) return
-        this.events.onChange(e.changes)
+        this.events.onChange(e.changes, e.isUndoing || e.isRedoing)
         this.scheduleMarkers()
         this.scheduleRoles()
       }),
@@ -195,6 +195,34 @@ export class WorkbenchEditor implements EditorPort, SuggestionSource {
 
   text(): string {
     return this.model()?.getValue() ?? ''
+  }
+
+  // ---- TextHistory: the model's own undo stack, for the one history of text and structure (undoHistory.ts)
+
+  textVersion(): number {
+    return this.model()?.getAlternativeVersionId() ?? -1
+  }
+
+  closeTextStep(): void {
+    this.model()?.pushStackElement()
+  }
+
+  canUndoText(): boolean {
+    return this.model()?.canUndo() ?? false
+  }
+
+  canRedoText(): boolean {
+    return this.model()?.canRedo() ?? false
+  }
+
+  undoText(): void {
+    void this.model()?.undo()
+    this.working.revealPosition(this.working.getPosition() ?? { lineNumber: 1, column: 1 })
+  }
+
+  redoText(): void {
+    void this.model()?.redo()
+    this.working.revealPosition(this.working.getPosition() ?? { lineNumber: 1, column: 1 })
   }
 
   lineCount(): number {

@@ -8,7 +8,7 @@ import type { FixState, LastFix } from './fixController'
 import { loadDiffPreferences, type DiffPreferences } from './diffPreferences'
 
 export type Panel = 'articles' | 'suggestions' | 'history'
-export type Dialog = null | 'import' | 'shortcuts' | 'settings' | 'export' | 'approveFlagged' | 'concordance' | 'knowledge'
+export type Dialog = null | 'import' | 'shortcuts' | 'settings' | 'export' | 'approveFlagged' | 'concordance' | 'knowledge' | 'edition'
 
 export interface AppState {
   locale: Locale
@@ -38,6 +38,8 @@ export interface AppState {
   revisions: RevisionInfo[]
   comparing: { id: number; createdAt: string } | null
   dialog: Dialog
+  /** The edition the 'edition' dialog edits. */
+  editionId: number | null
   searchQuery: string
   searchHits: SearchHit[] | null
   notice: string | null
@@ -75,6 +77,7 @@ export function initialState(locale: Locale): AppState {
     revisions: [],
     comparing: null,
     dialog: null,
+    editionId: null,
     searchQuery: '',
     searchHits: null,
     notice: null,

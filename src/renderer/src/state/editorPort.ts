@@ -1,8 +1,9 @@
 import type { SuggestionRecord } from '../../../shared/types'
 import type { Span, TextChange } from './boundaries'
+import type { TextHistory } from './undoHistory'
 
 /** What the workbench needs from the text editor; the Monaco binding implements it. */
-export interface EditorPort {
+export interface EditorPort extends TextHistory {
   /** Shows a page; the working model is reused (with its undo stack) when it still holds `working`. */
   open(pageId: number, original: string, working: string): void
   text(): string
@@ -30,7 +31,8 @@ export interface EditorPort {
 }
 
 export interface EditorEvents {
-  onChange(changes: readonly TextChange[]): void
+  /** `byHistory`: the change is an undo or a redo of the text. */
+  onChange(changes: readonly TextChange[], byHistory: boolean): void
   onCursorLine(line: number): void
   accept(id: number): void
   reject(id: number): void

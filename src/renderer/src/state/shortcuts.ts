@@ -21,6 +21,8 @@ export type ShortcutAction =
   | 'export'
   | 'saveNow'
   | 'fixEverywhere'
+  | 'undo'
+  | 'redo'
 
 export type ShortcutGroup = 'pages' | 'suggestions' | 'articles' | 'general'
 
@@ -55,6 +57,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'editTitle', group: 'articles', key: 'F2', inText: true },
   { action: 'history', group: 'general', code: 'KeyR', alt: true, inText: true },
   { action: 'saveNow', group: 'general', code: 'KeyS', mod: true, inText: true },
+  // One history for the text and the structure (undoHistory.ts), so Monaco's own keys are taken here.
+  { action: 'undo', group: 'general', code: 'KeyZ', mod: true, inText: true },
+  { action: 'redo', group: 'general', code: 'KeyZ', mod: true, shift: true, inText: true },
+  { action: 'redo', group: 'general', code: 'KeyY', mod: true, inText: true },
   { action: 'importFiles', group: 'general', code: 'KeyO', mod: true, inText: true },
   // The desktop menu's File › Export… has the same accelerator.
   { action: 'export', group: 'general', code: 'KeyE', mod: true, inText: true },
@@ -63,10 +69,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
 ]
 
 /** Keys Monaco handles itself; listed on the sheet, not matched here. */
-export const EDITOR_KEYS: ReadonlyArray<{ keys: string; label: 'quickFix' | 'undo' | 'redo' | 'find' }> = [
+export const EDITOR_KEYS: ReadonlyArray<{ keys: string; label: 'quickFix' | 'find' }> = [
   { keys: 'Ctrl+.', label: 'quickFix' },
-  { keys: 'Ctrl+Z', label: 'undo' },
-  { keys: 'Ctrl+Shift+Z', label: 'redo' },
   { keys: 'Ctrl+F', label: 'find' }
 ]
 

@@ -3,18 +3,25 @@ import { api } from '../api/client'
 import { applyChange, undecideTouched, mergeWithPrevious, nextKind, spanAt, spansFromRecords, splitAt, type Span, type TextChange } from './boundaries'
 import type { WorkbenchHost } from './host'
 import type { PageSession } from './pageSession'
+import { UndoHistory } from './undoHistory'
 
 /**
  * The open page's articles as the editor sees them: boundaries that move with every edit, and
  * the editor's structure edits (split, merge, kind, title, decisions). The session stores them.
  */
 export class StructureController {
+  /** Split, merge, kind and title steps, in one history with the text's (Ctrl+Z, Ctrl+Shift+Z). */
+  readonly history = new UndoHistory()
+
   constructor(
     private readonly host: WorkbenchHost,
     private readonly session: PageSession
   ) {
     session.listen({
-      opened: (detail) => this.show(spansFromRecords(detail.articles), { editingTitle: null }),
+      opened: (detail) => {
+        this.history.reset()
+        this.show(spansFromRecords(detail.articles), { editingTitle: null })
+      },
       saved: (result, sent) => {
         this.stored(result.articles, sent)
         if (result.articlesReset > 0) this.host.notify('notice.approvalWithdrawn', { count: result.articlesReset })
@@ -42,9 +49,10 @@ export class StructureController {
   }
 
   /** The text changed: the boundaries follow the edit, and the session saves both. */
-  onChange(changes: readonly TextChange[]): void {
+  onChange(changes: readonly TextChange[], byHistory = false): void {
     const port = this.host.port()
     if (this.session.pageId === null || !port) return
+    if (!byHistory) this.history.typed()
     let spans = this.spans
     const lineCount = port.lineCount()
     for (const change of changes) spans = applyChange(undecideTouched(spans, change), change, lineCount)
@@ -63,12 +71,36 @@ export class StructureController {
     return spanAt(this.spans, this.host.port()?.cursorLine() ?? -1)
   }
 
-  /** Changes the local boundaries and stores them (after any pending text). */
-  private async restructure(spans: Span[], active: number): Promise<void> {
+  /** Changes the local boundaries and stores them (after any pending text); an undoable step unless it is an undo or a redo. */
+  private async restructure(spans: Span[], active: number, fromHistory = false): Promise<void> {
     if (this.session.pageId === null) return
+    const port = this.host.port()
+    if (!fromHistory && port) this.history.record(port, { before: this.spans, after: spans, activeBefore: this.currentIndex(), activeAfter: active })
     this.host.store.set({ spans, activeSpan: active })
     this.host.port()?.setSpans(spans)
     await this.session.structureChanged()
+  }
+
+  /** Ctrl+Z: the latest step, of the text or of the structure. */
+  async undo(): Promise<void> {
+    await this.step(-1)
+  }
+
+  /** Ctrl+Shift+Z, Ctrl+Y. */
+  async redo(): Promise<void> {
+    await this.step(1)
+  }
+
+  private async step(direction: -1 | 1): Promise<void> {
+    const port = this.host.port()
+    if (this.session.pageId === null || !port) return
+    const move = direction === -1 ? this.history.undo(port) : this.history.redo(port)
+    if (move.kind === 'structure') {
+      await this.restructure(move.spans, move.active, true)
+      const span = move.spans[move.active]
+      if (span) port.revealLine(span.startLine)
+    }
+    port.focus()
   }
 
   async split(): Promise<void> {

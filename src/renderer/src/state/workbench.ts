@@ -137,6 +137,23 @@ export class Workbench implements EditorEvents, WorkbenchHost {
     }
   }
 
+  /**
+   * The edition's title and issue date and its pages' labels as the editor corrected them; only
+   * what changed is sent. Resolves to null when saved, else the store's reason, for the dialog to show.
+   */
+  async saveEditionMetadata(editionId: number, change: { title?: string; issueDate?: string | null }, labels: { pageId: number; label: string }[]): Promise<string | null> {
+    try {
+      if (change.title !== undefined || change.issueDate !== undefined) await api.setEditionMetadata({ editionId, ...change })
+      // The open page's heading shows the new label at once.
+      for (const l of labels) this.updatePageSummary(await api.setPageLabel(l))
+      return null
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error)
+    } finally {
+      await this.refreshLists()
+    }
+  }
+
   notify(key: MessageKey, params?: Record<string, string | number>): void {
     this.store.set({ notice: this.t(key, params) })
   }
@@ -183,8 +200,8 @@ export class Workbench implements EditorEvents, WorkbenchHost {
 
   // ---- the editor's events
 
-  onChange(changes: readonly TextChange[]): void {
-    this.structure.onChange(changes)
+  onChange(changes: readonly TextChange[], byHistory: boolean): void {
+    this.structure.onChange(changes, byHistory)
   }
 
   onCursorLine(line: number): void {
