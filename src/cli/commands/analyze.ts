@@ -3,7 +3,7 @@ import path from 'node:path'
 import { analyzePage, editionEvidence, type EditionEvidence } from '../../core/analysis'
 import { decodePage, DecodeError, normalizeNewlines } from '../../core/import/decode'
 import { detectSuspicious } from '../../core/typos'
-import { locateInOriginal } from '../../core/pipeline/offsets'
+import { locateAllInOriginal } from '../../core/pipeline/offsets'
 import { toSuggestionInput } from '../../core/pipeline/propose'
 import { UsageError } from '../args'
 import { EXIT, type Command } from '../command'
@@ -32,11 +32,12 @@ export function analyzeText(source: string, encoding: string, text: string, edit
   const analysis = analyzePage(text, { edition })
   const suggestions: AnalyzeResult['suggestions'] = detectSuspicious(text).map(toSuggestionInput)
   // Duplicates are found in the cleaned text; their offsets here are into the original.
-  for (const d of analysis.duplicates) {
-    const at = locateInOriginal(text, d.text)
-    if (!at) continue
+  const places = locateAllInOriginal(text, analysis.duplicates.map((d) => d.text))
+  analysis.duplicates.forEach((d, i) => {
+    const at = places[i]
+    if (!at) return
     suggestions.push({ rule: 'duplicate', start: at.start, end: at.end, original: text.slice(at.start, at.end), replacement: '', confidence: d.confidence, message: d.message })
-  }
+  })
   suggestions.sort((a, b) => a.start - b.start || a.end - b.end)
   return {
     source,
