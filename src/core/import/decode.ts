@@ -1,9 +1,10 @@
 import { Buffer, isUtf8, transcode } from 'node:buffer'
 import { TextDecoder } from 'node:util'
+import { MAX_PAGE_BYTES } from '../../shared/limits'
 
 // Detects the encoding of a page file and decodes it, or says in a few words why it cannot.
 
-export const MAX_PAGE_BYTES = 20 * 1024 * 1024
+export { MAX_PAGE_BYTES }
 
 export type PageEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030'
 
