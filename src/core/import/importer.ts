@@ -60,7 +60,7 @@ export async function importPaths(db: Db, inputs: readonly string[], options: Im
   const failed: ImportItemResult[] = errors.map((e) => ({ source: e.source, status: 'failed', reason: e.reason }))
   const images = folderImageFinder()
   const sources: PageSource[] = files.map((file) => ({
-    source: file.path,
+    source: file.linkTo ? `${file.path} (a link to ${file.linkTo})` : file.path,
     fileName: path.basename(file.path),
     folderName: file.folderName,
     path: file.path,
