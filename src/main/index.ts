@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Db } from '../core/store/database'
@@ -11,10 +11,13 @@ import { API_METHOD_NAMES, IPC_PREFIX, MENU_CHANNEL, type MenuAction } from '../
 import { menuTemplate } from './menu'
 import { lockDown, lockDownContents } from './security'
 import { windowOptions } from './windowOptions'
+import { APP_INDEX, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler, isAppUrl as isAppUrlOf } from './appProtocol'
 
 // The desktop shell: a window, menus and IPC over core. Everything else lives in core.
 
 if (!app.requestSingleInstanceLock()) app.quit()
+// Before ready: app:// is a secure standard scheme (see appProtocol.ts).
+protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES)
 
 let window: BrowserWindow | null = null
 let appSession: AppSession | null = null
@@ -22,8 +25,7 @@ let appSession: AppSession | null = null
 let db: Db | null = null
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL
-const isAppUrl = (url: string): boolean =>
-  rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://' + path.join(__dirname, '../renderer'))
+const isAppUrl = (url: string): boolean => isAppUrlOf(url, rendererUrl)
 
 function nativeBinding(): string | undefined {
   // Built by scripts/electron-native.mjs for Electron's ABI; node_modules keeps Node's for the tests.
@@ -43,8 +45,9 @@ async function importFromDialog(folder: boolean): Promise<void> {
     filters: folder ? [] : [{ name: 'Page text', extensions: ['txt'] }]
   })
   if (result.canceled || result.filePaths.length === 0) return
-  const report = await importPaths(db, result.filePaths, {})
-  await runSuggestionPassInWorkers(db)
+  // On workers: the IPC calls of the window go on being answered meanwhile.
+  const report = await importPaths(db, result.filePaths, { offThread: true })
+  await runSuggestionPassInWorkers(db, { offThread: true })
   const failures = report.items.filter((i) => i.status === 'failed')
   if (failures.length > 0) {
     void dialog.showMessageBox(window, {
@@ -57,6 +60,7 @@ async function importFromDialog(folder: boolean): Promise<void> {
 }
 
 app.whenReady().then(() => {
+  protocol.handle(APP_SCHEME, appProtocolHandler(path.join(__dirname, '../renderer')))
   const databasePath = path.join(app.getPath('userData'), 'galley.db')
   const binding = nativeBinding()
   // A damaged database opens the app in recovery, as in browser mode: the window explains and
@@ -96,7 +100,7 @@ app.whenReady().then(() => {
   window = new BrowserWindow(windowOptions(path.join(__dirname, '../preload/index.js')))
   window.once('ready-to-show', () => window?.show())
   if (rendererUrl) void window.loadURL(rendererUrl)
-  else void window.loadFile(path.join(__dirname, '../renderer/index.html'))
+  else void window.loadURL(APP_INDEX)
 })
 
 app.on('second-instance', () => {
