@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../../src/core/store/database'
 import { createHandlers } from '../../src/core/services'
 import { startServer, MAX_BODY_BYTES, type RunningServer } from '../../src/server/server'
 import { generateArchive } from '../../bench/synthetic'
+import { openAppSession } from '../../src/core/services/session'
 import { removeDir, suiteDir } from '../support/tmp'
 
 // Browser mode against careless and hostile callers: a real server on 127.0.0.1 over a real
@@ -148,4 +149,49 @@ describe('browser mode with hostile callers', () => {
     expect(res.body.result?.imported, JSON.stringify(res.body).slice(0, 300)).toBe(1)
     expect(answeredMeanwhile).toBeGreaterThanOrEqual(3)
   }, 180_000)
+})
+
+describe('browser mode with a giant save', () => {
+  it('keeps answering other calls while a save of millions of characters is checked and stored', async () => {
+    const dir = suiteDir('galley-giant-save-')
+    fs.mkdirSync(path.join(dir, 'renderer'))
+    const session = openAppSession({ databasePath: path.join(dir, 'g.db'), mode: 'browser' })
+    const server = await startServer({ handlers: session.handlers, rendererRoot: path.join(dir, 'renderer') })
+    try {
+      const imported = await call(server, 'importFiles', { files: [upload('giant_01.txt', `${PROSE}\n`)], edition: '巨' })
+      const pageId = imported.body.result.items[0].pageId as number
+      const page = await call(server, 'getPage', { pageId })
+      const parts: string[] = []
+      let size = 0
+      for (const p of generateArchive({ seed: 8, pages: 3000 })) {
+        parts.push(p.text)
+        size += p.text.length
+        if (size > 1e6) break
+      }
+      const text = parts.join('\n\n')
+      let finished = false
+      const saving = call(server, 'saveRevision', { pageId, baseRevisionId: page.body.result.revision.id, text }).finally(() => (finished = true))
+      // Saved on this thread, the text's typo detection held every other call until it was done.
+      let answeredMeanwhile = 0
+      while (!finished) {
+        const res = await call(server, 'getPage', { pageId })
+        expect(res.status).toBe(200)
+        if (!finished) answeredMeanwhile++
+      }
+      const saved = await saving
+      expect(saved.status, JSON.stringify(saved.body).slice(0, 300)).toBe(200)
+      expect(answeredMeanwhile).toBeGreaterThanOrEqual(3)
+      // The save is the page's current text, as this thread's connection reads it.
+      const after = await call(server, 'getPage', { pageId })
+      expect(after.body.result.revision.id).toBe(saved.body.result.revisionId)
+      expect(after.body.result.revision.text).toBe(text)
+      // A stale save is still refused as a conflict, whichever thread runs it.
+      const stale = await call(server, 'saveRevision', { pageId, baseRevisionId: page.body.result.revision.id, text: text + '。' })
+      expect(stale.status).toBe(409)
+    } finally {
+      await server.close()
+      session.close()
+      removeDir(dir)
+    }
+  }, 300_000)
 })

@@ -1,4 +1,4 @@
-import { ApiError, type ApiErrorBody, type ApiMethod, type Handlers, isApiMethod, validateArgs } from '../../shared/api'
+import { ApiError, type ApiErrorBody, type ApiMethod, type ApiResult, type Handlers, isApiMethod, validateArgs } from '../../shared/api'
 import type { ServiceContext } from './context'
 import { editHandlers } from './editing'
 import { exportHandlers } from './exporting'
@@ -18,8 +18,17 @@ const noRestore: Pick<Handlers, 'restoreNewestBackup'> = {
   }
 }
 
+/** Saves of texts at least this long run on the context's thread for long calls (a page is 5–15 KB). */
+export const LONG_SAVE_CHARS = 200_000
+
 export function createHandlers(ctx: ServiceContext): Handlers {
-  return { ...readHandlers(ctx), ...importHandlers(ctx), ...editHandlers(ctx), ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx), ...settingsHandlers(ctx), ...scanHandlers(ctx), ...noRestore } satisfies Handlers
+  const handlers: Handlers = { ...readHandlers(ctx), ...importHandlers(ctx), ...editHandlers(ctx), ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx), ...settingsHandlers(ctx), ...scanHandlers(ctx), ...noRestore }
+  const long = ctx.longCalls
+  if (long) {
+    const inline = handlers.saveRevision
+    handlers.saveRevision = (args) => (args.text.length >= LONG_SAVE_CHARS ? (long.call('saveRevision', args) as Promise<ApiResult<'saveRevision'>>) : inline(args))
+  }
+  return handlers
 }
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody }

@@ -8,6 +8,7 @@ import type { Proposer } from '../pipeline/proposal'
 import { VERSION } from '../version'
 import { loadTypoModel } from '../typos'
 import { createHandlers } from '.'
+import { callWorker, type CallWorker } from './callWorker'
 
 // The app's hold on its database, for the desktop shell and browser mode alike. A database that
 // cannot be used does not stop the app: it starts in recovery, where appInfo says what is wrong
@@ -35,7 +36,7 @@ export interface AppSession {
 
 export function openAppSession(options: AppSessionOptions): AppSession {
   const { databasePath, mode } = options
-  let open: { db: Db; handlers: Handlers } | null = null
+  let open: { db: Db; handlers: Handlers; longCalls: CallWorker | null } | null = null
   let recovery: RecoveryInfo | null = null
 
   const look = (): void => {
@@ -46,7 +47,9 @@ export function openAppSession(options: AppSessionOptions): AppSession {
     }
     const db = opened.db
     const propose = options.proposer?.(db)
-    open = { db, handlers: createHandlers({ db, databasePath, mode, ...(propose ? { propose } : {}) }) }
+    // Giant saves run beside the thread that answers the window (see callWorker.ts).
+    const longCalls = databasePath === ':memory:' ? null : callWorker({ databasePath, mode, open: options.open ?? {} })
+    open = { db, handlers: createHandlers({ db, databasePath, mode, ...(propose ? { propose } : {}), ...(longCalls ? { longCalls } : {}) }), longCalls }
     recovery = null
     options.onOpen?.(db)
   }
@@ -107,6 +110,7 @@ export function openAppSession(options: AppSessionOptions): AppSession {
     db: () => open?.db ?? null,
     recovery: () => recovery,
     close: () => {
+      void open?.longCalls?.close()
       open?.db.close()
       open = null
     }
