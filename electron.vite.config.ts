@@ -13,7 +13,9 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/cli/index.ts'),
           // The importer's worker threads load this file by name, beside the entry that starts them.
-          pageWorker: resolve(__dirname, 'src/core/workers/pageWorker.ts')
+          pageWorker: resolve(__dirname, 'src/core/workers/pageWorker.ts'),
+          // Long calls (giant saves) run on a thread of their own with this file (callWorker.ts).
+          callWorkerThread: resolve(__dirname, 'src/core/services/callWorkerThread.ts')
         }
       }
     }

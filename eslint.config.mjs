@@ -18,14 +18,16 @@ const restrict = (paths, patterns, message) => ({
 
 // What each layer may import of Galley's own source, by folder under src (an allow-list: a
 // folder not named is refused). The most specific layer applies; the adapters reach core only
-// through its services (core/services), where the one handlers implementation lives.
+// through its services (core/services), where the one handlers implementation lives; the two
+// that serve the renderer's files (browser mode, the desktop app's app:// protocol) share the
+// one resolver that keeps a request inside out/renderer (core/rendererFiles).
 const SRC = path.resolve(import.meta.dirname, 'src')
 const ALLOWED = {
   shared: ['shared'],
   core: ['core', 'shared'],
-  server: ['server', 'shared', 'core/services', 'core/log'],
+  server: ['server', 'shared', 'core/services', 'core/log', 'core/rendererFiles'],
   cli: ['cli', 'server', 'shared', 'core/services', 'core/log'],
-  main: ['main', 'shared', 'core/services', 'core/log'],
+  main: ['main', 'shared', 'core/services', 'core/log', 'core/rendererFiles'],
   preload: ['preload', 'shared/methodNames'],
   renderer: ['renderer', 'shared']
 }

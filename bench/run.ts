@@ -69,6 +69,7 @@ interface SizeResult {
   import: Summary & { pagesPerSecond: Summary; maxRssMB: number; ratioToFloor: number; dbMB: number; suggestionPass: Summary }
   analysis?: Record<string, unknown>
   typos?: Record<string, unknown>
+  largePage?: Record<string, unknown>
   search?: Record<string, unknown>
   api?: Record<string, unknown>
   export?: Record<string, unknown>
@@ -115,6 +116,8 @@ for (const pages of sizes) {
     result.analysis = step('analysis', { dir, limit: 1000 })
     log('  typo detection…')
     result.typos = step('typos', { dir, limit: 1000 })
+    log('  galley analyze of a 20 MB page…')
+    result.largePage = step('largePage', { seed })
   }
   if (pages === sizes[0] && pages <= 1000) {
     // Import with a scan beside every page (the 356 KB fixture PNG made unique per page) against the
@@ -185,6 +188,9 @@ for (const r of results) {
   const withEdition = r.analysis?.edition as { p50: number; p95: number; evidencePerPage: number } | null | undefined
   if (r.analysis && withEdition)
     row('analysis per page, edition evidence', `p50 ${f(withEdition.p50, 2)} ms`, `p95 ${f(withEdition.p95, 2)} ms (+${f(withEdition.evidencePerPage, 2)} ms a page to count)`, r.analysis.maxRssMB)
+  if (r.largePage) {
+    row(`galley analyze, one ${f(r.largePage.largeMB, 1)} MB page (≤10 s, ≤600 MB)`, `${f(num(r.largePage, 'largeMs') / 1000, 1)} s`, `CPU ${f(num(r.largePage, 'largeCpuMs') / 1000, 1)} s; 2,000 repeated paragraphs ${f(num(r.largePage, 'repeatedMs') / 1000, 2)} s`, r.largePage.maxRssMB)
+  }
   if (r.typos) {
     row('typo detection', `${f(r.typos.mbPerSecond, 2)} MB/s (${f(r.typos.mbPerCpuSecond, 2)} MB per CPU second)`, `model load ${f(r.typos.loadMs, 0)} ms, +${f(r.typos.modelRssMB, 0)} MB RSS`, r.typos.maxRssMB)
     row('typo language model', `load ${f(r.typos.lmLoadMs, 0)} ms`, `tables ${f(r.typos.lmMB, 0)} MB`, r.typos.maxRssMB)

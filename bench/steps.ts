@@ -15,6 +15,7 @@ import { m002Search } from '../src/core/store/migrations/002-search'
 import { SEARCH_INDEX_SETTINGS } from '../src/core/store/migrations/007-search-merging'
 import { decodePage, normalizeNewlines } from '../src/core/import/decode'
 import { mulberry32 } from './synthetic/prng'
+import { generateArchive } from './synthetic'
 import { quantile, timeMs } from './stats'
 import type { WorkbenchOptions } from './workbench'
 
@@ -136,6 +137,32 @@ const steps: Record<string, (args: Args) => Promise<Record<string, unknown>> | R
       edition = { p50: quantile(withEvidence, 0.5), p95: quantile(withEvidence, 0.95), evidencePerPage: evidenceMs / texts.length }
     }
     return { pages: texts.length, p50: quantile(times, 0.5), p95: quantile(times, 0.95), pagesPerSecond: (texts.length / total) * 1000, edition }
+  },
+
+  // `galley analyze` (structure, typos, duplicates placed in the original) of pathological
+  // pages: synthetic pages end to end up to 20 MB, and one paragraph printed 2,000 times.
+  largePage: async ({ seed }) => {
+    const { analyzeText } = (await import('../src/core/services/analyzeFiles')) as typeof import('../src/core/services/analyzeFiles')
+    const paragraph = '城南街道启动老旧小区改造，三个社区试点加装电梯，居民可在社区服务中心报名参加。'
+    const repeated = '标题\n\n' + `${paragraph}\n\n`.repeat(2000)
+    const parts: string[] = []
+    let bytes = 0
+    // Pages of their own (the archive of 1,000 pages is only 9 MB), of the same kind.
+    for (const { text } of generateArchive({ seed: (seed as number) + 1, pages: 5000 })) {
+      if (bytes + Buffer.byteLength(text) + 2 > 20 * 1024 * 1024) break
+      parts.push(text)
+      bytes += Buffer.byteLength(text) + 2
+    }
+    const large = parts.join('\n\n')
+    const measure = (text: string): { ms: number; cpuMs: number } => {
+      const cpu = process.cpuUsage()
+      const { ms } = timeMs(() => analyzeText('page', 'utf-8', text))
+      const used = process.cpuUsage(cpu)
+      return { ms, cpuMs: (used.user + used.system) / 1000 }
+    }
+    const rep = measure(repeated)
+    const big = measure(large)
+    return { repeatedMs: rep.ms, largeMB: Buffer.byteLength(large) / 1024 / 1024, largeMs: big.ms, largeCpuMs: big.cpuMs }
   },
 
   typos: async ({ dir, limit }) => {

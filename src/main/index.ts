@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron'
 import fs from 'node:fs'
 import path from 'node:path'
 import { dispatch } from '../core/services'
@@ -7,17 +7,19 @@ import { API_METHOD_NAMES, IPC_PREFIX, MENU_CHANNEL, type MenuAction } from '../
 import { menuTemplate } from './menu'
 import { lockDown, lockDownContents } from './security'
 import { windowOptions } from './windowOptions'
+import { APP_INDEX, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler, isAppUrl as isAppUrlOf } from './appProtocol'
 
 // The desktop shell: a window, menus and IPC over core. Everything else lives in core.
 
 if (!app.requestSingleInstanceLock()) app.quit()
+// Before ready: app:// is a secure standard scheme (see appProtocol.ts).
+protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES)
 
 let window: BrowserWindow | null = null
 let appSession: AppSession | null = null
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL
-const isAppUrl = (url: string): boolean =>
-  rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://' + path.join(__dirname, '../renderer'))
+const isAppUrl = (url: string): boolean => isAppUrlOf(url, rendererUrl)
 
 function nativeBinding(): string | undefined {
   // Built by scripts/electron-native.mjs for Electron's ABI; node_modules keeps Node's for the tests.
@@ -37,7 +39,8 @@ async function importFromDialog(folder: boolean): Promise<void> {
     filters: folder ? [] : [{ name: 'Page text', extensions: ['txt'] }]
   })
   if (result.canceled || result.filePaths.length === 0) return
-  const report = await appSession.importFromPaths(result.filePaths)
+  // On workers: the IPC calls of the window go on being answered meanwhile.
+  const report = await appSession.importFromPaths(result.filePaths, { offThread: true })
   if (!report) return
   const failures = report.items.filter((i) => i.status === 'failed')
   if (failures.length > 0) {
@@ -51,6 +54,7 @@ async function importFromDialog(folder: boolean): Promise<void> {
 }
 
 app.whenReady().then(() => {
+  protocol.handle(APP_SCHEME, appProtocolHandler(path.join(__dirname, '../renderer')))
   const databasePath = path.join(app.getPath('userData'), 'galley.db')
   const binding = nativeBinding()
   // A damaged database opens the app in recovery, as in browser mode: the window explains and
@@ -88,7 +92,7 @@ app.whenReady().then(() => {
   window = new BrowserWindow(windowOptions(path.join(__dirname, '../preload/index.js')))
   window.once('ready-to-show', () => window?.show())
   if (rendererUrl) void window.loadURL(rendererUrl)
-  else void window.loadFile(path.join(__dirname, '../renderer/index.html'))
+  else void window.loadURL(APP_INDEX)
 })
 
 app.on('second-instance', () => {

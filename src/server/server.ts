@@ -6,6 +6,7 @@ import { dispatch } from '../core/services'
 import { hostIsAllowed, originIsAllowed, tokenIsValid, type GuardConfig } from './guard'
 import { serveStatic } from './static'
 import { CSP } from '../shared/csp'
+import { MAX_PAGE_BYTES } from '../shared/limits'
 
 export interface ServerOptions {
   handlers: Handlers
@@ -39,7 +40,7 @@ const STATUS: Record<string, number> = { 'invalid-argument': 400, 'unknown-metho
 /** Serves the renderer and the API on 127.0.0.1 only. */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url')
-  const maxBody = options.maxBody ?? 300 * 1024 * 1024
+  const maxBody = options.maxBody ?? MAX_BODY_BYTES
   const config: GuardConfig = { port: 0, token }
 
   const server = http.createServer((req, res) => {
@@ -73,12 +74,27 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       req.resume()
       return
     }
-    const method = decodeURIComponent(url.slice('/api/'.length).split('?')[0] ?? '')
+    let method: string
+    try {
+      method = decodeURIComponent(url.slice('/api/'.length).split('?')[0] ?? '')
+    } catch {
+      sendJson(res, 400, { ok: false, error: { code: 'invalid-argument', message: 'malformed method name in the URL' } })
+      req.resume()
+      return
+    }
+    const declared = Number(req.headers['content-length'])
+    if (Number.isFinite(declared) && declared > maxBody) {
+      // Refused before a byte is read; the connection is closed so the client stops sending.
+      sendJson(res, 413, { ok: false, error: { code: 'invalid-argument', message: `${method}: ${tooLarge(maxBody)}` } }, true)
+      req.resume()
+      return
+    }
     let body: unknown
     try {
       body = JSON.parse(await readBody(req, maxBody))
     } catch (error) {
-      sendJson(res, 400, { ok: false, error: { code: 'invalid-argument', message: `${method}: ${(error as Error).message}` } })
+      const status = error instanceof BodyTooLarge ? 413 : 400
+      sendJson(res, status, { ok: false, error: { code: 'invalid-argument', message: `${method}: ${(error as Error).message}` } }, status === 413)
       return
     }
     const outcome = await dispatch(options.handlers, method, body)
@@ -106,9 +122,14 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   })
 }
 
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
+function sendJson(res: ServerResponse, status: number, value: unknown, close = false): void {
   const body = JSON.stringify(value)
-  res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)) })
+  res.writeHead(status, {
+    ...BASE_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+    ...(close ? { Connection: 'close' } : {})
+  })
   res.end(body)
 }
 
@@ -118,20 +139,52 @@ function sendBytes(res: ServerResponse, mediaType: string, bytes: Uint8Array): v
   res.end(bytes)
 }
 
+/**
+ * The largest body: an upload of the largest page Galley accepts (20 MB, a third more in
+ * base64, plus its JSON), or a save of such a page's text. Anything larger is refused as it
+ * arrives, never held in memory.
+ */
+export const MAX_BODY_BYTES = Math.ceil((MAX_PAGE_BYTES * 4) / 3) + 4 * 1024 * 1024
+
+class BodyTooLarge extends Error {}
+
+function tooLarge(limit: number): string {
+  return `request body larger than ${Math.round(limit / 1024 / 1024)} MB (a page may have 20 MB; send large uploads a file at a time)`
+}
+
+/** The body as text, decoded as it streams in (invalid UTF-8 is refused, not replaced). */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
+    const decoder = new TextDecoder('utf-8', { fatal: true })
+    const parts: string[] = []
     let size = 0
+    let failed = false
+    const fail = (error: Error): void => {
+      if (failed) return
+      failed = true
+      reject(error)
+      // Drained, not destroyed: the answer still reaches the client.
+      req.resume()
+    }
     req.on('data', (chunk: Buffer) => {
+      if (failed) return
       size += chunk.length
-      if (size > limit) {
-        reject(new Error(`request body larger than ${Math.round(limit / 1024 / 1024)} MB`))
-        req.destroy()
-        return
+      if (size > limit) return fail(new BodyTooLarge(tooLarge(limit)))
+      try {
+        parts.push(decoder.decode(chunk, { stream: true }))
+      } catch {
+        fail(new Error('request body is not valid UTF-8'))
       }
-      chunks.push(chunk)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
+    req.on('end', () => {
+      if (failed) return
+      try {
+        parts.push(decoder.decode())
+      } catch {
+        return fail(new Error('request body is not valid UTF-8'))
+      }
+      resolve(parts.join(''))
+    })
+    req.on('error', (error) => fail(error))
   })
 }

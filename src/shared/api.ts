@@ -20,7 +20,13 @@ import type { PageGeometry } from './geometry'
 
 const id = z.number().int().positive()
 const fixScope = z.enum(['page', 'edition', 'publication', 'all'])
-const text = z.string().max(50_000_000)
+// A lone surrogate cannot be stored (SQLite keeps UTF-8: it would become U+FFFD), so a text
+// holding one is refused rather than acknowledged and changed.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u
+const text = z
+  .string()
+  .max(50_000_000)
+  .refine((s) => !LONE_SURROGATE.test(s), 'text holds a lone UTF-16 surrogate (not a character; it cannot be stored)')
 
 export const MAX_UPLOAD_FILES = 500
 
@@ -73,7 +79,8 @@ export const apiArgs = {
             .object({
               name: z.string().min(1).max(255),
               folder: z.string().max(255).optional(),
-              dataBase64: z.string().max(30_000_000)
+              // No limit of its own: a file too large fails alone (the transports bound the request).
+              dataBase64: z.string()
             })
             .strict()
         )

@@ -31,7 +31,7 @@ describe('decodePage', () => {
 
   it.each([
     ['empty', Buffer.alloc(0), /empty file/],
-    ['white space only', Buffer.from(' \n\n \r\n'), /empty file/],
+    ['white space only', Buffer.from(' \n\n \r\n'), /blank page/],
     ['binary with NUL bytes', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02]), /binary/],
     ['control characters', Buffer.from('ab\u0001\u0002\u0003\u0004\u0005\u0006cd'), /binary/],
     ['undecodable bytes', Buffer.from([0xff, 0xff, 0xfe, 0x80, 0x81, 0xff, 0x30]), /undecodable/],

@@ -59,7 +59,7 @@ describe('import on worker threads', () => {
     expect(a.items.map((i) => [i.source, i.status, i.reason])).toEqual(b.items.map((i) => [i.source, i.status, i.reason]))
     expect(a.items.filter((i) => i.status === 'failed').map((i) => i.reason)).toEqual([
       expect.stringMatching(/^binary file/),
-      expect.stringMatching(/^empty file \(only white space\)/),
+      expect.stringMatching(/^blank page \(only white space/),
       expect.stringMatching(/^empty file$/)
     ])
     expect(snapshot(onWorkers)).toEqual(snapshot(here))

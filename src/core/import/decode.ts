@@ -1,11 +1,13 @@
 import { Buffer, isUtf8, transcode } from 'node:buffer'
+import { decodeLegacy, utf16WithoutMark } from './legacy'
 import { TextDecoder } from 'node:util'
+import { MAX_PAGE_BYTES } from '../../shared/limits'
 
 // Detects the encoding of a page file and decodes it, or says in a few words why it cannot.
 
-export const MAX_PAGE_BYTES = 20 * 1024 * 1024
+export { MAX_PAGE_BYTES }
 
-export type PageEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030'
+export type PageEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5'
 
 export interface DecodedPage {
   text: string
@@ -19,9 +21,11 @@ export class DecodeError extends Error {
 const decoders = {
   utf8: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }),
   utf16le: new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }),
-  utf16be: new TextDecoder('utf-16be', { fatal: true, ignoreBOM: true }),
-  gb18030: new TextDecoder('gb18030', { fatal: true, ignoreBOM: true })
+  utf16be: new TextDecoder('utf-16be', { fatal: true, ignoreBOM: true })
 }
+
+/** Visible text: anything but white space and the invisible format characters OCR leaves. */
+const VISIBLE = /[^\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/
 
 export function decodePage(bytes: Uint8Array): DecodedPage {
   if (bytes.length === 0) throw new DecodeError('empty file')
@@ -31,7 +35,7 @@ export function decodePage(bytes: Uint8Array): DecodedPage {
   const decoded = decodeByMarks(bytes)
   if (decoded.text.includes('\u0000')) throw new DecodeError('binary file (contains NUL characters)')
   if (!looksLikeText(decoded.text)) throw new DecodeError(`binary file (control characters in ${decoded.encoding} text)`)
-  if (decoded.text.trim() === '') throw new DecodeError('empty file (only white space)')
+  if (!VISIBLE.test(decoded.text)) throw new DecodeError('blank page (only white space or invisible characters)')
   return decoded
 }
 
@@ -41,23 +45,18 @@ function decodeByMarks(bytes: Uint8Array): DecodedPage {
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: utf16(decoders.utf16le, bytes, 'LE'), encoding: 'utf-16le' }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: utf16(decoders.utf16be, bytes, 'BE'), encoding: 'utf-16be' }
-  if (bytes.includes(0)) throw new DecodeError('binary file (contains NUL bytes)')
+  if (bytes.includes(0)) {
+    const wide = utf16WithoutMark(bytes)
+    if (wide) return wide
+    throw new DecodeError('binary file (contains NUL bytes)')
+  }
   // Validating first and then decoding without checks is several times faster than a fatal
   // TextDecoder, and almost every page is UTF-8.
   if (isUtf8(bytes)) return { text: utf8Text(bytes), encoding: 'utf-8' }
-  // not UTF-8: the Chinese legacy encodings are next
-  let text: string
-  try {
-    text = decoders.gb18030.decode(bytes)
-  } catch {
-    throw new DecodeError('undecodable bytes (neither UTF-8 nor GB18030/GBK)')
-  }
-  // Almost any byte string is valid GB18030; real Chinese text stays within the common
-  // characters, while binary data decodes to rare ones.
-  if (!looksLikeChinese(text)) throw new DecodeError('undecodable bytes (neither UTF-8 nor GB18030/GBK text)')
-  return { text, encoding: 'gb18030' }
+  const legacy = decodeLegacy(bytes)
+  if ('refused' in legacy) throw new DecodeError(legacy.refused)
+  return legacy
 }
-
 /**
  * Valid UTF-8 as a string. V8's own UTF-8 decoding is slow for text that is mostly not ASCII:
  * converting to UTF-16 first and taking those code units as they are is several times faster
@@ -85,7 +84,8 @@ function utf16(decoder: TextDecoder, bytes: Uint8Array, order: 'LE' | 'BE'): str
   return strict(decoder, bytes.subarray(2), `UTF-16 ${order}`)
 }
 
-// Tabs, line and form feeds are text; other C0/C1 controls in any number are not.
+// Tabs, line and form feeds are text; a few other C0/C1 controls (an OCR engine's stray escape)
+// are tolerated, many are not.
 function looksLikeText(text: string): boolean {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text
   let controls = 0
@@ -93,32 +93,7 @@ function looksLikeText(text: string): boolean {
     const c = sample.charCodeAt(i)
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || (c >= 0x7f && c < 0xa0)) controls++
   }
-  return controls <= Math.max(2, sample.length * 0.001)
-}
-
-function looksLikeChinese(text: string): boolean {
-  const sample = text.length > 65536 ? text.slice(0, 65536) : text
-  let common = 0
-  let total = 0
-  for (const ch of sample) {
-    const c = ch.codePointAt(0) ?? 0
-    total++
-    if (
-      (c >= 0x20 && c < 0x7f) ||
-      c === 0x0a ||
-      c === 0x0d ||
-      c === 0x09 ||
-      (c >= 0x4e00 && c <= 0x9fff) ||
-      (c >= 0x3000 && c <= 0x303f) ||
-      (c >= 0xff00 && c <= 0xffef) ||
-      (c >= 0x2010 && c <= 0x206f) ||
-      c === 0xa0 ||
-      c === 0xb7
-    ) {
-      common++
-    }
-  }
-  return total > 0 && common / total >= 0.97
+  return controls <= 2 + sample.length * 0.01
 }
 
 export function normalizeNewlines(text: string): string {

@@ -32,6 +32,12 @@ export interface ImportOptions {
   propose?: Proposer
   /** Worker threads for the standard analysis: 0 keeps it on this thread. */
   workers?: number
+  /**
+   * Keeps the reading, decoding and analysis off this thread (a server's request thread):
+   * workers whatever the batch size, and a page a worker cannot finish fails on its own
+   * instead of being retried here.
+   */
+  offThread?: boolean
   onProgress?: (done: number, total: number, item: ImportItemResult) => void
   signal?: AbortSignal
 }
@@ -47,6 +53,8 @@ export interface PageSource {
   size: number
   /** The page's scan, if there is one: by the name its OCR file gives, else by its own base name. */
   findImage?: FindImage
+  /** Why the source cannot be a page, known before reading it (an upload that is not base64). */
+  refused?: string
 }
 
 /** Imports files and folders; every failure is reported and the batch goes on. */
@@ -55,7 +63,7 @@ export async function importPaths(db: Db, inputs: readonly string[], options: Im
   const failed: ImportItemResult[] = errors.map((e) => ({ source: e.source, status: 'failed', reason: e.reason }))
   const images = folderImageFinder()
   const sources: PageSource[] = files.map((file) => ({
-    source: file.path,
+    source: file.linkTo ? `${file.path} (a link to ${file.linkTo})` : file.path,
     fileName: path.basename(file.path),
     folderName: file.folderName,
     path: file.path,
@@ -93,7 +101,7 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
   const items: ImportItemResult[] = []
   const inline = options.propose ?? structureProposer()
   const wanted = options.propose ? 0 : (options.workers ?? undefined)
-  const pool = wanted === 0 || sources.length < MIN_PAGES_FOR_WORKERS ? null : startPagePool(wanted)
+  const pool = wanted === 0 || (sources.length < MIN_PAGES_FOR_WORKERS && !options.offThread) ? null : startPagePool(wanted)
   const known = new Set(allPageHashes(db))
   pool?.addKnown([...known])
   const evidenceOf = editionEvidenceOf(sources, options.edition)
@@ -107,6 +115,7 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
     return preparePage(bytes, (sha256) => known.has(sha256), inline, source.fileName, evidenceOf(source))
   }
   const prepare = (source: PageSource): Prepared | Promise<Prepared> => {
+    if (source.refused !== undefined) return { status: 'failed', reason: source.refused }
     // Checked before reading, so a huge file is never loaded into memory.
     if (source.size > MAX_PAGE_BYTES) {
       return { status: 'failed', reason: `file too large (${(source.size / 1024 / 1024).toFixed(1)} MB, the limit is 20 MB)` }
@@ -120,7 +129,8 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
       return { status: 'failed', reason: `cannot read file: ${(error as Error).message}` }
     }
     // A worker that dies (out of memory on a monstrous page, say) costs its pages a retry here.
-    return pool.prepare(job).catch((error: unknown) => {
+    return pool.prepare(job).catch((error: Error): Prepared | Promise<Prepared> => {
+      if (options.offThread) return { status: 'failed', reason: `could not be analysed: ${error.message}` }
       log.warn(`page worker failed on ${source.source}; analysing it on this thread`, error)
       return prepareHere(source)
     })

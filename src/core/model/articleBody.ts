@@ -30,21 +30,46 @@ interface LegacyBody {
   captions?: string[]
 }
 
+/** Lines looked at one by one before an index of the article's lines is made. */
+const SCAN = 64
+
 /** Line numbers of `texts` in order within [from, to] of `lines`, a text where it is not a whole line. */
 function refer(texts: readonly string[], lines: readonly string[] | null, from: number, to: number): Item[] {
   if (!lines) return [...texts]
   const last = Math.min(to, lines.length - 1)
   let cursor = from
-  return texts.map((text) => {
-    for (let k = cursor; k <= last; k++) {
-      if (lines[k] === text) {
-        cursor = k + 1
-        return k
+  // Where each text is among the article's lines, made only when a text is not found close
+  // ahead: looking through the whole article for every such text was quadratic on a long page.
+  let index: Map<string, number[]> | null = null
+  const find = (text: string): number => {
+    const near = Math.min(last, cursor + SCAN - 1)
+    for (let k = cursor; k <= near; k++) if (lines[k] === text) return k
+    if (near === last && cursor === from) return -1
+    if (!index) {
+      index = new Map()
+      for (let k = from; k <= last; k++) {
+        const at = index.get(lines[k]!)
+        if (at) at.push(k)
+        else index.set(lines[k]!, [k])
       }
     }
-    // Out of order or not a whole line: look once over the whole article before keeping the text.
-    for (let k = from; k < cursor; k++) if (lines[k] === text) return k
-    return text
+    const at = index.get(text)
+    if (!at) return -1
+    // The first at or after the cursor, else (out of order) the first in the article.
+    let lo = 0
+    let hi = at.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (at[mid]! < cursor) lo = mid + 1
+      else hi = mid
+    }
+    return lo < at.length ? at[lo]! : at[0]!
+  }
+  return texts.map((text) => {
+    const k = find(text)
+    if (k < 0) return text
+    if (k >= cursor) cursor = k + 1
+    return k
   })
 }
 

@@ -13,6 +13,11 @@ export interface SuggestionPassOptions {
   signal?: AbortSignal
   /** Worker threads for the detection: 0 keeps it on this thread. */
   workers?: number
+  /**
+   * Keeps the detection off this thread (a server's request thread): workers however few the
+   * pages, and a page a worker cannot finish keeps its stale mark for a later pass.
+   */
+  offThread?: boolean
 }
 
 /** Pages written per transaction: short, so other writers get their turn. */
@@ -57,7 +62,7 @@ export function runSuggestionPass(
 export async function runSuggestionPassInWorkers(db: Db, options: SuggestionPassOptions = {}): Promise<number> {
   const pending = pagesWithStaleSuggestions(db, options.pageIds)
   if (pending.length === 0) return 0
-  const pool = options.workers === 0 || pending.length < MIN_PAGES_FOR_WORKERS ? null : startPagePool(options.workers ?? defaultWorkerCount(false))
+  const pool = options.workers === 0 || (pending.length < MIN_PAGES_FOR_WORKERS && !options.offThread) ? null : startPagePool(options.workers ?? defaultWorkerCount(false))
   if (!pool) return runSuggestionPass(db, pending, options.onProgress, options.signal)
   try {
     return await detectInPool(db, pool, pending, options)
@@ -107,7 +112,8 @@ async function detectInPool(db: Db, pool: PagePool, pending: readonly number[], 
         // A publication with approved pages: its words are checked here (the workers lack them).
         const known = knowledgeForPage(db, job.pageId, knowledge, publications).knownText
         if (typos && !known) storeRefreshedSuggestions(db, job.pageId, job.revisionId, job.text, typos)
-        else refreshSuggestions(db, job.pageId, job.revisionId, job.text, knowledge, publications)
+        // A page a worker could not finish keeps its stale mark when the work must stay off this thread.
+        else if (known || typos || !options.offThread) refreshSuggestions(db, job.pageId, job.revisionId, job.text, knowledge, publications)
       }
     }).immediate()
     done += slice.length

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { analyzePage, editionEvidence, type EditionEvidence } from '../analysis'
 import { decodePage, DecodeError, normalizeNewlines } from '../import/decode'
 import { detectSuspicious } from '../typos'
-import { locateInOriginal } from '../pipeline/offsets'
+import { locateAllInOriginal } from '../pipeline/offsets'
 import { toSuggestionInput } from '../pipeline/propose'
 
 // `galley analyze`: a page file analysed as an import would, without a database.
@@ -32,11 +32,13 @@ export function analyzeText(source: string, encoding: string, text: string, edit
   const analysis = analyzePage(text, { edition })
   const suggestions: AnalyzeResult['suggestions'] = detectSuspicious(text).map(toSuggestionInput)
   // Duplicates are found in the cleaned text; their offsets here are into the original.
-  for (const d of analysis.duplicates) {
-    const at = locateInOriginal(text, d.text)
-    if (!at) continue
+  // One pass for all of them: locating each on its own was quadratic on a page of repeats.
+  const places = locateAllInOriginal(text, analysis.duplicates.map((d) => d.text))
+  analysis.duplicates.forEach((d, i) => {
+    const at = places[i]
+    if (!at) return
     suggestions.push({ rule: 'duplicate', start: at.start, end: at.end, original: text.slice(at.start, at.end), replacement: '', confidence: d.confidence, message: d.message })
-  }
+  })
   suggestions.sort((a, b) => a.start - b.start || a.end - b.end)
   return {
     source,

@@ -1,4 +1,4 @@
-import { ApiError, apiMethods, type ApiErrorBody, type ApiMethod, type GalleyApi, type Handlers, isApiMethod, validateArgs } from '../../shared/api'
+import { ApiError, apiMethods, type ApiErrorBody, type ApiMethod, type ApiResult, type GalleyApi, type Handlers, isApiMethod, validateArgs } from '../../shared/api'
 import type { ServiceContext } from './context'
 import { log } from '../log'
 import { editHandlers } from './editing'
@@ -21,8 +21,17 @@ const noRestore: Pick<Handlers, 'restoreNewestBackup'> = {
   }
 }
 
+/** Saves of texts at least this long run on the context's thread for long calls (a page is 5–15 KB). */
+export const LONG_SAVE_CHARS = 200_000
+
 export function createHandlers(ctx: ServiceContext): Handlers {
-  return { ...readHandlers(ctx), ...importHandlers(ctx), ...editHandlers(ctx), ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx), ...concordanceHandlers(ctx), ...settingsHandlers(ctx), ...scanHandlers(ctx), ...editionHandlers(ctx), ...noRestore } satisfies Handlers
+  const handlers: Handlers = { ...readHandlers(ctx), ...importHandlers(ctx), ...editHandlers(ctx), ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx), ...concordanceHandlers(ctx), ...settingsHandlers(ctx), ...scanHandlers(ctx), ...editionHandlers(ctx), ...noRestore }
+  const long = ctx.longCalls
+  if (long) {
+    const inline = handlers.saveRevision
+    handlers.saveRevision = (args) => (args.text.length >= LONG_SAVE_CHARS ? (long.call('saveRevision', args) as Promise<ApiResult<'saveRevision'>>) : inline(args))
+  }
+  return handlers
 }
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody }

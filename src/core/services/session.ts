@@ -13,6 +13,7 @@ import type { Proposer } from '../pipeline/proposal'
 import { VERSION } from '../version'
 import { loadTypoModel } from '../typos'
 import { createHandlers } from '.'
+import { callWorker, type CallWorker } from './callWorker'
 
 const HOUR = 3600 * 1000
 
@@ -56,7 +57,7 @@ export interface AppSession {
 export function openAppSession(options: AppSessionOptions): AppSession {
   const { databasePath, mode } = options
   if (options.logFile) logToFile(databasePath)
-  let open: { db: Db; handlers: Handlers } | null = null
+  let open: { db: Db; handlers: Handlers; longCalls: CallWorker | null } | null = null
   let recovery: RecoveryInfo | null = null
 
   const look = (): void => {
@@ -67,7 +68,9 @@ export function openAppSession(options: AppSessionOptions): AppSession {
     }
     const db = opened.db
     const propose = options.proposer?.(db)
-    open = { db, handlers: createHandlers({ db, databasePath, mode, ...(propose ? { propose } : {}) }) }
+    // Giant saves run beside the thread that answers the window (see callWorker.ts).
+    const longCalls = databasePath === ':memory:' ? null : callWorker({ databasePath, mode, open: options.open ?? {} })
+    open = { db, handlers: createHandlers({ db, databasePath, mode, ...(propose ? { propose } : {}), ...(longCalls ? { longCalls } : {}) }), longCalls }
     recovery = null
     options.onOpen?.(db)
     if (options.backups) dailyBackup()
@@ -133,6 +136,7 @@ export function openAppSession(options: AppSessionOptions): AppSession {
   }
 
   function close(): void {
+    void open?.longCalls?.close()
     if (daily) clearInterval(daily)
     open?.db.close()
     open = null

@@ -190,10 +190,21 @@ export function findCharSwaps(
     }
   }
   // One error disturbs its neighbours too: among findings close together keep the one that
-  // explains the context best, never its valid neighbour.
+  // explains the context best, never its valid neighbour. The places kept are marked in an
+  // array over the text, so each finding checks its few neighbours, not every finding kept
+  // before it (a long page has tens of thousands).
   const byStrength = [...found].sort((x, y) => y.best.evidence - x.best.evidence)
   const kept: PositionFinding[] = []
-  for (const f of byStrength) if (kept.every((k) => Math.abs(k.pos - f.pos) >= MIN_SPACING)) kept.push(f)
+  const taken = new Uint8Array(n)
+  const near = (pos: number): boolean => {
+    for (let q = Math.max(0, pos - MIN_SPACING + 1); q < Math.min(n, pos + MIN_SPACING); q++) if (taken[q]) return true
+    return false
+  }
+  for (const f of byStrength) {
+    if (near(f.pos)) continue
+    taken[f.pos] = 1
+    kept.push(f)
+  }
   return kept.sort((x, y) => x.pos - y.pos)
 }
 

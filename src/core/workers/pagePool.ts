@@ -117,22 +117,22 @@ export function startPagePool(count = defaultWorkerCount(), entry = workerEntry(
  * Where the worker's code is: built beside this module's bundle (out/main/pageWorker.js), or the
  * TypeScript source when running from source (tests, bench), loaded through tsx.
  */
-function workerEntry(): string | null {
+export function workerEntry(name = 'pageWorker', sourceDir = __dirname): string | null {
   // Some loaders run this module from a data: URL: then there is no file to start, and the
   // callers analyse on their own thread.
   if (!path.isAbsolute(__dirname)) return null
-  if (__filename.endsWith('.ts')) return path.join(__dirname, 'pageWorker.ts')
+  if (__filename.endsWith('.ts')) return path.join(sourceDir, `${name}.ts`)
   for (const dir of [__dirname, path.dirname(__dirname)]) {
-    const file = path.join(dir, 'pageWorker.js')
+    const file = path.join(dir, `${name}.js`)
     if (fs.existsSync(file)) return file
   }
   return null
 }
 
-function spawn(entry: string): Worker {
-  if (!entry.endsWith('.ts')) return new Worker(entry)
+export function spawn(entry: string, workerData?: unknown): Worker {
+  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData })
   const bootstrap = `const { createRequire } = require('node:module');
 require(createRequire(${JSON.stringify(entry)}).resolve('tsx/cjs/api')).register();
 require(${JSON.stringify(entry)});`
-  return new Worker(bootstrap, { eval: true })
+  return new Worker(bootstrap, { eval: true, workerData })
 }

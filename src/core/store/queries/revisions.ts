@@ -17,6 +17,14 @@ export class RevisionConflictError extends Error {
   }
 }
 
+/** A revision for a page the store does not hold (deleted, or never there). */
+export class PageMissingError extends Error {
+  constructor(readonly pageId: number) {
+    super(`page ${pageId} does not exist`)
+    this.name = 'PageMissingError'
+  }
+}
+
 export interface NewRevision {
   pageId: number
   text: string
@@ -33,7 +41,7 @@ export interface NewRevision {
 /** Appends a revision and makes it current. Must run inside a transaction. */
 export function addRevision(db: Db, revision: NewRevision): number {
   const current = currentRevisionId(db, revision.pageId)
-  if (current === undefined) throw new Error(`page ${revision.pageId} does not exist`)
+  if (current === undefined) throw new PageMissingError(revision.pageId)
   if (revision.baseRevisionId !== undefined && revision.baseRevisionId !== current) {
     throw new RevisionConflictError(revision.pageId, current, revision.baseRevisionId)
   }

@@ -1,4 +1,5 @@
-import type { ImportReport } from '../../../shared/types'
+import { MAX_PAGE_BYTES } from '../../../shared/limits'
+import type { ImportItemResult, ImportReport } from '../../../shared/types'
 import { api } from '../api/client'
 import { addReports, emptyReport, folderOf } from './batches'
 import { relativePathOf } from './dropped'
@@ -22,6 +23,42 @@ export interface UploadProgress {
   report: ImportReport
 }
 
+/** How the server names an uploaded file in its report. */
+function sourceName(file: File): string {
+  const folder = folderOf(relativePathOf(file))
+  return folder ? `${folder}/${file.name}` : file.name
+}
+
+function failedReport(files: readonly File[], reason: string): ImportReport {
+  const items: ImportItemResult[] = files.map((f) => ({ source: sourceName(f), status: 'failed', reason }))
+  return { ...emptyReport(), failed: items.length, items }
+}
+
+async function send(files: readonly File[], edition: string | undefined): Promise<ImportReport> {
+  const payload = await Promise.all(
+    files.map(async (file) => {
+      const folder = folderOf(relativePathOf(file))
+      return { name: file.name.slice(-255), dataBase64: await readBase64(file), ...(folder ? { folder } : {}) }
+    })
+  )
+  return api.importFiles({ files: payload, ...(edition ? { edition } : {}) })
+}
+
+/**
+ * A batch refused as a whole (a transport error, a file that cannot be read) is sent again a
+ * file at a time, so one bad file fails alone, with its reason, and the rest are imported.
+ */
+async function sendBatch(files: readonly File[], edition: string | undefined): Promise<ImportReport> {
+  try {
+    return await send(files, edition)
+  } catch (error) {
+    if (files.length === 1) return failedReport(files, (error as Error).message || String(error))
+  }
+  let report = emptyReport()
+  for (const file of files) report = addReports(report, await sendBatch([file], edition))
+  return report
+}
+
 /** Uploads in batches through importFiles; between batches the caller may cancel. */
 export async function uploadFiles(
   files: readonly File[],
@@ -33,15 +70,13 @@ export async function uploadFiles(
   let done = 0
   for (const batch of planGroupedBatches(files.map((f) => ({ path: relativePathOf(f), size: f.size })))) {
     if (cancelled()) return { report, cancelled: true }
-    const payload = await Promise.all(
-      batch.map(async (i) => {
-        const file = files[i]!
-        const folder = folderOf(relativePathOf(file))
-        return { name: file.name.slice(-255), dataBase64: await readBase64(file), ...(folder ? { folder } : {}) }
-      })
-    )
-    const result = await api.importFiles({ files: payload, ...(edition ? { edition } : {}) })
-    report = addReports(report, result)
+    // A file over the limit is refused here, by name, without sending it.
+    const tooLarge = batch.filter((i) => files[i]!.size > MAX_PAGE_BYTES).map((i) => files[i]!)
+    const rest = batch.filter((i) => files[i]!.size <= MAX_PAGE_BYTES).map((i) => files[i]!)
+    for (const file of tooLarge) {
+      report = addReports(report, failedReport([file], `file too large (${(file.size / 1024 / 1024).toFixed(1)} MB, the limit is 20 MB)`))
+    }
+    if (rest.length > 0) report = addReports(report, await sendBatch(rest, edition))
     done += batch.length
     onProgress({ done, total: files.length, report })
   }
