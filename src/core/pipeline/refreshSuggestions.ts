@@ -1,3 +1,4 @@
+import { changedSpan } from '../../shared/changedSpan'
 import type { Db } from '../store/database'
 import { detectSuspicious, judgeNames, type DetectOptions } from '../typos'
 import { pageNames } from '../store/queries/knowledge'
@@ -187,15 +188,7 @@ export function typedCorrection(
   before: string,
   after: string
 ): { original: string; replacement: string; contextBefore: string; contextAfter: string } | null {
-  let start = 0
-  const max = Math.min(before.length, after.length)
-  while (start < max && before[start] === after[start]) start++
-  let endBefore = before.length
-  let endAfter = after.length
-  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
-    endBefore--
-    endAfter--
-  }
+  const { start, endBefore, endAfter } = changedSpan(before, after)
   const original = before.slice(start, endBefore)
   const replacement = after.slice(start, endAfter)
   if (original.length === 0 || replacement.length === 0 || original.length > 4 || replacement.length > 4) return null

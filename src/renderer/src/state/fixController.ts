@@ -1,3 +1,4 @@
+import { changedSpan } from '../../../shared/changedSpan'
 import type { FixBatchEntry, Occurrence } from '../../../shared/api'
 import { api } from '../api/client'
 import type { WorkbenchHost } from './host'
@@ -158,15 +159,7 @@ export class FixController {
 
 /** A replacement of one to four characters between two texts (a correction typed), else null. */
 export function typedFix(before: string, after: string): { pattern: string; replacement: string } | null {
-  let start = 0
-  const max = Math.min(before.length, after.length)
-  while (start < max && before[start] === after[start]) start++
-  let endBefore = before.length
-  let endAfter = after.length
-  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
-    endBefore--
-    endAfter--
-  }
+  const { start, endBefore, endAfter } = changedSpan(before, after)
   const pattern = before.slice(start, endBefore)
   const replacement = after.slice(start, endAfter)
   if (!pattern || !replacement || pattern.length > 4 || replacement.length > 4 || /\s/.test(pattern + replacement)) return null
