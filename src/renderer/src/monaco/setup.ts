@@ -3,10 +3,12 @@ import * as monaco from 'monaco-editor/esm/vs/editor/editor.api'
 import 'monaco-editor/esm/vs/editor/editor.all'
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker'
 import { loader } from '@monaco-editor/react'
+import { suppressMonacoCancellations } from './suppressCanceled'
 
 // Monaco is bundled with the app: the loader must never reach for a CDN.
 const scope = self as unknown as { MonacoEnvironment: monaco.Environment }
 scope.MonacoEnvironment = { getWorker: () => new EditorWorker() }
 loader.config({ monaco })
+suppressMonacoCancellations()
 
 export { monaco }
