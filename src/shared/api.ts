@@ -12,6 +12,7 @@ import type {
 } from './types'
 import type { RecoveryInfo, RestoreResult } from './recovery'
 import { settingsSchema, type Settings } from './settings'
+import { LINE_ROLES } from './lineRoles'
 import type { PageGeometry } from './geometry'
 
 // The one contract between the renderer and Galley's services: every method's argument schema
@@ -52,10 +53,13 @@ const articleBoundary = z
     startLine: z.number().int().min(0),
     endLine: z.number().int().min(0),
     titleOverride: z.string().trim().min(1, 'titleOverride is empty (send null to read the title from the text)').max(500).nullable().optional(),
-    status: z.enum(['proposed', 'approved', 'rejected']).optional()
+    status: z.enum(['proposed', 'approved', 'rejected']).optional(),
+    // The editor's role for each line of the range (null: a blank line); the article's fields are read from them.
+    roles: z.array(z.enum(LINE_ROLES).nullable()).max(200_000).nullable().optional()
   })
   .strict()
   .refine((a) => a.endLine > a.startLine, 'endLine must be after startLine')
+  .refine((a) => !a.roles || a.roles.length === a.endLine - a.startLine, 'roles must give one role a line of the article')
 const articleBoundaries = z.array(articleBoundary).max(2000)
 
 export type ArticleBoundary = z.infer<typeof articleBoundary>

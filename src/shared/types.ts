@@ -1,4 +1,5 @@
 // Plain data carried by the API, shared by core, adapters and renderer.
+import type { ArticleRoles } from './lineRoles'
 
 export type PageStatus = 'new' | 'in-progress' | 'approved'
 export type ArticleKind = 'article' | 'caption' | 'fragment' | 'furniture'
@@ -62,6 +63,8 @@ export interface ArticleRecord {
   confidence: number
   status: ArticleStatus
   source: 'analysis' | 'editor'
+  /** The editor's role for each line of [startLine, endLine) when given; the fields are read from them. */
+  roles?: ArticleRoles | null
 }
 
 export interface SuggestionRecord {

@@ -3,6 +3,7 @@ import { buildArticle, type ArticleFields, type RoledLine } from './article'
 import { isFurnitureLine } from './cues'
 import { interpretStack } from './headings'
 import type { ArticleKind, LineRole } from './types'
+import type { LineRole as EditorRole } from '../../shared/lineRoles'
 import { classify, creditOf, isHeadingShaped, type UnitKind } from './units'
 import { log } from '../log'
 
@@ -50,4 +51,34 @@ function describe(input: readonly string[], given: ArticleKind | undefined): Art
   }
   const roled: RoledLine[] = texts.map((text, i) => ({ text, role: roles[i]! }))
   return buildArticle(kind, roled, null, kind === 'article' ? 0.8 : 0.6)
+}
+
+/**
+ * An article's fields read from the roles the editor gave its lines (the gutter's roles): each
+ * line goes where its role says, so what the editor sees is what every export writes. A dateline
+ * is printed with the text and stays a paragraph; a credit is the byline when there is none, else
+ * a caption line of its own, never both; furniture lines are left out.
+ */
+export function describeRoledLines(input: readonly string[], roles: ReadonlyArray<EditorRole | null>, kind: ArticleKind): ArticleFields {
+  const roled: RoledLine[] = []
+  const credits: string[] = []
+  let prevRole: EditorRole | null = null
+  input.forEach((raw, i) => {
+    const text = String(raw).trim()
+    const role = roles[i] ?? 'body'
+    if (text === '' || role === 'furniture') return
+    const prev = roled.at(-1)
+    if (role === 'credit') credits.push(text)
+    // a title printed over two lines is one title
+    else if (role === 'title' && prev?.role === 'title' && prevRole === 'title') prev.text = `${prev.text} ${text}`
+    else roled.push({ text, role: role === 'dateline' ? 'body' : role })
+    prevRole = role
+  })
+  const fields = buildArticle(kind, roled, null, 1)
+  // the kicker is the editor's kicker line, never a section banner guessed for it
+  fields.kicker = roled.find((l) => l.role === 'kicker')?.text ?? null
+  const credit = credits.join(' ') || null
+  if (credit && !fields.byline) fields.byline = credit
+  else if (credit) fields.captions = [...fields.captions, credit]
+  return fields
 }

@@ -2,7 +2,7 @@
 // each decision with a confidence. Pure TypeScript, no I/O.
 export { analyzePage } from './analyze'
 export type { LayoutHints } from './layoutHints'
-export { describeArticle } from './describe'
+export { describeArticle, describeRoledLines } from './describe'
 export { applySafeFixes } from './fixes'
 export { editionEvidence } from './edition'
 export type { EditionEvidence } from './edition'

@@ -1,4 +1,5 @@
 import type { ArticleKind, Paragraph } from '../../shared/types'
+import type { ArticleRoles } from '../../shared/lineRoles'
 
 // The domain's article, as the analysis proposes it and the store keeps it: plain data, so the
 // analysis workers depend on this module and not on the store.
@@ -16,4 +17,6 @@ export interface ArticleInput {
   captions: string[]
   flags: string[]
   confidence: number
+  /** The editor's role for each line of the range, when given: the fields above were read from them. */
+  roles?: ArticleRoles | null
 }

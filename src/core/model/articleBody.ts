@@ -1,10 +1,13 @@
 import type { Paragraph } from '../../shared/types'
 import type { ArticleInput } from './article'
+import { LINE_ROLES, type ArticleRoles, type LineRole } from '../../shared/lineRoles'
 
 export interface ArticleBody {
   headings: string[]
   paragraphs: Paragraph[]
   captions: string[]
+  /** The editor's role for each line of the article, when given (stored as "r"). */
+  roles?: ArticleRoles | null
 }
 
 // A body is stored as references to the lines of its revision's text rather than copies of them:
@@ -23,6 +26,7 @@ interface StoredBody {
   h?: Item[]
   p?: StoredParagraph[]
   c?: Item[]
+  r?: Array<string | null>
 }
 interface LegacyBody {
   headings?: string[]
@@ -86,6 +90,7 @@ export function encodeArticleBody(body: ArticleBody, startLine: number, endLine:
     p: paragraphs,
     c: refer(body.captions, lines, startLine, endLine)
   }
+  if (body.roles) stored.r = body.roles
   return JSON.stringify(stored)
 }
 
@@ -108,7 +113,8 @@ export function decodeArticleBody(bodyJson: string, lines: () => readonly string
   return {
     headings: (raw.h ?? []).map(resolve),
     paragraphs: (raw.p ?? []).map((p): Paragraph => (typeof p === 'object' ? { role: 'subhead', text: resolve(p.s) } : { role: 'body', text: resolve(p) })),
-    captions: (raw.c ?? []).map(resolve)
+    captions: (raw.c ?? []).map(resolve),
+    ...(raw.r ? { roles: raw.r.map((r) => (r !== null && (LINE_ROLES as readonly string[]).includes(r) ? (r as LineRole) : null)) } : {})
   }
 }
 
@@ -133,7 +139,7 @@ export interface EncodedArticle {
 /** `articles` as described against `text`, the revision they will be stored with. */
 export function encodeArticles(articles: readonly ArticleInput[], text: string): EncodedArticle[] {
   const lines = articles.length === 0 ? null : text.split('\n')
-  return articles.map(({ headings: _h, paragraphs: _p, captions: _c, flags, ...row }, i) => ({
+  return articles.map(({ headings: _h, paragraphs: _p, captions: _c, roles: _r, flags, ...row }, i) => ({
     ...row,
     bodyJson: encodeArticleBody(articles[i]!, row.startLine, row.endLine, lines),
     flagsJson: JSON.stringify(flags)

@@ -1,6 +1,7 @@
 import { ApiError, type ArticleBoundary } from '../../shared/api'
 import { describeLines } from '../pipeline/describe'
 import type { StoredArticle } from '../store/queries/articles'
+import type { ArticleRoles } from '../../shared/lineRoles'
 
 // Article boundaries are line ranges of one text. Every change of the text or of the structure
 // places them here (placeArticles): as the workbench drew them on the new text, or, when no
@@ -146,7 +147,9 @@ function placeBoundaries(stored: readonly StoredArticle[], from: readonly string
     const status = b.status ?? 'proposed'
     const titleOverride = b.titleOverride ?? null
     const sameWords = old !== undefined && sameLines(from, old.startLine, old.endLine, to, b.startLine, b.endLine)
-    if (old && sameWords && old.kind === b.kind) {
+    // The editor's roles, as sent; a boundary without them keeps the stored ones while its lines do.
+    const roles = b.roles !== undefined ? b.roles : old && sameWords ? (old.roles ?? null) : null
+    if (old && sameWords && old.kind === b.kind && sameRoles(old.roles ?? null, roles)) {
       const decided = status !== old.status || titleOverride !== old.titleOverride
       out.push({ ...old, startLine: b.startLine, endLine: b.endLine, status, titleOverride, source: decided ? 'editor' : old.source })
       continue
@@ -156,16 +159,23 @@ function placeBoundaries(stored: readonly StoredArticle[], from: readonly string
     const kept = !old || sameWords || decisions === 'keep' ? status : 'proposed'
     if (old && old.status !== 'proposed' && kept === 'proposed') reset++
     const keep = decisions !== 'reset'
+    const rolesChanged = !sameRoles(old?.roles ?? null, roles)
     out.push({
-      ...describeLines(to.slice(b.startLine, b.endLine), b.kind, b.startLine, b.endLine),
+      ...describeLines(to.slice(b.startLine, b.endLine), b.kind, b.startLine, b.endLine, roles),
       ...(old ? { id: old.id } : {}),
       status: kept,
-      source: old && keep ? old.source : 'editor',
+      source: old && keep && !rolesChanged ? old.source : 'editor',
       analyzerVersion: old && keep ? old.analyzerVersion : 0,
       titleOverride
     })
   }
   return { articles: out, reset, dropped: dropped + byId.size }
+}
+
+function sameRoles(a: ArticleRoles | null, b: ArticleRoles | null): boolean {
+  if (a === b) return true
+  if (!a || !b || a.length !== b.length) return false
+  return a.every((r, i) => r === b[i])
 }
 
 function blank(lines: readonly string[], from: number, to: number): boolean {
@@ -206,8 +216,10 @@ function carryByLines(articles: readonly StoredArticle[], from: readonly string[
     const keep = decisions !== 'reset'
     const status = decisions === 'keep' ? article.status : 'proposed'
     if (article.status !== status) reset++
+    // The editor's roles go on with lines that are still one for one; else the text is read again.
+    const roles = article.roles && article.roles.length === endLine - clippedStart ? article.roles : null
     out.push({
-      ...describeLines(to.slice(clippedStart, endLine), article.kind, clippedStart, endLine),
+      ...describeLines(to.slice(clippedStart, endLine), article.kind, clippedStart, endLine, roles),
       ...(article.id !== undefined ? { id: article.id } : {}),
       status,
       source: keep ? article.source : 'editor',

@@ -76,7 +76,8 @@ function toStored(row: ArticleRow, body: ArticleBody): StoredArticle {
     status: row.status,
     source: row.source,
     analyzerVersion: row.analyzerVersion,
-    titleOverride: row.titleOverride
+    titleOverride: row.titleOverride,
+    roles: body.roles ?? null
   }
 }
 

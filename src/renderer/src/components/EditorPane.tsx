@@ -16,7 +16,7 @@ export function EditorPane(): React.JSX.Element {
     editor.current = instance
     wb.attach(instance)
     // Read-only window onto the working text for the UI tests (Monaco renders only visible lines).
-    ;(window as unknown as { galleyDebug?: object }).galleyDebug = { workingText: () => instance.text(), cursorOffset: () => instance.cursorOffset() }
+    ;(window as unknown as { galleyDebug?: object }).galleyDebug = { workingText: () => instance.text(), cursorOffset: () => instance.cursorOffset(), selectedLines: () => instance.selectedLines() }
     return () => {
       wb.attach(null)
       instance.dispose()

@@ -2,7 +2,7 @@ import { useT, useWorkbench } from '../hooks/useWorkbench'
 import { describeShortcut, EDITOR_KEYS, SHORTCUTS, type ShortcutGroup } from '../state/shortcuts'
 import { Dialog } from './Dialog'
 
-const GROUPS: readonly ShortcutGroup[] = ['pages', 'suggestions', 'articles', 'general']
+const GROUPS: readonly ShortcutGroup[] = ['pages', 'suggestions', 'articles', 'roles', 'general']
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform)
 
 export function ShortcutSheet(): React.JSX.Element {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { matchShortcut, type ShortcutAction } from '../state/shortcuts'
 import type { Workbench } from '../state/workbench'
+import type { LineRole } from '../../../shared/lineRoles'
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform)
 
@@ -64,6 +65,12 @@ export function runAction(wb: Workbench, action: ShortcutAction): void {
       return void wb.structure.undo()
     case 'redo':
       return void wb.structure.redo()
+    case 'nextRole':
+      return void wb.structure.cycleRole(1)
+    case 'previousRole':
+      return void wb.structure.cycleRole(-1)
+    default:
+      return void wb.structure.setRole(action.slice('role.'.length) as LineRole)
   }
 }
 

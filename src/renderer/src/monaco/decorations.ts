@@ -1,7 +1,7 @@
 import type { editor } from 'monaco-editor/esm/vs/editor/editor.api'
-import type { Span } from '../state/boundaries'
-import { lineRoles } from '../state/lineRoles'
+import { shownRoles, type Span } from '../state/boundaries'
 import type { Translate } from '../i18n'
+import { LINE_ROLES } from '../../../shared/lineRoles'
 import { monaco } from './setup'
 
 const KIND_COLOR: Record<Span['kind'], string> = {
@@ -31,13 +31,31 @@ export function spanDecorations(spans: readonly Span[], lines: readonly string[]
         isWholeLine: true,
         className: `gb-start gb-start-${span.kind}`,
         glyphMarginClassName: `gb-glyph gb-glyph-${span.kind}`,
+        glyphMargin: { position: monaco.editor.GlyphMarginLane.Left },
         glyphMarginHoverMessage: { value: `**${index + 1}. ${t(`kind.${span.kind}`)}** ${title}` },
         overviewRuler: { color: KIND_COLOR[span.kind], position: monaco.editor.OverviewRulerLane.Left }
       }
     })
-    for (const [line, role] of lineRoles(lines, span.startLine, span.endLine, span.record)) {
-      out.push({ range: new monaco.Range(line + 1, 1, line + 1, 1), options: { isWholeLine: true, className: `gb-role gb-role-${role}` } })
-    }
+    // Every line's role in the gutter's right lane (its mark is the UI language's, see roleMarkStyle).
+    shownRoles(span, lines).forEach((role, k) => {
+      if (role === null) return
+      const line = span.startLine + k + 1
+      out.push({
+        range: new monaco.Range(line, 1, line, 1),
+        options: {
+          isWholeLine: true,
+          className: `gb-role gb-role-${role}`,
+          glyphMarginClassName: `gb-rm gb-rm-${role}${span.roles ? ' gb-rm-given' : ''}`,
+          glyphMargin: { position: monaco.editor.GlyphMarginLane.Right },
+          glyphMarginHoverMessage: { value: t('roles.gutter', { line, role: t(`role.${role}`) }) }
+        }
+      })
+    })
   })
   return out
+}
+
+/** The gutter's role marks in the UI's language, as CSS variables the marks' ::before reads. */
+export function roleMarkStyle(element: HTMLElement, t: Translate): void {
+  for (const role of LINE_ROLES) element.style.setProperty(`--gb-rm-${role}`, JSON.stringify(t(`roleMark.${role}`)))
 }

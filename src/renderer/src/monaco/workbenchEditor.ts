@@ -6,7 +6,7 @@ import type { EditorEvents, EditorPort } from '../state/editorPort'
 import { ruleLabel, type Translate } from '../i18n'
 import { suggestionMessage } from '../i18n/suggestions'
 import { locateSuggestion as locate } from '../state/suggestionSpans'
-import { spanDecorations } from './decorations'
+import { roleMarkStyle, spanDecorations } from './decorations'
 import { registerSuggestionActions, type SuggestionSource } from './suggestionActions'
 import { monaco } from './setup'
 
@@ -233,6 +233,14 @@ export class WorkbenchEditor implements EditorPort, SuggestionSource {
     return (this.working.getPosition()?.lineNumber ?? 1) - 1
   }
 
+  selectedLines(): { from: number; to: number } {
+    const selection = this.working.getSelection()
+    if (!selection) return { from: this.cursorLine(), to: this.cursorLine() }
+    // A selection ending at the start of a line does not take that line.
+    const end = selection.endLineNumber > selection.startLineNumber && selection.endColumn === 1 ? selection.endLineNumber - 1 : selection.endLineNumber
+    return { from: selection.startLineNumber - 1, to: end - 1 }
+  }
+
   cursorOffset(): number {
     const model = this.model()
     const position = this.working.getPosition()
@@ -320,6 +328,7 @@ export class WorkbenchEditor implements EditorPort, SuggestionSource {
   private renderSpans(): void {
     const model = this.model()
     if (!model) return
+    roleMarkStyle(this.container, this.t())
     this.spanDecorations.set(spanDecorations(this.spans, model.getLinesContent(), this.t()))
   }
 

@@ -1,4 +1,5 @@
 import type { ArticleKind, ArticleRecord, ArticleStatus } from '../../../shared/types'
+import { rolesOf, type ArticleRoles } from '../../../shared/lineRoles'
 
 // Article boundaries live as line ranges [startLine, endLine) of the working text. While the
 // editor types, every content change moves them the way a reader would expect; the server only
@@ -13,6 +14,8 @@ export interface Span {
   status: ArticleStatus
   /** The server's record the span came from; null for a piece made by a split. */
   record: ArticleRecord | null
+  /** The editor's role for each of its lines; null while they are read from the record's fields. */
+  roles?: ArticleRoles | null
 }
 
 /** One Monaco content change, in its own 1-based coordinates. */
@@ -23,7 +26,7 @@ export interface TextChange {
 
 export function spansFromRecords(records: readonly ArticleRecord[]): Span[] {
   return records
-    .map((r) => ({ kind: r.kind, startLine: r.startLine, endLine: r.endLine, title: r.titleOverridden ? r.title : null, status: r.status, record: r }))
+    .map((r) => ({ kind: r.kind, startLine: r.startLine, endLine: r.endLine, title: r.titleOverridden ? r.title : null, status: r.status, record: r, roles: r.roles ?? null }))
     .sort((a, b) => a.startLine - b.startLine)
 }
 
@@ -55,10 +58,34 @@ export function applyChange(spans: readonly Span[], change: TextChange, lineCoun
     if (last > b) last += delta
     else if (last >= a) last = a + added
     const next = { ...span, startLine: s, endLine: last + 1 }
-    if (next.startLine !== span.startLine || next.endLine !== span.endLine) out.push(next)
+    if (span.roles && (added > 0 || b > a)) next.roles = movedRoles(span, change, next.startLine, next.endLine)
+    if (next.startLine !== span.startLine || next.endLine !== span.endLine || next.roles !== span.roles) out.push(next)
     else out.push(span)
   }
   return normalize(out, lineCount)
+}
+
+/**
+ * The editor's roles of a span after an edit that added or removed lines: each line keeps its
+ * role where its words went; a line the edit made is body (null) until given one.
+ */
+function movedRoles(span: Span, change: TextChange, startLine: number, endLine: number): ArticleRoles {
+  const a = change.range.startLineNumber - 1
+  const b = change.range.endLineNumber - 1
+  const added = newlines(change.text)
+  const delta = added - (b - a)
+  const old = (line: number): ArticleRoles[number] => (line >= span.startLine && line < span.endLine ? (span.roles![line - span.startLine] ?? null) : null)
+  const atLineStart = change.range.startColumn === 1
+  const out: ArticleRoles = []
+  for (let line = startLine; line < endLine; line++) {
+    if (line < a) out.push(old(line))
+    else if (line > a + added) out.push(old(line - delta))
+    // the edit's last line holds what followed it on line b; its first what preceded it on line a
+    else if (line === a + added && (atLineStart || b > a)) out.push(old(b))
+    else if (line === a && !atLineStart) out.push(old(a))
+    else out.push(null)
+  }
+  return out
 }
 
 /**
@@ -114,8 +141,10 @@ export function splitAt(spans: readonly Span[], line: number, lineCount: number,
   // The head keeps the editor's title; one read from the text only if its line stayed with it.
   const read = span.record?.title || null
   const keepsTitle = span.title !== null || !lines || !read || containsLine(lines, span.startLine, line, read)
-  const head: Span = { ...span, endLine: line, status: 'proposed', title: keepsTitle ? span.title : null, record: keepsTitle ? span.record : null }
-  const tail: Span = { kind: span.kind, startLine: line, endLine: span.endLine, title: null, status: 'proposed', record: null }
+  // The editor's roles stay with their lines on both sides.
+  const cut = line - span.startLine
+  const head: Span = { ...span, endLine: line, status: 'proposed', title: keepsTitle ? span.title : null, record: keepsTitle ? span.record : null, roles: span.roles ? span.roles.slice(0, cut) : null }
+  const tail: Span = { kind: span.kind, startLine: line, endLine: span.endLine, title: null, status: 'proposed', record: null, roles: span.roles ? span.roles.slice(cut) : null }
   const out = [...spans.slice(0, at), head, tail, ...spans.slice(at + 1)]
   return { spans: out, index: at + 1 }
 }
@@ -126,12 +155,16 @@ function containsLine(lines: readonly string[], from: number, to: number, text: 
   return false
 }
 
-/** Joins an article to the one before it; the earlier keeps its kind and title. */
-export function mergeWithPrevious(spans: readonly Span[], index: number): { spans: Span[]; index: number } | null {
+/** Joins an article to the one before it; the earlier keeps its kind and title, and each line its role. */
+export function mergeWithPrevious(spans: readonly Span[], index: number, lines?: readonly string[]): { spans: Span[]; index: number } | null {
   if (index <= 0 || index >= spans.length) return null
   const prev = spans[index - 1]!
   const cur = spans[index]!
   const merged: Span = { ...prev, endLine: cur.endLine, status: 'proposed' }
+  if ((prev.roles || cur.roles) && lines) {
+    const gap: ArticleRoles = new Array<null>(Math.max(0, cur.startLine - prev.endLine)).fill(null)
+    merged.roles = [...shownRoles(prev, lines), ...gap, ...shownRoles(cur, lines)]
+  } else merged.roles = null
   return { spans: [...spans.slice(0, index - 1), merged, ...spans.slice(index + 1)], index: index - 1 }
 }
 
@@ -142,8 +175,23 @@ export function nextKind(kind: ArticleKind): ArticleKind {
   return KIND_CYCLE[(i + 1) % KIND_CYCLE.length]!
 }
 
+/** The role of each line of a span as the gutter shows it: the editor's, else read from its record. */
+export function shownRoles(span: Span, lines: readonly string[]): ArticleRoles {
+  if (span.roles && span.roles.length === span.endLine - span.startLine) return rolesOf({ ...(span.record ?? EMPTY), kind: span.kind, roles: span.roles }, lines, span.startLine, span.endLine)
+  return rolesOf(span.record ? { ...span.record, kind: span.kind } : null, lines, span.startLine, span.endLine)
+}
+
+const EMPTY = { kicker: null, title: '', subtitle: null, headings: [], byline: null, paragraphs: [], captions: [] }
+
+function sameRoles(x: Span, y: Span): boolean {
+  const a = x.roles ?? null
+  const b = y.roles ?? null
+  if (a === b) return true
+  return !!a && !!b && a.length === b.length && a.every((r, i) => r === b[i])
+}
+
 export function sameBoundaries(x: readonly Span[], y: readonly Span[]): boolean {
-  return x.length === y.length && x.every((s, i) => s.startLine === y[i]!.startLine && s.endLine === y[i]!.endLine && s.kind === y[i]!.kind)
+  return x.length === y.length && x.every((s, i) => s.startLine === y[i]!.startLine && s.endLine === y[i]!.endLine && s.kind === y[i]!.kind && sameRoles(s, y[i]!))
 }
 
 export interface ArticlePayload {
@@ -153,6 +201,7 @@ export interface ArticlePayload {
   endLine: number
   titleOverride?: string | null
   status?: ArticleStatus
+  roles?: ArticleRoles | null
 }
 
 /**
@@ -167,6 +216,7 @@ export function toPayload(spans: readonly Span[]): ArticlePayload[] {
     startLine: s.startLine,
     endLine: s.endLine,
     status: s.status,
-    ...(s.title !== null ? { titleOverride: s.title } : {})
+    ...(s.title !== null ? { titleOverride: s.title } : {}),
+    ...(s.roles && s.roles.length === s.endLine - s.startLine ? { roles: s.roles } : {})
   }))
 }

@@ -9,6 +9,8 @@ export interface EditorPort extends TextHistory {
   text(): string
   lineCount(): number
   cursorLine(): number
+  /** The lines the selection covers (0-based, inclusive); the cursor's line when nothing is selected. */
+  selectedLines(): { from: number; to: number }
   cursorOffset(): number
   /** Places suggestions in the working text; returns those that could be placed. */
   setSuggestions(list: readonly SuggestionRecord[]): SuggestionRecord[]

@@ -1,5 +1,6 @@
 // The keyboard map of the workbench, as data: the sheet on `?` and the key handler read the
 // same table, so what the sheet shows is what the keys do.
+import { LINE_ROLES, type LineRole } from '../../../shared/lineRoles'
 
 export type ShortcutAction =
   | 'nextPage'
@@ -23,8 +24,11 @@ export type ShortcutAction =
   | 'fixEverywhere'
   | 'undo'
   | 'redo'
+  | 'nextRole'
+  | 'previousRole'
+  | `role.${LineRole}`
 
-export type ShortcutGroup = 'pages' | 'suggestions' | 'articles' | 'general'
+export type ShortcutGroup = 'pages' | 'suggestions' | 'articles' | 'roles' | 'general'
 
 export interface Shortcut {
   action: ShortcutAction
@@ -55,6 +59,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'mergeArticle', group: 'articles', code: 'KeyM', alt: true, inText: true },
   { action: 'cycleKind', group: 'articles', code: 'KeyK', alt: true, inText: true },
   { action: 'editTitle', group: 'articles', key: 'F2', inText: true },
+  // Line roles: Alt+1 … Alt+9, Alt+0 in LINE_ROLES' order; Alt+L walks on through them, Alt+Shift+L back.
+  ...LINE_ROLES.map((role, i): Shortcut => ({ action: `role.${role}`, group: 'roles', code: `Digit${(i + 1) % 10}`, alt: true, inText: true })),
+  { action: 'nextRole', group: 'roles', code: 'KeyL', alt: true, inText: true },
+  { action: 'previousRole', group: 'roles', code: 'KeyL', alt: true, shift: true, inText: true },
   { action: 'history', group: 'general', code: 'KeyR', alt: true, inText: true },
   { action: 'saveNow', group: 'general', code: 'KeyS', mod: true, inText: true },
   // One history for the text and the structure (undoHistory.ts), so Monaco's own keys are taken here.

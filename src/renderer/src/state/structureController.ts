@@ -1,6 +1,7 @@
 import type { ArticleKind, ArticleRecord, ArticleStatus } from '../../../shared/types'
 import { api } from '../api/client'
-import { applyChange, undecideTouched, mergeWithPrevious, nextKind, spanAt, spansFromRecords, splitAt, type Span, type TextChange } from './boundaries'
+import { applyChange, undecideTouched, mergeWithPrevious, nextKind, shownRoles, spanAt, spansFromRecords, splitAt, type Span, type TextChange } from './boundaries'
+import { isBlankLine, stepRole, type LineRole } from '../../../shared/lineRoles'
 import type { WorkbenchHost } from './host'
 import type { PageSession } from './pageSession'
 import { UndoHistory } from './undoHistory'
@@ -115,12 +116,61 @@ export class StructureController {
   }
 
   async merge(index = this.currentIndex()): Promise<void> {
-    const result = mergeWithPrevious(this.spans, index)
+    const result = mergeWithPrevious(this.spans, index, this.host.port()?.text().split('\n'))
     if (!result) {
       this.host.notify('notice.noArticle')
       return
     }
     await this.restructure(result.spans, result.index)
+  }
+
+  /**
+   * Gives the lines of the selection (or the cursor's line) a role: one structure step, undone
+   * by Ctrl+Z like a split. A line outside every article opens one there. The article's fields
+   * are read from its roles from then on; a decided article waits for approval again.
+   */
+  async setRole(role: LineRole): Promise<void> {
+    const port = this.host.port()
+    if (this.session.pageId === null || !port) return
+    const { from, to } = port.selectedLines()
+    const lines = port.text().split('\n')
+    let spans = [...this.spans]
+    let active = -1
+    let changed = false
+    for (let line = from; line <= to; line++) {
+      if (isBlankLine(lines[line])) continue
+      let i = spanAt(spans, line)
+      if (i === -1) {
+        if (role === 'furniture') continue
+        const opened = splitAt(spans, line, lines.length, lines)
+        if (!opened) continue
+        spans = opened.spans
+        i = opened.index
+      }
+      const span = spans[i]!
+      const roles = [...shownRoles(span, lines)]
+      if (roles[line - span.startLine] === role && span.roles) continue
+      roles[line - span.startLine] = role
+      spans[i] = { ...span, roles, status: 'proposed' }
+      active = i
+      changed = true
+    }
+    if (!changed) {
+      if (spanAt(spans, from) === -1) this.host.notify('notice.noArticle')
+      return
+    }
+    await this.restructure(spans, active)
+  }
+
+  /** The key that walks through the roles: the cursor line's next (or previous) role, for the selection. */
+  async cycleRole(direction: 1 | -1): Promise<void> {
+    const port = this.host.port()
+    if (!port) return
+    const line = port.selectedLines().from
+    const lines = port.text().split('\n')
+    const span = this.spans[spanAt(this.spans, line)]
+    const current = span ? (shownRoles(span, lines)[line - span.startLine] ?? null) : null
+    await this.setRole(stepRole(current, direction))
   }
 
   async setKind(index: number, kind: ArticleKind): Promise<void> {

@@ -1,0 +1,89 @@
+// What each line of an article is, as the editor sees it in the gutter and sets it by key. An
+// article's fields (kicker, title, subtitle, byline, subheads, captions, credit) are read from
+// these roles when the editor gave them (core/pipeline/describe.ts), so the gutter shows what
+// every export writes. Without the editor's roles they are read back from the stored fields here.
+
+export const LINE_ROLES = ['kicker', 'title', 'subtitle', 'byline', 'dateline', 'subhead', 'body', 'caption', 'credit', 'furniture'] as const
+
+export type LineRole = (typeof LINE_ROLES)[number]
+
+/** A role a line of the article's range; null for a blank line. */
+export type ArticleRoles = Array<LineRole | null>
+
+/** The fields of an article the roles are read back from (an ArticleRecord is one). */
+export interface RoleFields {
+  kind: string
+  kicker: string | null
+  title: string
+  subtitle: string | null
+  headings: readonly string[]
+  byline: string | null
+  paragraphs: ReadonlyArray<{ role: 'body' | 'subhead'; text: string }>
+  captions: readonly string[]
+  roles?: ArticleRoles | null
+}
+
+const squash = (s: string): string => s.replace(/[\s\u00a0\u3000]+/g, '')
+const CREDIT = /(摄影?|供图|制图|绘)\s*[）)]?$/
+const DATELINE = /(电|讯)\s*[）)]?$/
+
+export function isBlankLine(line: string | undefined): boolean {
+  return (line ?? '').trim() === ''
+}
+
+/**
+ * The role of each line of [startLine, endLine): the editor's when the article carries them,
+ * else the field each line went into. A line that went into no field is not exported: it shows
+ * as furniture unless its form says credit or dateline.
+ */
+export function rolesOf(fields: RoleFields | null, lines: readonly string[], startLine: number, endLine: number): ArticleRoles {
+  const n = Math.max(0, endLine - startLine)
+  const given = fields?.roles
+  if (given && given.length === n) return given.map((r, i) => (isBlankLine(lines[startLine + i]) ? null : (r ?? 'body')))
+  const out: ArticleRoles = new Array<LineRole | null>(n).fill(null)
+  if (!fields) {
+    for (let i = 0; i < n; i++) if (!isBlankLine(lines[startLine + i])) out[i] = 'body'
+    return out
+  }
+  if (fields.kind === 'furniture') {
+    for (let i = 0; i < n; i++) if (!isBlankLine(lines[startLine + i])) out[i] = 'furniture'
+    return out
+  }
+  const kicker = fields.kicker ? squash(fields.kicker) : ''
+  const subtitle = fields.subtitle ? squash(fields.subtitle) : ''
+  const pending: Array<{ role: LineRole | 'heading'; text: string }> = []
+  for (const h of fields.headings) pending.push({ role: 'heading', text: squash(h) })
+  for (const p of fields.paragraphs) pending.push({ role: p.role, text: squash(p.text) })
+  for (const c of fields.captions) pending.push({ role: 'caption', text: squash(c) })
+  const byline = fields.byline ? squash(fields.byline) : ''
+  let titled = false
+  let bylined = false
+  for (let i = 0; i < n; i++) {
+    const text = squash(lines[startLine + i] ?? '')
+    if (!text) continue
+    const hit = pending.findIndex((p) => p.text !== '' && (p.role === 'caption' ? text === p.text || text.startsWith(p.text) : text === p.text))
+    if (hit !== -1) {
+      const p = pending.splice(hit, 1)[0]!
+      if (p.role !== 'heading') out[i] = p.role
+      else if (kicker && text === kicker && !titled) out[i] = 'kicker'
+      else if (subtitle && subtitle.includes(text) && titled) out[i] = 'subtitle'
+      else if (!titled) out[i] = 'title'
+      else out[i] = 'subtitle'
+      if (out[i] === 'title') titled = true
+      continue
+    }
+    if (byline && !bylined && text.includes(byline)) {
+      out[i] = 'byline'
+      bylined = true
+    } else if (CREDIT.test(text) && text.length <= 30) out[i] = 'credit'
+    else if (DATELINE.test(text) && text.length <= 30) out[i] = 'dateline'
+    else out[i] = 'furniture'
+  }
+  return out
+}
+
+/** The next role in LINE_ROLES' order (or the one before), for the key that walks through them. */
+export function stepRole(role: LineRole | null, direction: 1 | -1): LineRole {
+  const i = role === null ? (direction === 1 ? -1 : 0) : LINE_ROLES.indexOf(role)
+  return LINE_ROLES[(i + direction + LINE_ROLES.length) % LINE_ROLES.length]!
+}
