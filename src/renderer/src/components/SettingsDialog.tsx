@@ -3,6 +3,7 @@ import { BACKUPS_TO_KEEP_MAX as MAX, BACKUPS_TO_KEEP_MIN as MIN } from '../../..
 import { useApp, useT, useWorkbench } from '../hooks/useWorkbench'
 import { LOCALES, type Locale } from '../i18n'
 import { Dialog } from './Dialog'
+import { monacoLocale } from '../monaco/messages'
 
 const NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', en: 'English' }
 
@@ -22,6 +23,12 @@ export function SettingsDialog(): React.JSX.Element {
           ))}
         </select>
       </label>
+      {monacoLocale() !== null && monacoLocale() !== locale && (
+        <p className="hint" data-testid="editor-language-hint">
+          {t('settings.editorLanguageNextStart')}{' '}
+          <button onClick={() => void wb.flush().then(() => location.reload())}>{t('settings.reloadNow')}</button>
+        </p>
+      )}
       <BackupsToKeep />
       <p>
         <button data-testid="open-knowledge" onClick={() => wb.store.set({ dialog: 'knowledge' })}>

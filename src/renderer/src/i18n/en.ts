@@ -154,6 +154,8 @@ export const en: Record<MessageKey, string> = {
   'export.running': 'Export {percent}%',
   'settings.title': 'Settings',
   'settings.language': 'Language',
+  'settings.editorLanguageNextStart': "The editor's own menus and find box change language when Galley is reloaded.",
+  'settings.reloadNow': 'Reload now',
   'settings.close': 'Close',
   'settings.backupsToKeep': 'Backups to keep',
   'settings.backupsHint': 'Galley backs up on quit, once a day and before upgrading the database, and keeps only the newest ones ({min}–{max}).',

@@ -154,6 +154,8 @@ export const zh = {
   'export.running': '导出 {percent}%',
   'settings.title': '设置',
   'settings.language': '界面语言',
+  'settings.editorLanguageNextStart': '编辑器自带的菜单和查找框在重新载入后换成所选语言。',
+  'settings.reloadNow': '立即重新载入',
   'settings.close': '关闭',
   'settings.backupsToKeep': '保留最近的备份份数',
   'settings.backupsHint': 'Galley 在退出时、每天一次以及升级数据库前自动备份，只保留最新的这几份（{min}–{max}）。',
