@@ -145,7 +145,7 @@ export const en: Record<MessageKey, string> = {
   'export.cancel': 'Cancel',
   'export.close': 'Close',
   'export.counting': 'Counting articles…',
-  'export.progress': 'Exported {done} of {total} articles',
+  'export.progress': 'Exported {done} of {total} {total#one=article|other=articles}',
   'export.done': 'Export finished: {articles} articles, {files} files',
   'export.empty': 'Nothing to export in this scope: only approved articles go, unless unapproved ones are included.',
   'export.folder': 'Folder:',
