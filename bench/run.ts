@@ -1,6 +1,7 @@
-// npm run bench [-- --json] [--pages N] [--large] [--runs N] [--quick]
+// npm run bench [-- --json] [--pages N] [--large] [--runs N] [--quick] [--session]
 // Builds a synthetic archive from a seed and measures Galley against the floor on this machine,
-// then the workbench itself in Chromium on one of the stores (bench/workbench.ts).
+// then the workbench itself in Chromium on one of the stores (bench/workbench.ts), then the
+// editor session on the sample edition (bench/editorSession.ts; --session runs only that).
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -9,6 +10,7 @@ import { parseArgs } from 'node:util'
 import { writeArchive, generateArchive } from './synthetic'
 import { summarize, type Summary } from './stats'
 import { summarizeWorkbench, workbenchRows, type WorkbenchSummary } from './workbenchReport'
+import { sessionRows, type SessionResult } from './editorSession'
 
 const { values } = parseArgs({
   options: {
@@ -18,9 +20,26 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     quick: { type: 'boolean', default: false },
     seed: { type: 'string', default: '20240601' },
-    keep: { type: 'boolean', default: false }
+    keep: { type: 'boolean', default: false },
+    session: { type: 'boolean', default: false }
   }
 })
+
+/** The editor session on the sample edition, in a process of its own: its report lines (and whether it reached the fixture). */
+function editorSession(): { lines: string[]; result: unknown } {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'editorSession.ts'), '--json'], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })
+  const last = child.stdout.trim().split('\n').at(-1) ?? ''
+  if (!last.startsWith('{')) return { lines: [`editor session: ${(child.stderr.trim() || 'no result').split('\n').at(-1)}`], result: null }
+  const result = JSON.parse(last) as SessionResult
+  return { lines: sessionRows(result), result }
+}
+
+if (values.session) {
+  const { lines, result } = editorSession()
+  if (values.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n')
+  else process.stdout.write(lines.join('\n') + '\n')
+  process.exit(result && (result as SessionResult).mismatches.length === 0 ? 0 : 1)
+}
 
 const seed = Number(values.seed)
 const runs = Math.max(1, Number(values.runs))
@@ -227,7 +246,10 @@ for (const r of results) {
     row('export, all formats', r.export.skipped ? String(r.export.skipped) : `${f((r.export.ms as number) / 1000, 2)} s`, '', r.export.maxRssMB)
   }
 }
-const report = { date: new Date().toISOString(), machine: { cores: os.cpus().length, memGiB: os.totalmem() / 2 ** 30, node: process.version }, seed, results }
+log('editor session on the sample edition…')
+const session = editorSession()
+lines.push('', ...session.lines)
+const report = { date: new Date().toISOString(), machine: { cores: os.cpus().length, memGiB: os.totalmem() / 2 ** 30, node: process.version }, seed, results, session: session.result }
 fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true })
 const out = path.join(root, 'bench-results', `bench-${report.date.replace(/[:.]/g, '-')}.json`)
 fs.writeFileSync(out, JSON.stringify(report, null, 2))

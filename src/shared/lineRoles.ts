@@ -50,7 +50,10 @@ export function rolesOf(fields: RoleFields | null, lines: readonly string[], sta
     return out
   }
   const kicker = fields.kicker ? squash(fields.kicker) : ''
+  const title = squash(fields.title)
   const subtitle = fields.subtitle ? squash(fields.subtitle) : ''
+  /** Heading lines that are none of the three fields (a section banner), by where they stand. */
+  const guessed: number[] = []
   const pending: Array<{ role: LineRole | 'heading'; text: string }> = []
   for (const h of fields.headings) pending.push({ role: 'heading', text: squash(h) })
   for (const p of fields.paragraphs) pending.push({ role: p.role, text: squash(p.text) })
@@ -65,10 +68,13 @@ export function rolesOf(fields: RoleFields | null, lines: readonly string[], sta
     if (hit !== -1) {
       const p = pending.splice(hit, 1)[0]!
       if (p.role !== 'heading') out[i] = p.role
-      else if (kicker && text === kicker && !titled) out[i] = 'kicker'
-      else if (subtitle && subtitle.includes(text) && titled) out[i] = 'subtitle'
-      else if (!titled) out[i] = 'title'
-      else out[i] = 'subtitle'
+      else if (!titled && title && text === title) out[i] = 'title'
+      else if (kicker && text === kicker) out[i] = 'kicker'
+      else if (subtitle && subtitle.includes(text)) out[i] = 'subtitle'
+      else {
+        out[i] = titled ? 'subtitle' : 'kicker'
+        guessed.push(i)
+      }
       if (out[i] === 'title') titled = true
       continue
     }
@@ -79,6 +85,9 @@ export function rolesOf(fields: RoleFields | null, lines: readonly string[], sta
     else if (DATELINE.test(text) && text.length <= 30) out[i] = 'dateline'
     else out[i] = 'furniture'
   }
+  // A title the editor typed matches no line: the heading line it stands for is the last one guessed above it.
+  const stand = guessed.filter((i) => out[i] === 'kicker').at(-1)
+  if (!titled && stand !== undefined) out[stand] = 'title'
   return out
 }
 

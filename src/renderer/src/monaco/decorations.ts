@@ -31,12 +31,11 @@ export function spanDecorations(spans: readonly Span[], lines: readonly string[]
         isWholeLine: true,
         className: `gb-start gb-start-${span.kind}`,
         glyphMarginClassName: `gb-glyph gb-glyph-${span.kind}`,
-        glyphMargin: { position: monaco.editor.GlyphMarginLane.Left },
         glyphMarginHoverMessage: { value: `**${index + 1}. ${t(`kind.${span.kind}`)}** ${title}` },
         overviewRuler: { color: KIND_COLOR[span.kind], position: monaco.editor.OverviewRulerLane.Left }
       }
     })
-    // Every line's role in the gutter's right lane (its mark is the UI language's, see roleMarkStyle).
+    // Every line's role in the gutter (its mark is the UI language's, see roleMarkStyle).
     shownRoles(span, lines).forEach((role, k) => {
       if (role === null) return
       const line = span.startLine + k + 1
@@ -45,9 +44,9 @@ export function spanDecorations(spans: readonly Span[], lines: readonly string[]
         options: {
           isWholeLine: true,
           className: `gb-role gb-role-${role}`,
-          glyphMarginClassName: `gb-rm gb-rm-${role}${span.roles ? ' gb-rm-given' : ''}`,
-          glyphMargin: { position: monaco.editor.GlyphMarginLane.Right },
-          glyphMarginHoverMessage: { value: t('roles.gutter', { line, role: t(`role.${role}`) }) }
+          // on the first row of a wrapped line only, beside the article's bar
+          firstLineDecorationClassName: `gb-rm gb-rm-${role}${span.roles ? ' gb-rm-given' : ''}`,
+          linesDecorationsTooltip: t('roles.gutter', { line, role: t(`role.${role}`) })
         }
       })
     })

@@ -59,6 +59,8 @@ export class WorkbenchEditor implements EditorPort, SuggestionSource {
       diffWordWrap: 'on',
       minimap: { enabled: false },
       glyphMargin: true,
+      // the article's bar and each line's role mark
+      lineDecorationsWidth: 30,
       fontFamily: EDITOR_FONT,
       fontSize: 15,
       lineHeight: 26,
