@@ -131,6 +131,15 @@ describe('line roles', () => {
     expect(article().title).toBe('老街巷 换新颜')
     expect(article().captions).toEqual(['李华 摄'])
 
+    // The sheet lists the role keys.
+    await page.keyboard.press('F1')
+    const sheet = page.getByTestId('shortcut-sheet')
+    await expect.poll(() => sheet.innerText()).toContain('行的角色')
+    expect(await sheet.innerText()).toContain('Alt+L')
+    expect(await sheet.innerText()).toContain('本行（或选中各行）设为主题')
+    await screenshot(page, 'line-roles-sheet')
+    await page.keyboard.press('Escape')
+
     // Every export writes what the gutter shows: kicker and title once, the subhead a heading, the credit once.
     await app.call('approvePage', { pageId, flagged: true })
     const out = path.join(app.dir, 'export')
