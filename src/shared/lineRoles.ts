@@ -38,7 +38,7 @@ export function isBlankLine(line: string | undefined): boolean {
  */
 export function rolesOf(fields: RoleFields | null, lines: readonly string[], startLine: number, endLine: number): ArticleRoles {
   const n = Math.max(0, endLine - startLine)
-  const given = fields?.roles
+  const given = fields?.kind === 'furniture' ? null : fields?.roles
   if (given && given.length === n) return given.map((r, i) => (isBlankLine(lines[startLine + i]) ? null : (r ?? 'body')))
   const out: ArticleRoles = new Array<LineRole | null>(n).fill(null)
   if (!fields) {

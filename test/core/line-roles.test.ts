@@ -60,6 +60,8 @@ describe('line roles', () => {
     const fields = { kind: 'article', kicker: '文明新风', title: '老街巷', subtitle: '换新颜', headings: ['文明新风', '老街巷', '换新颜'], byline: '记者 王小明', paragraphs: [{ role: 'body' as const, text: lines[3]! }, { role: 'subhead' as const, text: '改造前后' }, { role: 'body' as const, text: lines[5]! }], captions: [] }
     expect(rolesOf(fields, lines, 0, 8)).toEqual(['kicker', 'title', 'subtitle', 'body', 'subhead', 'body', 'credit', 'furniture'])
     expect(rolesOf({ ...fields, kind: 'furniture' }, lines, 6, 8)).toEqual(['furniture', 'furniture'])
+    // Page furniture exports none of its lines, whatever roles it carries: the gutter says so.
+    expect(rolesOf({ ...fields, kind: 'furniture', roles: ['title', 'body'] }, lines, 6, 8)).toEqual(['furniture', 'furniture'])
     // A section banner over the kicker shows as a kicker too; the title is the line the title was read from.
     const banner = { ...fields, kicker: '老街巷', title: '换新颜', subtitle: null, headings: ['文明新风', '老街巷', '换新颜'] }
     expect(rolesOf(banner, lines, 0, 3)).toEqual(['kicker', 'kicker', 'title'])

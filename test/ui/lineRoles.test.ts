@@ -152,4 +152,24 @@ describe('line roles', () => {
     expect(body.match(/李华 摄/g)).toHaveLength(1)
     expect(app.errors).toEqual([])
   })
+
+  it('makes a block of page furniture an article when one of its lines is given an article role', async () => {
+    const { page, db } = app
+    const detail = await app.call<PageDetail>('getPage', { pageId })
+    const n = detail.revision.text.split('\n').length
+    await app.call('updateArticles', { pageId, revisionId: detail.revision.id, articles: [{ kind: 'article', startLine: 0, endLine: n - 1 }, { kind: 'furniture', startLine: n - 1, endLine: n }] })
+    await page.reload()
+    await page.locator(`[data-page-id="${pageId}"]`).click()
+    await page.waitForSelector('.editor-host:not(.hidden) .modified-in-monaco-diff-editor .view-lines')
+    await expect.poll(() => page.locator('.modified-in-monaco-diff-editor .gb-rm-furniture').count()).toBe(1)
+    await clickLine(page, n - 1)
+    await page.keyboard.press('Alt+Digit2')
+    await waitSaved(page)
+    await expect.poll(() => listArticles(db, pageId).map((a) => [a.kind, a.title])).toEqual([
+      ['article', article().title],
+      ['article', '李华 摄']
+    ])
+    await expect.poll(() => page.locator('.modified-in-monaco-diff-editor .gb-rm-furniture').count()).toBe(0)
+    expect(app.errors).toEqual([])
+  })
 })

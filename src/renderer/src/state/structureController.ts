@@ -151,7 +151,9 @@ export class StructureController {
       const roles = [...shownRoles(span, lines)]
       if (roles[line - span.startLine] === role && span.roles) continue
       roles[line - span.startLine] = role
-      spans[i] = { ...span, roles, status: 'proposed' }
+      // a line of page furniture given an article's role makes the block an article
+      const kind = span.kind === 'furniture' && role !== 'furniture' ? 'article' : span.kind
+      spans[i] = { ...span, kind, roles, status: 'proposed' }
       active = i
       changed = true
     }
