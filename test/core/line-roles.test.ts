@@ -49,6 +49,10 @@ describe('line roles', () => {
     expect(saved.articles[0]!.roles).toEqual(ROLES)
     expect(saved.articles[0]!.paragraphs[2]!.text).toBe('街巷整洁干净。')
 
+    // Two kicker lines are one kicker, both printed.
+    const [two] = await api.updateArticles({ pageId: 1, revisionId: saved.revisionId, articles: [{ kind: 'article', startLine: 0, endLine: 8, roles: ['kicker', 'kicker', 'title', 'body', 'subhead', 'body', 'credit', 'furniture'] }] })
+    expect([two!.kicker, two!.title]).toEqual(['文明新风 老街巷', '换新颜'])
+
     const wrong = await dispatch(api, 'updateArticles', { pageId: 1, revisionId: saved.revisionId, articles: [{ kind: 'article', startLine: 0, endLine: 8, roles: ['title'] }] })
     expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
     const unknown = await dispatch(api, 'updateArticles', { pageId: 1, revisionId: saved.revisionId, articles: [{ kind: 'article', startLine: 0, endLine: 1, roles: ['banner'] }] })

@@ -75,8 +75,8 @@ export function describeRoledLines(input: readonly string[], roles: ReadonlyArra
     prevRole = role
   })
   const fields = buildArticle(kind, roled, null, 1)
-  // the kicker is the editor's kicker line, never a section banner guessed for it
-  fields.kicker = roled.find((l) => l.role === 'kicker')?.text ?? null
+  // the kicker is the editor's kicker lines (each printed once), never a section banner guessed for it
+  fields.kicker = roled.filter((l) => l.role === 'kicker').map((l) => l.text).join(' ') || null
   const credit = credits.join(' ') || null
   if (credit && !fields.byline) fields.byline = credit
   else if (credit) fields.captions = [...fields.captions, credit]
