@@ -23,7 +23,9 @@ export interface RoleFields {
   roles?: ArticleRoles | null
 }
 
-const squash = (s: string): string => s.replace(/[\s\u00a0\u3000]+/g, '')
+const SPACE = /[\s\u00a0\u3000]/
+const SPACES = /[\s\u00a0\u3000]+/g
+const squash = (s: string): string => (SPACE.test(s) ? s.replace(SPACES, '') : s)
 const CREDIT = /(摄影?|供图|制图|绘)\s*[）)]?$/
 const DATELINE = /(电|讯)\s*[）)]?$/
 
@@ -54,19 +56,37 @@ export function rolesOf(fields: RoleFields | null, lines: readonly string[], sta
   const subtitle = fields.subtitle ? squash(fields.subtitle) : ''
   /** Heading lines that are none of the three fields (a section banner), by where they stand. */
   const guessed: number[] = []
-  const pending: Array<{ role: LineRole | 'heading'; text: string }> = []
-  for (const h of fields.headings) pending.push({ role: 'heading', text: squash(h) })
-  for (const p of fields.paragraphs) pending.push({ role: p.role, text: squash(p.text) })
-  for (const c of fields.captions) pending.push({ role: 'caption', text: squash(c) })
+  // The fields' texts not yet found on a line, by text (in the order headings, paragraphs,
+  // captions), so that a page of many thousand lines is read in one pass; a caption may also be
+  // the start of its line.
+  type Pending = { role: LineRole | 'heading'; text: string; used: boolean }
+  const byText = new Map<string, Pending[]>()
+  const captions: Pending[] = []
+  const add = (role: Pending['role'], raw: string): void => {
+    const item = { role, text: squash(raw), used: false }
+    if (!item.text) return
+    const queue = byText.get(item.text)
+    if (queue) queue.push(item)
+    else byText.set(item.text, [item])
+    if (role === 'caption') captions.push(item)
+  }
+  for (const h of fields.headings) add('heading', h)
+  for (const p of fields.paragraphs) add(p.role, p.text)
+  for (const c of fields.captions) add('caption', c)
+  const take = (text: string): Pending | null => {
+    const exact = byText.get(text)?.find((p) => !p.used) ?? captions.find((p) => !p.used && text.startsWith(p.text))
+    if (!exact) return null
+    exact.used = true
+    return exact
+  }
   const byline = fields.byline ? squash(fields.byline) : ''
   let titled = false
   let bylined = false
   for (let i = 0; i < n; i++) {
     const text = squash(lines[startLine + i] ?? '')
     if (!text) continue
-    const hit = pending.findIndex((p) => p.text !== '' && (p.role === 'caption' ? text === p.text || text.startsWith(p.text) : text === p.text))
-    if (hit !== -1) {
-      const p = pending.splice(hit, 1)[0]!
+    const p = take(text)
+    if (p) {
       if (p.role !== 'heading') out[i] = p.role
       else if (!titled && title && text === title) out[i] = 'title'
       else if (kicker && text === kicker) out[i] = 'kicker'
