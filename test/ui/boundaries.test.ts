@@ -121,3 +121,34 @@ describe('structure edits', () => {
     ])
   })
 })
+
+describe("the editor's line roles across edits and structure steps", () => {
+  const roled = (startLine: number, roles: Span['roles']): Span => ({ ...span(startLine, startLine + roles!.length), roles })
+  const lines = ['引', '题', '', '正文一。', '小', '正文二。', '摄']
+
+  it('keep each role with its line when lines are added or removed', () => {
+    const s = [roled(0, ['kicker', 'title', null, 'body', 'subhead', 'body', 'credit'])]
+    // Enter at the end of the title line: a new line under it, body until given a role.
+    expect(applyChange(s, change(1, 2, 1, 2, '\n'), 8)[0]!.roles).toEqual(['kicker', 'title', null, null, 'body', 'subhead', 'body', 'credit'])
+    // Enter at the start of the subhead line: the subhead moves down with its words.
+    expect(applyChange(s, change(4, 1, 4, 1, '\n'), 8)[0]!.roles).toEqual(['kicker', 'title', null, 'body', null, 'subhead', 'body', 'credit'])
+    // The blank line and the first paragraph deleted whole.
+    expect(applyChange(s, change(2, 1, 4, 1, ''), 5)[0]!.roles).toEqual(['kicker', 'title', 'subhead', 'body', 'credit'])
+    // A paste of two lines over the end of one line and the start of the next keeps the first's role and the last's.
+    expect(applyChange(s, change(3, 3, 4, 1, '甲\n乙\n'), 8)[0]!.roles).toEqual(['kicker', 'title', null, 'body', null, 'subhead', 'body', 'credit'])
+  })
+
+  it('stay with their lines through a split and a merge, and go with the save', () => {
+    const s = [roled(0, ['kicker', 'title', null, 'body', 'subhead', 'body', 'credit'])]
+    const split = splitAt(s, 4, 7, lines)!
+    expect(split.spans.map((x) => x.roles)).toEqual([
+      ['kicker', 'title', null, 'body'],
+      ['subhead', 'body', 'credit']
+    ])
+    const merged = mergeWithPrevious(split.spans, 1, lines)!
+    expect(merged.spans[0]!.roles).toEqual(['kicker', 'title', null, 'body', 'subhead', 'body', 'credit'])
+    expect(toPayload(merged.spans)[0]!.roles).toEqual(['kicker', 'title', null, 'body', 'subhead', 'body', 'credit'])
+    // Articles the editor gave no roles send none: the store reads them from the text.
+    expect(toPayload([span(0, 7)])[0]).not.toHaveProperty('roles')
+  })
+})
