@@ -3,6 +3,7 @@ import { B1, B2 } from './hash'
 import { type LanguageModel, LM_MAX_WORD } from './lm'
 import { LmScorer } from './lmScorer'
 import type { TypoModel } from './model'
+import { repeatedSpans } from './repeats'
 
 /**
  * Noisy-channel judgement of each suspicious character. For a character r read at some
@@ -181,19 +182,20 @@ export function findCharSwaps(
       }
       if (cands) {
         cands.sort((x, y) => y.evidence - x.evidence)
-        const best = cands[0]!
-        // A string read the same way twice on one page is a term of that page (a name, a
-        // place, a word the model lacks), not a misreading: OCR does not repeat its errors
-        // letter for letter where the model would see one.
-        if (!repeated(text, best.wordStart, best.wordEnd)) found.push({ pos: p, best, others: cands.slice(1) })
+        found.push({ pos: p, best: cands[0]!, others: cands.slice(1) })
       }
     }
   }
+  // A string read the same way twice on one page is a term of that page (a name, a place, a
+  // word the model lacks), not a misreading: OCR does not repeat its errors letter for letter
+  // where the model would see one. All findings are checked in one pass over the text.
+  const repeats = repeatedSpans(text, found.map((f) => ({ from: f.best.wordStart, to: f.best.wordEnd })))
+  const once = found.filter((_, k) => !repeats[k])
   // One error disturbs its neighbours too: among findings close together keep the one that
   // explains the context best, never its valid neighbour. The places kept are marked in an
   // array over the text, so each finding checks its few neighbours, not every finding kept
   // before it (a long page has tens of thousands).
-  const byStrength = [...found].sort((x, y) => y.best.evidence - x.best.evidence)
+  const byStrength = once.sort((x, y) => y.best.evidence - x.best.evidence)
   const kept: PositionFinding[] = []
   const taken = new Uint8Array(n)
   const near = (pos: number): boolean => {
@@ -226,11 +228,6 @@ function wordThrough(lm: LanguageModel, text: string, rs: number, re: number, p:
     }
   }
   return false
-}
-
-/** Whether text[from, to) (two characters or more) occurs elsewhere in the text too. */
-function repeated(text: string, from: number, to: number): boolean {
-  return to - from >= 2 && attested(text, text.slice(from, to), from)
 }
 
 /**
