@@ -131,6 +131,11 @@ export function findCharSwaps(
   if (!scorer) scorers.set(model, (scorer = new LmScorer(lm, model.lexicon, OOV_COST, NAME_COST, LEX_BONUS)))
   const found: PositionFinding[] = []
   const n = text.length
+  // Findings of the runs scored so far, by the run's text. A run's findings depend on its
+  // characters alone (and the skip mask, so a run with a masked position is not kept): a
+  // phrase that recurs on the page (furniture, datelines, a text printed twice, the pages of a
+  // whole edition in one file) is scored once.
+  const seen = new Map<string, PositionFinding[]>()
   let i = 0
   while (i < n) {
     if (!isHan(text.charCodeAt(i))) {
@@ -142,6 +147,13 @@ export function findCharSwaps(
     while (re < n && isHan(text.charCodeAt(re))) re++
     i = re
     if (re - rs < 2) continue
+    const key = unmasked(skip, rs, re) ? text.slice(rs, re) : null
+    const before = key === null ? undefined : seen.get(key)
+    if (before) {
+      for (const f of before) found.push(shifted(f, rs))
+      continue
+    }
+    const first = found.length
     let loaded = false
     for (let p = rs; p < re; p++) {
       if (skip[p]) continue
@@ -185,6 +197,7 @@ export function findCharSwaps(
         found.push({ pos: p, best: cands[0]!, others: cands.slice(1) })
       }
     }
+    if (key !== null) seen.set(key, found.length === first ? NONE : found.slice(first).map((f) => shifted(f, -rs)))
   }
   // A string read the same way twice on one page is a term of that page (a name, a place, a
   // word the model lacks), not a misreading: OCR does not repeat its errors letter for letter
@@ -208,6 +221,19 @@ export function findCharSwaps(
     kept.push(f)
   }
   return kept.sort((x, y) => x.pos - y.pos)
+}
+
+const NONE: PositionFinding[] = []
+
+function unmasked(skip: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (skip[k]) return false
+  return true
+}
+
+/** A copy of a finding moved by `by` characters. */
+function shifted(f: PositionFinding, by: number): PositionFinding {
+  const move = (c: CharCandidate): CharCandidate => ({ ...c, pos: c.pos + by, wordStart: c.wordStart + by, wordEnd: c.wordEnd + by })
+  return { pos: f.pos + by, best: move(f.best), others: f.others.map(move) }
 }
 
 /** Whether some vocabulary word of two or more characters holds position p once it reads `alt`. */
