@@ -1,7 +1,9 @@
 // One benchmark step a process, so that each step's peak resident memory is its own.
 // Usage: tsx bench/steps.ts STEP JSON_ARGS  → prints one JSON line.
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+import { spawnSync } from 'node:child_process'
 import Database from 'better-sqlite3'
 import { openDatabase } from '../src/core/store/database'
 import { importPaths } from '../src/core/import/importer'
@@ -141,7 +143,7 @@ const steps: Record<string, (args: Args) => Promise<Record<string, unknown>> | R
 
   // `galley analyze` (structure, typos, duplicates placed in the original) of pathological
   // pages: synthetic pages end to end up to 20 MB, and one paragraph printed 2,000 times.
-  largePage: async ({ seed }) => {
+  largePage: async ({ seed, cliRuns }) => {
     const { analyzeText } = (await import('../src/core/services/analyzeFiles')) as typeof import('../src/core/services/analyzeFiles')
     const paragraph = '城南街道启动老旧小区改造，三个社区试点加装电梯，居民可在社区服务中心报名参加。'
     const repeated = '标题\n\n' + `${paragraph}\n\n`.repeat(2000)
@@ -162,7 +164,13 @@ const steps: Record<string, (args: Args) => Promise<Record<string, unknown>> | R
     }
     const rep = measure(repeated)
     const big = measure(large)
-    return { repeatedMs: rep.ms, largeMB: Buffer.byteLength(large) / 1024 / 1024, largeMs: big.ms, largeCpuMs: big.cpuMs }
+    return {
+      repeatedMs: rep.ms,
+      largeMB: Buffer.byteLength(large) / 1024 / 1024,
+      largeMs: big.ms,
+      largeCpuMs: big.cpuMs,
+      cli: cliAnalyze(large, (cliRuns as number | undefined) ?? 3)
+    }
   },
 
   typos: async ({ dir, limit }) => {
@@ -277,6 +285,38 @@ const steps: Record<string, (args: Args) => Promise<Record<string, unknown>> | R
     store.close()
     return { ms, result }
   }
+}
+
+/**
+ * `galley analyze --json` of a page as a user runs it (the built CLI, a process of its own),
+ * under `/usr/bin/time -v`: wall time, CPU and peak RSS, the median of `runs`. Skipped with a
+ * reason where the CLI is not built or GNU time is missing.
+ */
+function cliAnalyze(text: string, runs: number): Record<string, unknown> {
+  const root = path.resolve(__dirname, '..')
+  if (!fs.existsSync(path.join(root, 'out', 'main', 'cli.js'))) return { skipped: 'the CLI is not built (npm run build)' }
+  if (!fs.existsSync('/usr/bin/time')) return { skipped: 'no /usr/bin/time (GNU time)' }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'galley-large-'))
+  const file = path.join(dir, 'large.txt')
+  fs.writeFileSync(file, text)
+  const out: { s: number; cpuS: number; rssMB: number }[] = []
+  try {
+    for (let r = 0; r < runs; r++) {
+      const child = spawnSync('/usr/bin/time', ['-v', process.execPath, path.join(root, 'bin', 'galley.mjs'), 'analyze', '--json', file], {
+        encoding: 'utf8',
+        maxBuffer: 1024 * 1024 * 1024
+      })
+      if (child.status !== 0) return { skipped: `galley analyze failed: ${child.stderr.split('\n')[0]}` }
+      const field = (name: string): string => new RegExp(`${name}: (.+)`).exec(child.stderr)?.[1]?.trim() ?? ''
+      // "Elapsed (wall clock) time (h:mm:ss or m:ss): 0:09.12"
+      const wall = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)').split(':').reduce((t, part) => t * 60 + Number(part), 0)
+      out.push({ s: wall, cpuS: Number(field('User time \\(seconds\\)')) + Number(field('System time \\(seconds\\)')), rssMB: Number(field('Maximum resident set size \\(kbytes\\)')) / 1024 })
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+  const median = (xs: number[]): number => quantile(xs, 0.5)
+  return { runs, s: median(out.map((o) => o.s)), cpuS: median(out.map((o) => o.cpuS)), rssMB: median(out.map((o) => o.rssMB)), all: out }
 }
 
 async function main(): Promise<void> {
