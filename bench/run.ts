@@ -216,6 +216,7 @@ for (const r of results) {
   }
   if (r.typos) {
     row('typo detection (≥500 KB/s)', `${f(num(r.typos, 'mbPerSecond') * 1000, 0)} KB/s (${f(num(r.typos, 'mbPerCpuSecond') * 1000, 0)} KB per CPU second)`, `model load ${f(r.typos.loadMs, 0)} ms, +${f(r.typos.modelRssMB, 0)} MB RSS`, r.typos.maxRssMB)
+    row('typo detection, prose that does not repeat', `${f(num(r.typos, 'proseMbPerCpuSecond') * 1000, 0)} KB per CPU second`, `${f(num(r.typos, 'proseMB') * 1000, 0)} KB, median of 5`, r.typos.maxRssMB)
     row('typo language model', `load ${f(r.typos.lmLoadMs, 0)} ms`, `tables ${f(r.typos.lmMB, 0)} MB`, r.typos.maxRssMB)
   }
   if (r.search) {

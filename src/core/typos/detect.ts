@@ -197,7 +197,7 @@ export function findCharSwaps(
         found.push({ pos: p, best: cands[0]!, others: cands.slice(1) })
       }
     }
-    if (key !== null) seen.set(key, found.length === first ? NONE : found.slice(first).map((f) => shifted(f, -rs)))
+    if (key !== null && seen.size < MAX_RUNS_KEPT) seen.set(key, found.length === first ? NONE : found.slice(first).map((f) => shifted(f, -rs)))
   }
   // A string read the same way twice on one page is a term of that page (a name, a place, a
   // word the model lacks), not a misreading: OCR does not repeat its errors letter for letter
@@ -224,6 +224,8 @@ export function findCharSwaps(
 }
 
 const NONE: PositionFinding[] = []
+/** Runs remembered per text at most (a 20 MB page has about 100,000 distinct ones): bounds the memory. */
+const MAX_RUNS_KEPT = 1 << 18
 
 function unmasked(skip: Uint8Array, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (skip[k]) return false
