@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { attested } from '../../src/core/typos/detect'
+import { detectSuspicious, loadTypoModel } from '../../src/core/typos'
 import { repeatedSpans } from '../../src/core/typos/repeats'
 
 describe('repeated spans in one pass', () => {
@@ -16,5 +17,20 @@ describe('repeated spans in one pass', () => {
       }),
       { numRuns: 3000 }
     )
+  })
+})
+
+describe('a run of hanzi that recurs is scored once', () => {
+  it('finds in each copy of a sentence what it finds in the sentence alone, at its own place', () => {
+    const model = loadTypoModel()
+    const sentence = '社区为独居老认送去了年夜饭'
+    const alone = detectSuspicious(sentence, {}, model).filter((s) => s.rule === 'typo')
+    expect(alone.map((s) => s.original + s.replacement)).toEqual(['认人'])
+    // The second copy's findings come from the first's (a read word twice on a page is not
+    // yet a term of the page: three times is).
+    const page = `${sentence}。${sentence}。`
+    const twice = detectSuspicious(page, {}, model).filter((s) => s.rule === 'typo')
+    const shift = sentence.length + 1
+    expect(twice).toEqual([...alone, ...alone.map((s) => ({ ...s, start: s.start + shift, end: s.end + shift }))])
   })
 })
