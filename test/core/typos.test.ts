@@ -7,6 +7,7 @@ import {
   suggestionContext,
   type TypoSuggestion
 } from '../../src/core/typos'
+import { LmScorer } from '../../src/core/typos/lmScorer'
 
 const model = loadTypoModel()
 const typos = (s: TypoSuggestion[]): TypoSuggestion[] => s.filter((x) => x.rule === 'typo')
@@ -36,6 +37,17 @@ describe('typo model', () => {
     // Probabilities are natural logs of numbers below one.
     expect(lm.unigram(id('的'))).toBeLessThan(0)
     expect(lm.unigram(id('的'))).toBeGreaterThan(lm.unigram(id('志愿者')))
+  })
+
+  it('finds the model\'s words of every length it holds, up to LM_MAX_WORD characters', () => {
+    // A 7-character word the trigram model holds is one word of the best path, not pieces: the
+    // scorer's hash powers once stopped at the lexicon's 6 and 7–8 character words were never found.
+    const word = '马克思列宁主义'
+    expect(model.lm.id(word)).toBeGreaterThanOrEqual(0)
+    const scorer = new LmScorer(model.lm, model.lexicon, -12, -10, 0)
+    scorer.load(word, 0, word.length)
+    scorer.swappedAt(3, word.charCodeAt(3), word.length)
+    expect(scorer.wordAt(3, word.length)).toEqual([0, word.length])
   })
 
   it('derives the OCR confusions named in the issue from glyph shapes', () => {

@@ -1,8 +1,13 @@
-import { type Lexicon, POW1, POW2 } from './lexicon'
+import { type Lexicon } from './lexicon'
+import { B1, B2, powers } from './hash'
 import { LM_MAX_WORD, type LanguageModel } from './lm'
 
 /** Slots per end position: one per vocabulary word length, then two for unknown words. */
 const MAXW = LM_MAX_WORD
+// Powers of the hash bases for every word length the model holds (the lexicon's stop at its own
+// shorter maximum: words of 7 and 8 characters were hashed wrong and never found).
+const POW1 = powers(B1, LM_MAX_WORD)
+const POW2 = powers(B2, LM_MAX_WORD)
 const OOV2 = LM_MAX_WORD + 1
 const OOV3 = LM_MAX_WORD + 2
 const S = LM_MAX_WORD + 3
