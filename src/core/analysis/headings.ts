@@ -86,7 +86,10 @@ export function interpretStack(lines: readonly string[], kickerAbove = false): S
   const tagB = endsWithTag(b)
   const titleAbove = tagA !== tagB ? tagA : kickerAbove ? false : firstDash < 0 && la > lb && !kickerOverTitle
   if (titleAbove) {
-    if (isCaptionish(a) && lb <= 8) {
+    // a bare caption over a very short title: a long descriptive line, never one carrying a
+    // column tag (the tag goes with a title) and never one a title could be (a title over its
+    // short subtitle is the common stack: `X举行` over `Y出席并致辞`)
+    if (isCaptionish(a) && lb <= 8 && !tagA && la > 18) {
       roles[core - 2] = 'caption'
       roles[core - 1] = 'title'
     } else {

@@ -1,6 +1,6 @@
 // Rejoining paragraphs that a column or page break split in two.
 import { endsContinuing, endsOnBareCloser, endsSentence, isHan, startsWithPunct } from './chars'
-import { BOUND_END, BOUND_START, LIST_ITEM, hasPhotoCredit, leadOpening, trailingCredit } from './cues'
+import { BOUND_END, BOUND_START, LIST_ITEM, hasPhotoCredit, leadOpening, parseLead, trailingCredit } from './cues'
 import { classify, isHeadingShaped, type Unit, type UnitKind } from './units'
 import { COLUMN_BREAK_JOIN } from './layoutHints'
 
@@ -39,6 +39,9 @@ export interface JoinCandidate {
 
 export type BigramCounts = ReadonlyMap<string, number>
 
+/** Marks that end a clause: a one-character fragment before one is a word cut in two. */
+const CLAUSE_MARK = /[，、；：。！？,;:!?]/
+
 /** How strongly the junction a|b looks like one word or clause cut in two (0..1). */
 function breakEvidence(a: string, b: string, bigrams: BigramCounts): { ev: number; why: string } {
   let ev = 0
@@ -65,7 +68,8 @@ function breakEvidence(a: string, b: string, bigrams: BigramCounts): { ev: numbe
       take(0.9, 'the two halves open a news lead together')
     const clause = /^[^，、；：。！？,;:!?“”（）()\s]*/.exec(b)![0]
     const after = b[clause.length]
-    if (clause.length === 1 && after !== undefined) take(0.9, 'next block starts with a one-character fragment')
+    // only a clause mark closes the fragment: `让“…”` opens a quotation, a sentence's usual start
+    if (clause.length === 1 && after !== undefined && CLAUSE_MARK.test(after)) take(0.9, 'next block starts with a one-character fragment')
     else if (clause.length === 2 && after === '、') take(0.6, 'next block starts with a short fragment')
   }
   return { ev, why }
@@ -96,7 +100,8 @@ export function junction(a: string, b: Unit, next: Unit | undefined, gap: number
   const { ev, why } = breakEvidence(a, b.text, bigrams)
   let conf: number
   let reason: string
-  if (isHeadingShaped(a) || looseTitle(a)) {
+  // a paragraph that opens with a dateline (本报北京5月12日电…) is a story's lead, never a heading
+  if ((isHeadingShaped(a) || looseTitle(a)) && !parseLead(a)) {
     // a title or subhead ends without punctuation too: only a word cut in two says otherwise
     conf = 0.1 + ev * 0.85
     reason = ev > 0 ? `short unpunctuated block; ${why}` : 'short unpunctuated block: probably a heading'

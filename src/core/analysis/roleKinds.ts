@@ -34,6 +34,7 @@ const KEPT = new Set<UnitKind>(['lead', 'byline', 'caption', 'furniture'])
 export function applyRoles(units: Unit[], guesses: readonly LineRoleGuess[]): void {
   units.forEach((u, i) => {
     const g = guesses[i]
+    if (g) u.guess = { role: g.role, confidence: g.confidence }
     if (!g || g.confidence < ROLE_CONFIDENCE) return
     const kind = KIND_OF[g.role]
     if (kind === null || kind === u.kind || KEPT.has(u.kind)) return
@@ -46,3 +47,4 @@ export function applyRoles(units: Unit[], guesses: readonly LineRoleGuess[]): vo
     u.kind = kind
   })
 }
+

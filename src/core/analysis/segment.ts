@@ -234,6 +234,8 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
       run[0]!.gap <= 1 &&
       isCaptionish(run[0]!.text) &&
       !startsWithDash(run[1]!.text) &&
+      // a paper that prints kickers over its titles: the line over a title is its kicker
+      options.kickerAbove !== true &&
       sharesWords(run[0]!.text, c0)
     ) {
       put(c0, run[0]!, 'caption')

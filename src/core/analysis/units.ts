@@ -1,5 +1,6 @@
 // A page as a list of units (its non-empty lines) with the features the later stages use.
 import { endsContinuing, endsSentence, hanCount, visibleLength } from './chars'
+import type { LineRole } from './types'
 import { hasPhotoCredit, isBylineLine, parseLead, startsWithDash, trailingCredit } from './cues'
 
 /**
@@ -16,6 +17,8 @@ export interface Unit {
   /** Blank lines between this unit and the previous one (large for the first). */
   gap: number
   kind: UnitKind
+  /** The role model's guess (roles.ts), once it has run: later stages weigh it against the line's form. */
+  guess?: { role: LineRole; confidence: number }
 }
 
 /** Longest line that can still be a title or subhead (visible characters). */
