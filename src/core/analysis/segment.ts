@@ -78,7 +78,8 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
   /** A heading-shaped line with a comma right above a lead still reads as a title. */
   const looseHeadingAt = (k: number): boolean => {
     const p = paras[k]
-    const q = paras[k + 1]
+    // (a source line or a caption between the title and its lead is stepped over)
+    const q = paras[nextContent(k + 1)]
     return p !== undefined && p.kind === 'body' && isHeadingShaped(p.text, true) && q !== undefined && (q.kind === 'lead' || q.kind === 'byline' || isHeadingPara(q))
   }
   /** Does the untitled run starting at k end with a credit (its own byline)? */
@@ -131,7 +132,11 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
       const k = nextContent(j)
       const next = paras[k]
       const c = cur as Draft | null
-      if (next && (next.kind === 'lead' || next.kind === 'byline' || next.kind === 'body')) {
+      if (c && c.kind === 'article' && !c.hasBody && !c.closed && c.hasByline && c.items.some((x) => x.role === 'title') && next && next.kind !== 'byline') {
+        // a label between an article's byline and its first paragraph (`头条看点`, a column's
+        // sub-label) belongs to that article's head: a story has no byline above its own title
+        for (const h of run) put(c, h, 'subtitle')
+      } else if (next && (next.kind === 'lead' || next.kind === 'byline' || next.kind === 'body')) {
         const story = next.kind === 'body' ? headingStartsStory(run, j, next) : { yes: true, confidence: 0.9 }
         if (story.yes) startArticle(run, story.confidence)
         else {

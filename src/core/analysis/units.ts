@@ -31,14 +31,32 @@ export const HEADING_MAX = 32
 export function isHeadingShaped(s: string, loose = false): boolean {
   if (s.length > HEADING_MAX * 3) return false
   const len = visibleLength(s)
+  if (len > HEADING_MAX && len <= TWO_PART_MAX) return twoPartTitle(s)
   if (len < 2 || len > HEADING_MAX || hanCount(s) < 2) return false
   if (endsContinuing(s) || s.includes('。')) return false
-  if (innerBreaks(s, loose ? 2 : 1) > (loose ? 1 : 0)) return false
+  // a comma inside a quotation is the quotation's (`非法占用耕地“违建必罚，拒执必究”`)
+  if (innerBreaks(unquoted(s), loose ? 2 : 1) > (loose ? 1 : 0)) return false
   if (endsSentence(s)) return loose && len <= 20 && !/[。]/.test(s)
   return true
 }
 
+/** Longest title of two clauses side by side (`坚持… 推动…`), a national paper's main news. */
+const TWO_PART_MAX = 48
+
+/** Two (or three) unpunctuated clauses of title length separated by a space, with an optional column tag. */
+function twoPartTitle(s: string): boolean {
+  const core = s.trim().replace(/[（(][^（）()]{2,16}[）)]$/, '')
+  if (/[，。；：！？,;:!?、]/.test(core) || endsContinuing(core)) return false
+  const parts = core.split(/[\s\u3000]+/)
+  return parts.length >= 2 && parts.length <= 3 && parts.every((p) => hanCount(p) >= 5 && visibleLength(p) <= 24)
+}
+
 const INNER_BREAKS = new Set([...'，；：,;:'].map((c) => c.charCodeAt(0)))
+
+/** `s` without its quotations (“…”, 「…」, 《…》), kept short: only titles are read this way. */
+function unquoted(s: string): string {
+  return s.includes('“') || s.includes('「') || s.includes('《') ? s.replace(/“[^“”]{0,30}”|「[^「」]{0,30}」|《[^《》]{0,30}》/g, '“”') : s
+}
 
 /** Commas, semicolons and colons in `s`, counted up to `enough`. */
 function innerBreaks(s: string, enough: number): number {
