@@ -12,7 +12,7 @@ import type { Rng } from './prng'
 import { deriveSeed, mulberry32 } from './prng'
 import { paperName, personName, placeStem } from './names'
 import type { Scene } from './sentences'
-import { paragraph } from './sentences'
+import { paragraph, sentence } from './sentences'
 import { GENERIC, TOPICS } from './topics'
 import { toHalfWidth } from './damage'
 
@@ -213,6 +213,8 @@ function credit(rng: Rng, style: PaperStyle): string {
 
 function captionText(rng: Rng, scene: Scene): string {
   const c = rng.pick(scene.topic.captions)
+  // a photo story's caption tells the news in a sentence or two before saying what the picture shows
+  if (rng.chance(0.3)) return `${sentence(rng, scene, 'first')}${rng.chance(0.5) ? sentence(rng, scene, 'middle') : ''}图为${c}。`
   return rng.chance(0.5) ? `${scene.community}${c}。` : rng.chance(0.5) ? `${e2(rng)}，${c}。` : c
 }
 

@@ -79,6 +79,14 @@ function endsLikeShot(t: string): boolean {
   return t[end - 1] === '摄' || (t[end - 1] === '影' && t[end - 2] === '摄')
 }
 
+// the source printed under a chart or table: `数据来源：国家统计局`, `制图：王明`
+const SOURCE_NOTE = /^(?:(?:数据|资料|图表|图片)?来源|制图|制表)\s*[:：]/
+
+/** A chart's or table's source note: a caption of the graphic, never text of the story. */
+export function isSourceNote(s: string): boolean {
+  return s.length <= 40 && !s.includes('。') && SOURCE_NOTE.test(s)
+}
+
 /** Ends with a photo credit or picture source, or opens like a caption. */
 export function hasPhotoCredit(s: string): boolean {
   const t = tail(s)

@@ -6,7 +6,7 @@
 // profile enter as more features and as log-odds added to the scores.
 import weightsFile from '../../../resources/structure/role-weights.json'
 import { endsContinuing, endsOnBareCloser, endsSentence, hanCount, isHanCode, startsWithPunct, visibleLength } from './chars'
-import { BOUND_START, NUMBERED_HEADING } from './cues'
+import { BOUND_START, NUMBERED_HEADING, isSourceNote } from './cues'
 import type { EditionStats } from './edition'
 import { isCouplet } from './headings'
 import { LINE_ROLES, lineTemplate, type CompiledProfile } from './profile'
@@ -33,8 +33,6 @@ const BARE_NAME = new RegExp(`^[${H}]{1,2}[\\s\\u3000]*[${H}·]{1,3}$`)
 const FOREIGN_NAME = new RegExp(`^(?:[（(][${H}]{2,8}[）)]\\s*)?[${H}]{1,6}(?:·[${H}]{1,8}){1,3}$|^[（(][${H}]{2,8}[）)]\\s*[${H}]{2,4}$`)
 // a photo credit printed on a line of its own: `王明摄`, `王明摄（影像中国）`, `资料图片`, `受访者供图`
 const CREDIT_LINE = /(?:摄|摄影|供图|绘|资料图片|资料照片|新华社发|视觉中国|图片来源[:：][^。，]{1,16})\s*(?:[（(][^（）()]{1,10}[）)])?$/
-// the source under a chart or table: `数据来源：国家统计局`
-const SOURCE_NOTE = /^(?:数据|资料|图表|图片)?来源[:：]|^制图[:：]|^(?:数据|资料)来源/
 const SHOT_END = /(?:摄|摄影|供图|绘)\s*(?:[（(][^（）()]{1,10}[）)])?$/
 const TAG_END = /[（(][^（）()]{2,12}[）)]$/
 const BRACKETED = /^[（(][^（）()]{2,40}[）)]$/
@@ -138,7 +136,7 @@ function featureVector(units: readonly Unit[], shapes: readonly Shape[], i: numb
   if (DATELINE_START.test(head)) set('dateline.start')
   if (s.credit) set('credit.line')
   if (len <= 20 && FOREIGN_NAME.test(t.trim())) set('foreign.name')
-  if (len <= 40 && SOURCE_NOTE.test(t)) set('source.note')
+  if (isSourceNote(t)) set('source.note')
   if (i === 0) set('first')
   if (i === units.length - 1) set('last')
   if (u.gap >= 2 && i > 0) set('gap>=2')
