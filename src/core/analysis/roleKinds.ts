@@ -9,7 +9,7 @@ export const ROLE_CONFIDENCE = 0.75
 /** A heading-shaped line becomes body text only above this. */
 export const TEXT_CONFIDENCE = 0.95
 /** A body-shaped line becomes a caption only above this. */
-export const CAPTION_CONFIDENCE = 0.9
+export const CAPTION_CONFIDENCE = 0.85
 
 const KIND_OF: Record<LineRole, UnitKind | null> = {
   kicker: 'heading',
