@@ -17,6 +17,9 @@ import { guessRoles } from './roles'
 import { classify, type Unit } from './units'
 import { log } from '../log'
 
+/** A paragraph indent as pages print it: an ideographic space, a tab or two spaces. */
+const INDENT = /^(?:[\u3000\t]| {2})/
+
 /** Gap given to the first unit of a page: as good as a box boundary. */
 const PAGE_START_GAP = 99
 
@@ -59,7 +62,9 @@ export function pageUnits(text: string, hints: LayoutHints = {}): { units: Unit[
       gap++
       return
     }
-    units.push({ src, text: fixed, gap: units.length === 0 ? PAGE_START_GAP : gap, kind: classify(fixed) })
+    const unit: Unit = { src, text: fixed, gap: units.length === 0 ? PAGE_START_GAP : gap, kind: classify(fixed) }
+    if (INDENT.test(raw[src]!)) unit.indent = true
+    units.push(unit)
     gap = 0
   })
   // Both stages compare lines in the same normalised form: made once.

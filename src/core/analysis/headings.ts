@@ -89,7 +89,7 @@ export function interpretStack(lines: readonly string[], kickerAbove = false): S
     // a bare caption over a very short title: a long descriptive line, never one carrying a
     // column tag (the tag goes with a title) and never one a title could be (a title over its
     // short subtitle is the common stack: `X举行` over `Y出席并致辞`)
-    if (isCaptionish(a) && lb <= 8 && !tagA && la > 18) {
+    if (isCaptionish(a) && lb <= 8 && !tagA && (la > 18 || la >= lb * 2.5)) {
       roles[core - 2] = 'caption'
       roles[core - 1] = 'title'
     } else {

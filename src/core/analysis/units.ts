@@ -17,6 +17,8 @@ export interface Unit {
   /** Blank lines between this unit and the previous one (large for the first). */
   gap: number
   kind: UnitKind
+  /** The printed line opened with an indent (two or more spaces, an ideographic space). */
+  indent?: boolean
   /** The role model's guess (roles.ts), once it has run: later stages weigh it against the line's form. */
   guess?: { role: LineRole; confidence: number }
 }
