@@ -3,6 +3,7 @@ import { endsContinuing, endsOnBareCloser, endsSentence, hanCount, isHan, starts
 import { BOUND_END, BOUND_START, LIST_ITEM, hasPhotoCredit, leadOpening, parseLead, trailingCredit } from './cues'
 import { classify, isHeadingShaped, type Unit, type UnitKind } from './units'
 import { COLUMN_BREAK_JOIN } from './layoutHints'
+import { wordAcross } from './junctionWords'
 
 /** Joins at or above this confidence are applied; the others are only listed. */
 export const JOIN_THRESHOLD = 0.7
@@ -43,7 +44,7 @@ export type BigramCounts = ReadonlyMap<string, number>
 const CLAUSE_MARK = /[，、；：。！？,;:!?]/
 
 /** How strongly the junction a|b looks like one word or clause cut in two (0..1). */
-function breakEvidence(a: string, b: string, bigrams: BigramCounts): { ev: number; why: string } {
+function breakEvidence(a: string, b: string, bigrams: BigramCounts, bIsText: boolean): { ev: number; why: string } {
   let ev = 0
   let why = ''
   const take = (v: number, w: string): void => {
@@ -62,6 +63,9 @@ function breakEvidence(a: string, b: string, bigrams: BigramCounts): { ev: numbe
     if (n >= 2) take(0.6, `"${last}${first}" occurs elsewhere on the page`)
     else if (n === 1) take(0.4, `"${last}${first}" occurs once elsewhere`)
     if (BOUND_END.has(last!)) take(0.75, `block ends on "${last}"`)
+    // (not between two heading lines: a kicker's last and a title's first character often make a word)
+    const word = bIsText ? wordAcross(a, b) : null
+    if (word !== null) take(0.75, `"${word}" is a word cut in two`)
     if (BOUND_START.has(first!)) take(0.6, `next block starts with "${first}"`)
     // `今年` + `以来，…`, `为让群` + `众少跑腿，近日，…`: only together do they open like a lead
     if (a.length < LEAD_SPLIT_MAX && leadOpening(b) === null && leadOpening(a) === null && leadOpening(a + b) === 'when')
@@ -123,7 +127,7 @@ export function junction(a: string, b: Unit, next: Unit | undefined, gap: number
   const bStartsPunct = startsWithPunct(b.text)
   if (endsSentence(a) && !bStartsPunct) return null
   if (hasPhotoCredit(a) || trailingCredit(a) !== null) return null
-  const { ev, why } = breakEvidence(a, b.text, bigrams)
+  const { ev, why } = breakEvidence(a, b.text, bigrams, b.kind === 'body')
   let conf: number
   let reason: string
   // a paragraph that opens with a dateline (本报北京5月12日电…) is a story's lead, never a heading
