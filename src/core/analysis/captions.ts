@@ -4,6 +4,7 @@
 // reads the line above that one, when nothing but a heading, furniture or another caption comes
 // before the pair (so that an article's last paragraph above its photo is never taken).
 import { endsSentence, visibleLength } from './chars'
+import { wordAcross } from './junctionWords'
 import type { Unit } from './units'
 
 /** A credit on a line of its own: short, no sentence in it. */
@@ -21,7 +22,9 @@ export function markTwoLineCaptions(units: Unit[]): void {
     const a = units[i - 2]!
     const before = units[i - 3]
     if ((b.kind !== 'body' && b.kind !== 'caption') || (b.kind === 'caption' && isCreditLine(b))) continue
-    if (a.kind !== 'body' || a.text.length > FIRST_HALF_MAX) continue
+    // (a first half short enough to look like a title counts when a word runs on across the break)
+    const cutHeading = a.kind === 'heading' && !endsSentence(a.text) && wordAcross(a.text, b.text) !== null
+    if ((a.kind !== 'body' && !cutHeading) || a.text.length > FIRST_HALF_MAX) continue
     if (before && (before.kind === 'body' || before.kind === 'lead')) continue
     // the two lines are one caption: a sentence cut by a column break, or text and its `图为` line
     if (endsSentence(a.text) && !/^图为|。图为/.test(b.text)) continue

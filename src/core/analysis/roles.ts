@@ -32,7 +32,7 @@ const BARE_NAME = new RegExp(`^[${H}]{1,2}[\\s\\u3000]*[${H}·]{1,3}$`)
 // country in brackets (`（伊拉克）方浩明`), as national papers sign their foreign contributors
 const FOREIGN_NAME = new RegExp(`^(?:[（(][${H}]{2,8}[）)]\\s*)?[${H}]{1,6}(?:·[${H}]{1,8}){1,3}$|^[（(][${H}]{2,8}[）)]\\s*[${H}]{2,4}$`)
 // a photo credit printed on a line of its own: `王明摄`, `王明摄（影像中国）`, `资料图片`, `受访者供图`
-const CREDIT_LINE = /(?:摄|摄影|供图|绘|资料图片|资料照片|新华社发|视觉中国|图片来源[:：][^。，]{1,16})\s*(?:[（(][^（）()]{1,10}[）)])?$/
+const CREDIT_LINE = /(?:摄|摄影|摄影报道|供图|绘|资料图片|资料照片|新华社发|视觉中国|图片来源[:：][^。，]{1,16})\s*(?:[（(][^（）()]{1,10}[）)])?$/
 const SHOT_END = /(?:摄|摄影|供图|绘)\s*(?:[（(][^（）()]{1,10}[）)])?$/
 const TAG_END = /[（(][^（）()]{2,12}[）)]$/
 const BRACKETED = /^[（(][^（）()]{2,40}[）)]$/
