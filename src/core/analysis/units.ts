@@ -32,7 +32,8 @@ export const HEADING_MAX = 32
  */
 export function isHeadingShaped(s: string, loose = false): boolean {
   if (s.length > HEADING_MAX * 3) return false
-  const len = visibleLength(s)
+  // a long name in title marks counts as a short one: `《…关于促进…的声明》发布` is a title
+  const len = visibleLength(s.includes('《') ? s.replace(LONG_BOOK_TITLE, '《书名》') : s)
   if (len > HEADING_MAX && len <= TWO_PART_MAX) return twoPartTitle(s)
   if (len < 2 || len > HEADING_MAX || hanCount(s) < 2) return false
   if (endsContinuing(s) || s.includes('。')) return false
@@ -41,6 +42,8 @@ export function isHeadingShaped(s: string, loose = false): boolean {
   if (endsSentence(s)) return loose && len <= 20 && !/[。]/.test(s)
   return true
 }
+
+const LONG_BOOK_TITLE = /《[^《》]{3,60}》/g
 
 /** Longest title of two clauses side by side (`坚持… 推动…`), a national paper's main news. */
 const TWO_PART_MAX = 48
