@@ -135,6 +135,27 @@ describe('heads of national papers', () => {
   })
 })
 
+describe('titles with commas over a per-article source line', () => {
+  it('starts a story at a short comma title with the source line under it', () => {
+    const src = '《江东日报》（2025年06月03日第 05 版）'
+    const text = page(
+      '滨江步道全线贯通',
+      src,
+      '据新华社电  全长十二公里的滨江步道日前全线贯通，沿线新增观景平台八处。',
+      '步道沿线还设置了休息驿站和直饮水点，方便市民游客休憩补给。',
+      '走，去江边看日落',
+      src,
+      '傍晚时分的江边，晚霞映红了半边天，不少市民带着家人来到步道上散步、骑行。',
+      '附近的咖啡馆和书店也延长了营业时间，江边的夜晚越来越热闹。',
+      '茶香，书香，墨香',
+      '周 远',
+      src,
+      '老街深处的一间茶馆里，几位书法爱好者正在挥毫泼墨，茶香和墨香交织在一起。'
+    )
+    expect(analyzePage(text).articles.filter((a) => a.kind === 'article').map((a) => a.title)).toEqual(['滨江步道全线贯通', '走，去江边看日落', '茶香，书香，墨香'])
+  })
+})
+
 describe('furniture of national papers', () => {
   it('sets aside labelled addresses and calls for contributions', () => {
     expect(isFurnitureLine('本版邮箱：pinglun@paper.cn')).toBe(true)

@@ -259,7 +259,9 @@ export function joinParagraphs(units: readonly Unit[], dupUnits: ReadonlySet<Uni
         let k = j
         while (k < units.length && k - j < MAX_BRIDGE && (units[k]!.kind === 'furniture' || units[k]!.kind === 'caption')) k++
         const c = units[k]
-        if (k > j && joinable(c)) {
+        // a short line over a furniture line is a title over its source line, not a cut paragraph
+        const overFurniture = para.units.length === 1 && units.slice(j, k).some((u) => u.kind === 'furniture') && isHeadingShaped(para.text, true)
+        if (k > j && joinable(c) && !overFurniture) {
           const jc = junction(para.text, c!, units[k + 1], c!.gap, bigrams)
           if (jc) bridge = { to: k, junction: { confidence: Math.max(0, jc.confidence - 0.03), reason: `${jc.reason}; across ${k - j} line(s) between the halves` } }
         }

@@ -80,7 +80,12 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
     const p = paras[k]
     // (a source line or a caption between the title and its lead is stepped over)
     const q = paras[nextContent(k + 1)]
-    return p !== undefined && p.kind === 'body' && isHeadingShaped(p.text, true) && q !== undefined && (q.kind === 'lead' || q.kind === 'byline' || isHeadingPara(q))
+    if (p === undefined || p.kind !== 'body' || !isHeadingShaped(p.text, true) || q === undefined) return false
+    if (q.kind === 'lead' || q.kind === 'byline' || isHeadingPara(q)) return true
+    // a line set aside right under it (a per-article source line) is printed under titles, when
+    // the line comes after a finished paragraph and text follows (`走，去逛早市夜市`)
+    const before = paras[k - 1]
+    return paras[k + 1]?.kind === 'furniture' && q.kind === 'body' && (before === undefined || before.kind !== 'body' || endsSentence(before.text))
   }
   /** Does the untitled run starting at k end with a credit (its own byline)? */
   const untitledRunCredited = (k: number): { credited: boolean; length: number } =>
@@ -112,6 +117,9 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
     const opening = leadOpening(next.text)
     score += opening === 'source' ? 1.5 : opening === 'when' ? 1 : opening === 'why' ? 0.5 : 0
     if (visibleLength(h.text) > 20) score += 0.5
+    // a line set aside right under the heading (a per-article source line) is printed under a
+    // story's title, not under a subhead
+    if (paras[end]?.kind === 'furniture') score += 2
     if (c.subheads > 0) score -= 1
     if (NUMBERED_HEADING.test(h.text)) score -= 2
     return { yes: score >= 2, confidence: Math.abs(score - 1.75) >= 1 ? 0.85 : 0.65 }

@@ -38,7 +38,7 @@ export function isHeadingShaped(s: string, loose = false): boolean {
   if (len < 2 || len > HEADING_MAX || hanCount(s) < 2) return false
   if (endsContinuing(s) || s.includes('。')) return false
   // a comma inside a quotation is the quotation's (`非法占用耕地“违建必罚，拒执必究”`)
-  if (innerBreaks(unquoted(s), loose ? 2 : 1) > (loose ? 1 : 0)) return false
+  if (innerBreaks(unquoted(s), loose ? 3 : 1) > (loose ? (shortPhrases(s) ? 2 : 1) : 0)) return false
   if (endsSentence(s)) return loose && len <= 20 && !/[。]/.test(s)
   return true
 }
@@ -61,6 +61,11 @@ const INNER_BREAKS = new Set([...'，；：,;:'].map((c) => c.charCodeAt(0)))
 /** `s` without its quotations (“…”, 「…」, 《…》), kept short: only titles are read this way. */
 function unquoted(s: string): string {
   return s.includes('“') || s.includes('「') || s.includes('《') ? s.replace(/“[^“”]{0,30}”|「[^「」]{0,30}」|《[^《》]{0,30}》/g, '“”') : s
+}
+
+/** Phrases of at most five characters between commas: `茶水，酒水，河水`. */
+function shortPhrases(s: string): boolean {
+  return s.split(/[，；：,;:]/).every((p) => visibleLength(p) <= 5)
 }
 
 /** Commas, semicolons and colons in `s`, counted up to `enough`. */
