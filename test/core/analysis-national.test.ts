@@ -156,6 +156,45 @@ describe('titles with commas over a per-article source line', () => {
   })
 })
 
+describe('poems', () => {
+  it('keeps a poem one article with a paragraph a line', () => {
+    const text = page(
+      '江上晨光',
+      '周 远',
+      '《江东日报》（2025年06月03日第 05 版）',
+      '清晨的江面',
+      '薄雾还没有散去',
+      '一只白鹭掠过水面，翅膀沾着光',
+      '渔船慢慢靠岸',
+      '岸边的柳树轻轻摇晃',
+      '我站在堤上，听见江水在说话',
+      '它说远方很远',
+      '它说家就在这里'
+    )
+    const arts = analyzePage(text).articles.filter((a) => a.kind === 'article')
+    expect(arts.map((a) => a.title)).toEqual(['江上晨光'])
+    expect(arts[0]!.paragraphs.map((p) => p.text)).toContain('一只白鹭掠过水面，翅膀沾着光')
+    expect(arts[0]!.paragraphs).toHaveLength(8)
+  })
+
+  it('still joins prose printed in short lines that cut its words', () => {
+    const text = page(
+      '社区食堂开张了',
+      '本报讯（记者 高远）4月1日，东湖社区的',
+      '老年食堂正式开张，首',
+      '批接待老人一百余名，',
+      '每餐收费十元，八十岁',
+      '以上老人享受半价优惠',
+      '。社区工作人员介绍，',
+      '食堂由社区和志愿者共',
+      '同运营。'
+    )
+    // (its line ends cut words: 首|批, 共|同; verse does not)
+    expect(bodies(text)[0]).toContain('老年食堂正式开张，首批接待老人一百余名，')
+    expect(bodies(text).some((b) => b.endsWith('共同运营。'))).toBe(true)
+  })
+})
+
 describe('furniture of national papers', () => {
   it('sets aside labelled addresses and calls for contributions', () => {
     expect(isFurnitureLine('本版邮箱：pinglun@paper.cn')).toBe(true)

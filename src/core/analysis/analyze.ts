@@ -13,6 +13,7 @@ import { stackVotes } from './headings'
 import { compileProfile } from './profile'
 import { applyRoles } from './roleKinds'
 import { markTwoLineCaptions } from './captions'
+import { markVerse } from './verse'
 import { guessRoles } from './roles'
 import { classify, type Unit } from './units'
 import { log } from '../log'
@@ -81,6 +82,7 @@ function analyze(text: string, options: AnalysisOptions): PageProposal {
   const edition = editionStats(options.edition)
   applyRoles(units, guessRoles(units, { edition, profile: compileProfile(options.profile) }))
   markTwoLineCaptions(units)
+  markVerse(units)
   // the edition's votes include this page's own; a page analysed alone votes by itself
   const votes = edition ? edition.stackVotes : stackVotes(units.map((u) => u.text), (i) => units[i]!.kind === 'heading' || units[i]!.kind === 'subtitle')
   const dups = findDuplicateUnits(units, keys)

@@ -239,7 +239,7 @@ export function joinParagraphs(units: readonly Unit[], dupUnits: ReadonlySet<Uni
   const indented = indentsParagraphs(units)
   const paras: Para[] = []
   const candidates: JoinCandidate[] = []
-  const joinable = (u: Unit | undefined): boolean => u !== undefined && !dupUnits.has(u) && u.kind !== 'furniture'
+  const joinable = (u: Unit | undefined): boolean => u !== undefined && !dupUnits.has(u) && u.kind !== 'furniture' && u.verse !== true
   let i = 0
   while (i < units.length) {
     const first = units[i]!

@@ -19,6 +19,8 @@ export interface Unit {
   kind: UnitKind
   /** The printed line opened with an indent (two or more spaces, an ideographic space). */
   indent?: boolean
+  /** A line of verse (verse.ts): text, never joined to the next line. */
+  verse?: boolean
   /** The role model's guess (roles.ts), once it has run: later stages weigh it against the line's form. */
   guess?: { role: LineRole; confidence: number }
 }
