@@ -254,7 +254,7 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
       put(c0, run[0]!, 'caption')
       run = run.slice(1)
     }
-    const stack = interpretStack(run.map((h) => h.text), options.kickerAbove === true)
+    const stack = interpretStack(run.map((h) => h.text), options.kickerAbove === true, cur !== null)
     let d: Draft | null = null
     run.forEach((h, idx) => {
       const role = stack.roles[idx]!
