@@ -195,6 +195,23 @@ describe('poems', () => {
   })
 })
 
+describe('the panel of a dialogue', () => {
+  it('keeps the label and the people under it in the text, not in the head', () => {
+    const text = page(
+      '老街为何越来越年轻（记者对话）',
+      '《江东日报》（2025年06月03日第 05 版）',
+      '对话人：',
+      '周  远  本报记者',
+      '林晓雨  江东大学城市规划系教授',
+      '周远：不少年轻人周末喜欢去老街逛一逛，老街的魅力究竟在哪里？',
+      '林晓雨：老街保留了城市的记忆，也在不断生长出新的生活方式，这是它吸引年轻人的原因。'
+    )
+    const arts = analyzePage(text).articles.filter((a) => a.kind === 'article')
+    expect(arts.map((a) => a.title)).toEqual(['老街为何越来越年轻（记者对话）'])
+    expect(arts[0]!.paragraphs.map((p) => p.text)).toContain('林晓雨 江东大学城市规划系教授')
+  })
+})
+
 describe('furniture of national papers', () => {
   it('sets aside labelled addresses and calls for contributions', () => {
     expect(isFurnitureLine('本版邮箱：pinglun@paper.cn')).toBe(true)

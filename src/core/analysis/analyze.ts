@@ -14,6 +14,7 @@ import { compileProfile } from './profile'
 import { applyRoles } from './roleKinds'
 import { markTwoLineCaptions } from './captions'
 import { markVerse } from './verse'
+import { markPanels } from './panel'
 import { guessRoles } from './roles'
 import { classify, type Unit } from './units'
 import { log } from '../log'
@@ -83,6 +84,7 @@ function analyze(text: string, options: AnalysisOptions): PageProposal {
   applyRoles(units, guessRoles(units, { edition, profile: compileProfile(options.profile) }))
   markTwoLineCaptions(units)
   markVerse(units)
+  markPanels(units)
   // the edition's votes include this page's own; a page analysed alone votes by itself
   const votes = edition ? edition.stackVotes : stackVotes(units.map((u) => u.text), (i) => units[i]!.kind === 'heading' || units[i]!.kind === 'subtitle')
   const dups = findDuplicateUnits(units, keys)
