@@ -12,7 +12,7 @@ import type { Rng } from './prng'
 import { deriveSeed, mulberry32 } from './prng'
 import { paperName, personName, placeStem } from './names'
 import type { Scene } from './sentences'
-import { paragraph } from './sentences'
+import { paragraph, sentence } from './sentences'
 import { GENERIC, TOPICS } from './topics'
 import { toHalfWidth } from './damage'
 
@@ -38,11 +38,11 @@ export interface PaperStyle {
   sourceLine: number
   /** Where the source line goes: after the byline (0) or at the end of the article (1). */
   sourceAt: number
-  /** Byline shape: 0 bare name, 1 本报记者 X, 2 文/X, 3 记者 X 通讯员 Y, 4 X（本报记者）. */
+  /** Byline shape: 0 bare name, 1 本报记者 X, 2 文/X, 3 记者 X 通讯员 Y, 4 X（本报记者）, 5 a foreign contributor. */
   byline: number
   /** Datelines open the lead (本报X地X月X日电) in this share of news stories. */
   dateline: number
-  /** Credit shape: 0 X摄, 1 X摄（tag）, 2 新华社记者 X 摄, 3 X供图 / 受访者供图. */
+  /** Credit shape: 0 X摄, 1 X摄（tag）, 2 新华社记者 X 摄, 3 X供图 / 受访者供图, 4 资料图片 / 新华社发. */
   credit: number
   creditTag: string
   /** Page label at the top: `05版：评论` shapes. */
@@ -81,9 +81,9 @@ export function paperStyle(rng: Rng): PaperStyle {
     paper: paperName(rng),
     sourceLine: rng.weighted([30, 35, 20, 15]),
     sourceAt: rng.chance(0.7) ? 0 : 1,
-    byline: rng.weighted([30, 25, 15, 20, 10]),
+    byline: rng.weighted([30, 25, 15, 20, 10, 8]),
     dateline: rng.pick([0, 0.5, 0.8]),
-    credit: rng.weighted([30, 25, 25, 20]),
+    credit: rng.weighted([25, 25, 20, 15, 15]),
     creditTag: rng.pick(['影像中国', '视觉', '人民视觉', '图片新闻', '新华社发']),
     pageLabel: rng.weighted([40, 30, 30]),
     halfWidth: rng.chance(0.4),
@@ -149,6 +149,8 @@ function title(rng: Rng, scene: Scene, style: PaperStyle, long: boolean): string
     default:
       s = rng.pick(t.slogans) + rng.pick(['正当时', '见实效', '开新局', '有新招'])
   }
+  // a long title of two clauses side by side, as national papers print their main news
+  if (rng.chance(0.12)) s = `${rng.pick(t.slogans)}${rng.pick(t.acts)}${rng.pick(['  ', ' ', '\u3000'])}${rng.pick(t.slogans)}${rng.pick(t.results)}`.slice(0, 44)
   if (long && rng.chance(0.6)) s += `（${columnTag(rng, style)}）`
   else if (rng.chance(0.15)) s = `${rng.pick(scene.topic.acts)}${rng.pick(['，', '  '])}${s}`
   return s
@@ -164,9 +166,21 @@ function byline(rng: Rng, style: PaperStyle, shape = style.byline): string {
       return `文/${personName(rng)}`
     case 3:
       return `本报记者  ${personName(rng)}  通讯员  ${personName(rng)}`
-    default:
+    case 4:
       return `${personName(rng)}（本报记者）`
+    default:
+      return foreignName(rng)
   }
+}
+
+const SYLLABLES = [...'阿艾安奥巴贝比波布达德蒂多厄菲弗格哈汉赫霍基吉卡凯科克库拉莱兰劳勒里利林卢鲁伦罗洛马麦曼梅米莫穆纳内尼诺帕佩皮普萨塞森索塔泰特托瓦维沃西希谢雅亚伊尤泽扎']
+const COUNTRIES = ['德国', '法国', '巴西', '埃及', '肯尼亚', '智利', '芬兰', '葡萄牙', '新西兰', '哈萨克斯坦', '阿根廷', '希腊']
+
+/** A transliterated name (`卡莱·萨维林`), alone or after its country (`（德国）卡莱·萨维林`). */
+function foreignName(rng: Rng): string {
+  const part = (): string => Array.from({ length: rng.int(2, 4) }, () => rng.pick(SYLLABLES)).join('')
+  const name = rng.chance(0.8) ? `${part()}·${part()}` : personName(rng)
+  return rng.chance(0.5) || name.length <= 3 ? `（${rng.pick(COUNTRIES)}）${name}` : name
 }
 
 function sourceLine(rng: Rng, style: PaperStyle, e: LayoutEdition, pageNo: number): string | null {
@@ -190,13 +204,17 @@ function credit(rng: Rng, style: PaperStyle): string {
       return `${printedName(rng)}摄（${style.creditTag}）`
     case 2:
       return `${rng.pick(['新华社记者', '本报记者'])}  ${printedName(rng)}摄`
-    default:
+    case 3:
       return rng.chance(0.5) ? '受访者供图' : `${rng.chance(0.5) ? printedName(rng) : placeStem(rng) + '博物馆'}供图`
+    default:
+      return rng.pick(['资料图片', '新华社发', '资料照片', `新华社发（${printedName(rng)}摄）`])
   }
 }
 
 function captionText(rng: Rng, scene: Scene): string {
   const c = rng.pick(scene.topic.captions)
+  // a photo story's caption tells the news in a sentence or two before saying what the picture shows
+  if (rng.chance(0.3)) return `${sentence(rng, scene, 'first')}${rng.chance(0.5) ? sentence(rng, scene, 'middle') : ''}图为${c}。`
   return rng.chance(0.5) ? `${scene.community}${c}。` : rng.chance(0.5) ? `${e2(rng)}，${c}。` : c
 }
 
@@ -320,6 +338,8 @@ function articleOf(rng: Rng, b: Builder, kind: Kind, e: LayoutEdition, pageNo: n
       if (s && style.sourceAt === 0) b.add('furniture', s, a)
       if (style.ownLine && style.ownLineAt === 0) b.add('furniture', style.ownLine.replace('#', String(pageNo)), a)
       if (kind !== 'comment' && rng.chance(0.35)) photos(rng, b, scene, style, a)
+      // a chart's source note before or after the text
+      else if (rng.chance(0.08)) b.add('caption', `${rng.pick(['数据来源', '资料来源', '来源'])}：${rng.pick([scene.district + '统计局', '国家统计局', paperName(rng) + '调查'])}`, a)
       if (kind === 'comment' && rng.chance(0.4)) b.add('body', rng.pick(scene.topic.plans) + '，' + rng.pick(scene.topic.results), a)
       body(rng, b, scene, kind === 'feature' ? rng.int(5, 10) : rng.int(2, 6), a, { lead: news ? dateline(rng, e, true) : '', subheads: kind === 'feature' })
       if (kind !== 'news' && rng.chance(0.4)) b.add('byline', authorNote(rng, scene), a)

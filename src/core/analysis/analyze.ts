@@ -12,9 +12,15 @@ import { editionStats } from './edition'
 import { stackVotes } from './headings'
 import { compileProfile } from './profile'
 import { applyRoles } from './roleKinds'
+import { markTwoLineCaptions } from './captions'
+import { markVerse } from './verse'
+import { markPanels } from './panel'
 import { guessRoles } from './roles'
 import { classify, type Unit } from './units'
 import { log } from '../log'
+
+/** A paragraph indent as pages print it: an ideographic space, a tab or two spaces. */
+const INDENT = /^(?:[\u3000\t]| {2})/
 
 /** Gap given to the first unit of a page: as good as a box boundary. */
 const PAGE_START_GAP = 99
@@ -58,7 +64,9 @@ export function pageUnits(text: string, hints: LayoutHints = {}): { units: Unit[
       gap++
       return
     }
-    units.push({ src, text: fixed, gap: units.length === 0 ? PAGE_START_GAP : gap, kind: classify(fixed) })
+    const unit: Unit = { src, text: fixed, gap: units.length === 0 ? PAGE_START_GAP : gap, kind: classify(fixed) }
+    if (INDENT.test(raw[src]!)) unit.indent = true
+    units.push(unit)
     gap = 0
   })
   // Both stages compare lines in the same normalised form: made once.
@@ -74,6 +82,9 @@ function analyze(text: string, options: AnalysisOptions): PageProposal {
   const { units, keys, fullWidthPage } = pageUnits(text, hints)
   const edition = editionStats(options.edition)
   applyRoles(units, guessRoles(units, { edition, profile: compileProfile(options.profile) }))
+  markTwoLineCaptions(units)
+  markVerse(units)
+  markPanels(units)
   // the edition's votes include this page's own; a page analysed alone votes by itself
   const votes = edition ? edition.stackVotes : stackVotes(units.map((u) => u.text), (i) => units[i]!.kind === 'heading' || units[i]!.kind === 'subtitle')
   const dups = findDuplicateUnits(units, keys)

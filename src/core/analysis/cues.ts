@@ -64,7 +64,7 @@ export function tail(s: string, n = 80): string {
 const PHOTO_CREDIT = new RegExp(
   `(?:^|[\\s。！？”）)])\\s*[（(]?\\s*(?:${ROLE_PREFIX}${ROLE}\\s*[:：/／]?\\s*${NAMES}\\s*[/／]?\\s*(?:摄|摄影)|${NAMES}(?:\\s+|\\s*[/／]\\s*)(?:摄|摄影))\\s*[）)]?$`
 )
-const PICTURE_SOURCE = /(?:资料图片|资料图|新华社发|图片由[^。，]{1,30}提供|(?:图|图片|照片)[/／:：]\s*[^。，]{1,20}|受访者供图|网络图片)\s*[）)]?$/
+const PICTURE_SOURCE = /(?:资料图片|资料图|新华社发|图片由[^。，]{1,30}提供|(?:图|图片|照片)[/／:：]\s*[^。，]{1,20}|受访者供图|网络图片|(?:博物馆|美术馆|纪念馆|博物院|档案馆)藏|[\u4e00-\u9fff]\s*摄影报道)\s*[）)]?。?$/
 const PICTURE_START = /^(?:图为|上图|下图|左图|右图|图一|图二|图[:：])/
 
 /**
@@ -77,6 +77,14 @@ function endsLikeShot(t: string): boolean {
   if (last === ')' || last === '）') end--
   while (end > 0 && /\s/.test(t[end - 1]!)) end--
   return t[end - 1] === '摄' || (t[end - 1] === '影' && t[end - 2] === '摄')
+}
+
+// the source printed under a chart or table: `数据来源：国家统计局`, `制图：王明`
+const SOURCE_NOTE = /^(?:(?:数据|资料|图表|图片)?来源|制图|制表)\s*[:：]/
+
+/** A chart's or table's source note: a caption of the graphic, never text of the story. */
+export function isSourceNote(s: string): boolean {
+  return s.length <= 40 && !s.includes('。') && SOURCE_NOTE.test(s)
 }
 
 /** Ends with a photo credit or picture source, or opens like a caption. */
@@ -113,6 +121,11 @@ const CREDIT =
 const TIP = /(?:报料|爆料|新闻|投稿|订阅|发行|广告|服务|读者)(?:热线|电话|邮箱|信箱|QQ|微信|传真)/
 const CONTACT_ONLY =
   /^(?:[\d\s\-－—()（）+]{7,24}|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|(?:https?:\/\/|www\.)\S+|QQ[:：]?\s*\d{5,12})$/
+// a labelled address: `本版邮箱：x@y.cn`, `电子信箱: x@y.cn`, `网址：www.x.cn`
+const LABELLED_CONTACT = /^[\u4e00-\u9fff]{2,8}\s*[:：]\s*(?:[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|(?:https?:\/\/|www\.)\S+)\s*$/
+// a call for contributions: `欢迎赐稿`, `欢迎广大读者来稿。来稿要求为原创首发…`, `本版长期征稿`
+const CALL_FOR_PAPERS = /欢迎[^。，]{0,8}(?:赐稿|来稿|投稿)|(?:长期|常年)征稿|来稿(?:要求|请|须)/
+const NOTICE_START = /^(?:各位读者|欢迎|来稿|本版|本刊|征稿)/
 const JUMP = /^[（(]?\s*(?:上接|下转|转|接|续)\s*第?\s*[\dA-Za-z一二三四五六七八九十]{1,3}\s*版\s*[）)]?$/
 const PAPER_NAME = /^[\u4e00-\u9fff]{1,8}(?:日报|晚报|早报|时报|商报|都市报)$/
 const PAGE_LABEL = /^[A-Za-z]\d{1,2}\s*版?\s+[\u4e00-\u9fff·]{2,8}$/
@@ -129,6 +142,8 @@ export function isFurnitureLine(s: string): boolean {
   if (CREDIT.test(s) && s.length <= 60 && !/[。！？]/.test(s)) return true
   if (TIP.test(s) && s.length <= 60 && !/[。！？]/.test(s)) return true
   if (CONTACT_ONLY.test(s)) return true
+  if (LABELLED_CONTACT.test(s)) return true
+  if (CALL_FOR_PAPERS.test(s) && (!/[。]/.test(s) || NOTICE_START.test(s))) return true
   if (DATE.test(s) && DATE_COMPANION.test(s) && s.length <= 60 && !/[。，]/.test(s)) return true
   if (PAPER_AND_PAGE.test(s) && !/[。]/.test(s)) return true
   return false

@@ -59,7 +59,7 @@ export function isCouplet(s: string): boolean {
  * subtitle. A long descriptive line above a very short title is a bare caption. Lines above a
  * kicker+title pair are a section banner (or a caption when they read like one).
  */
-export function interpretStack(lines: readonly string[], kickerAbove = false): Stack {
+export function interpretStack(lines: readonly string[], kickerAbove = false, storyAbove = true): Stack {
   const n = lines.length
   const roles: StackRole[] = new Array<StackRole>(n).fill('kicker')
   let confidence = 0.9
@@ -86,7 +86,11 @@ export function interpretStack(lines: readonly string[], kickerAbove = false): S
   const tagB = endsWithTag(b)
   const titleAbove = tagA !== tagB ? tagA : kickerAbove ? false : firstDash < 0 && la > lb && !kickerOverTitle
   if (titleAbove) {
-    if (isCaptionish(a) && lb <= 8) {
+    // a bare caption over a very short title: a long descriptive line, never one carrying a
+    // column tag (the tag goes with a title) and never one a title could be (a title over its
+    // short subtitle is the common stack: `X举行` over `Y出席并致辞`); at the top of a page, with
+    // no story above, a descriptive line over a short one is still read as a photo's caption
+    if (isCaptionish(a) && lb <= 8 && !tagA && (la > 18 || la >= lb * 2.5 || !storyAbove)) {
       roles[core - 2] = 'caption'
       roles[core - 1] = 'title'
     } else {

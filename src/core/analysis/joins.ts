@@ -1,8 +1,9 @@
 // Rejoining paragraphs that a column or page break split in two.
-import { endsContinuing, endsOnBareCloser, endsSentence, isHan, startsWithPunct } from './chars'
-import { BOUND_END, BOUND_START, LIST_ITEM, hasPhotoCredit, leadOpening, trailingCredit } from './cues'
+import { endsContinuing, endsOnBareCloser, endsSentence, hanCount, isHan, startsWithPunct, visibleLength } from './chars'
+import { BOUND_END, BOUND_START, LIST_ITEM, hasPhotoCredit, leadOpening, parseLead, trailingCredit } from './cues'
 import { classify, isHeadingShaped, type Unit, type UnitKind } from './units'
 import { COLUMN_BREAK_JOIN } from './layoutHints'
+import { wordAcross } from './junctionWords'
 
 /** Joins at or above this confidence are applied; the others are only listed. */
 export const JOIN_THRESHOLD = 0.7
@@ -39,8 +40,11 @@ export interface JoinCandidate {
 
 export type BigramCounts = ReadonlyMap<string, number>
 
+/** Marks that end a clause: a one-character fragment before one is a word cut in two. */
+const CLAUSE_MARK = /[，、；：。！？,;:!?]/
+
 /** How strongly the junction a|b looks like one word or clause cut in two (0..1). */
-function breakEvidence(a: string, b: string, bigrams: BigramCounts): { ev: number; why: string } {
+function breakEvidence(a: string, b: string, bigrams: BigramCounts, bIsText: boolean): { ev: number; why: string } {
   let ev = 0
   let why = ''
   const take = (v: number, w: string): void => {
@@ -59,24 +63,54 @@ function breakEvidence(a: string, b: string, bigrams: BigramCounts): { ev: numbe
     if (n >= 2) take(0.6, `"${last}${first}" occurs elsewhere on the page`)
     else if (n === 1) take(0.4, `"${last}${first}" occurs once elsewhere`)
     if (BOUND_END.has(last!)) take(0.75, `block ends on "${last}"`)
+    // (not between two heading lines: a kicker's last and a title's first character often make a word)
+    const word = bIsText ? wordAcross(a, b) : null
+    if (word !== null) take(0.75, `"${word}" is a word cut in two`)
     if (BOUND_START.has(first!)) take(0.6, `next block starts with "${first}"`)
     // `今年` + `以来，…`, `为让群` + `众少跑腿，近日，…`: only together do they open like a lead
     if (a.length < LEAD_SPLIT_MAX && leadOpening(b) === null && leadOpening(a) === null && leadOpening(a + b) === 'when')
       take(0.9, 'the two halves open a news lead together')
     const clause = /^[^，、；：。！？,;:!?“”（）()\s]*/.exec(b)![0]
     const after = b[clause.length]
-    if (clause.length === 1 && after !== undefined) take(0.9, 'next block starts with a one-character fragment')
+    // only a clause mark closes the fragment: `让“…”` opens a quotation, a sentence's usual start
+    if (clause.length === 1 && after !== undefined && CLAUSE_MARK.test(after)) take(0.9, 'next block starts with a one-character fragment')
     else if (clause.length === 2 && after === '、') take(0.6, 'next block starts with a short fragment')
   }
   return { ev, why }
 }
 
-/** Whether a heading-shaped line with a comma reads as a title (`一面锦旗，一份情`): short halves. */
+/**
+ * Whether a heading-shaped line with a comma reads as a title (`一面锦旗，一份情`,
+ * `提炼标识性概念，标定自主知识体系的起点`): its two halves are of a size. A column break
+ * 12–31 characters into a paragraph leaves a long clause and a stub (`随着…进入寻常百姓家，资源循环`).
+ */
 function looseTitle(a: string): boolean {
   if (!isHeadingShaped(a, true)) return false
-  const lastClause = a.split(/[，；：,;:]/).pop() ?? ''
-  return lastClause.length < 8
+  const clauses = a.split(/[，；：,;:]/)
+  const first = hanCount(clauses[0] ?? '')
+  const last = hanCount(clauses[clauses.length - 1] ?? '')
+  // a title's halves are phrases; `当日，…` or `…，上百` are a sentence's opener and a stub
+  if (first < 3 || last < 3 || last < first * BALANCED) return false
+  // a long line of two clauses reads as a sentence a break cut, unless its last clause is short
+  return first + last <= LOOSE_TITLE_MAX || last < 8
 }
+
+/** The last half of a title with a comma is at least this share of the first. */
+const BALANCED = 0.5
+/** Longest title with a comma (Han characters) read as one whatever the length of its halves. */
+const LOOSE_TITLE_MAX = 20
+
+/** A quotation opened and not closed: the line goes on in the next block (`法院还通过“生`). */
+function openQuote(a: string): boolean {
+  const open = a.lastIndexOf('“')
+  return open >= 0 && a.indexOf('”', open) < 0
+}
+
+/** Longest paragraph ending on a dash that is read as a lead-in of its own. */
+const DASH_LEAD_MAX = 16
+
+/** A turn of an interview or dialogue (`问：`, `答：`) opens a paragraph of its own. */
+const TURN = /^(?:问|答|记者|主持人)\s*[:：]/
 
 export interface Junction {
   confidence: number
@@ -93,15 +127,21 @@ export function junction(a: string, b: Unit, next: Unit | undefined, gap: number
   const bStartsPunct = startsWithPunct(b.text)
   if (endsSentence(a) && !bStartsPunct) return null
   if (hasPhotoCredit(a) || trailingCredit(a) !== null) return null
-  const { ev, why } = breakEvidence(a, b.text, bigrams)
+  const { ev, why } = breakEvidence(a, b.text, bigrams, b.kind === 'body')
   let conf: number
   let reason: string
-  if (isHeadingShaped(a) || looseTitle(a)) {
+  // a paragraph that opens with a dateline (本报北京5月12日电…) is a story's lead, never a heading
+  if ((isHeadingShaped(a) || looseTitle(a)) && !parseLead(a) && !openQuote(a)) {
     // a title or subhead ends without punctuation too: only a word cut in two says otherwise
     conf = 0.1 + ev * 0.85
     reason = ev > 0 ? `short unpunctuated block; ${why}` : 'short unpunctuated block: probably a heading'
   } else {
-    if (endsContinuing(a)) {
+    if ((a.endsWith('——') || a.endsWith('──')) && visibleLength(a) <= DASH_LEAD_MAX) {
+      // a one-line paragraph that ends on a dash announces the paragraphs that follow
+      // (`现在不一样了——`); a longer one as often runs on into its explanation
+      conf = 0.5
+      reason = 'block ends on a dash that introduces what follows'
+    } else if (endsContinuing(a)) {
       const last = a[a.length - 1]!
       const listy = (last === '；' || last === '：' || last === ';' || last === ':') && LIST_ITEM.test(b.text)
       conf = listy ? 0.45 : last === '；' || last === '：' || last === ';' || last === ':' ? 0.82 : 0.93
@@ -125,6 +165,10 @@ export function junction(a: string, b: Unit, next: Unit | undefined, gap: number
         reason += '; next block is shaped like a heading'
       }
     }
+  }
+  if (TURN.test(b.text) && !bStartsPunct) {
+    conf = Math.min(conf, 0.3)
+    reason = 'next block opens a turn of the interview'
   }
   if (bStartsPunct) conf = Math.max(conf, 0.9)
   void gap // deliberately no gap cue: the cleaned text normalises gaps and must analyse the same
@@ -192,9 +236,10 @@ export function straddlingBigrams(units: readonly Unit[]): Map<string, number> {
  */
 export function joinParagraphs(units: readonly Unit[], dupUnits: ReadonlySet<Unit>, columnBreaks?: ReadonlySet<number>): { paras: Para[]; candidates: JoinCandidate[] } {
   const bigrams = straddlingBigrams(units)
+  const indented = indentsParagraphs(units)
   const paras: Para[] = []
   const candidates: JoinCandidate[] = []
-  const joinable = (u: Unit | undefined): boolean => u !== undefined && !dupUnits.has(u) && u.kind !== 'furniture'
+  const joinable = (u: Unit | undefined): boolean => u !== undefined && !dupUnits.has(u) && u.kind !== 'furniture' && u.verse !== true
   let i = 0
   while (i < units.length) {
     const first = units[i]!
@@ -206,7 +251,7 @@ export function joinParagraphs(units: readonly Unit[], dupUnits: ReadonlySet<Uni
     while (canExtend && j < units.length) {
       const last = para.units[para.units.length - 1]!
       const b = units[j]!
-      const direct = atColumnBreak(joinable(b) ? junction(para.text, b, units[j + 1], b.gap, bigrams) : null, b, columnBreaks)
+      const direct = atIndentBreak(atColumnBreak(joinable(b) ? junction(para.text, b, units[j + 1], b.gap, bigrams) : null, b, columnBreaks), first, b, indented)
       // look for the other half past caption or furniture lines. A bare short line is not stepped
       // over: once moved it would read as a subhead, and it may be a subhead or a title.
       let bridge: { to: number; junction: Junction } | null = null
@@ -214,7 +259,9 @@ export function joinParagraphs(units: readonly Unit[], dupUnits: ReadonlySet<Uni
         let k = j
         while (k < units.length && k - j < MAX_BRIDGE && (units[k]!.kind === 'furniture' || units[k]!.kind === 'caption')) k++
         const c = units[k]
-        if (k > j && joinable(c)) {
+        // a short line over a furniture line is a title over its source line, not a cut paragraph
+        const overFurniture = para.units.length === 1 && units.slice(j, k).some((u) => u.kind === 'furniture') && isHeadingShaped(para.text, true)
+        if (k > j && joinable(c) && !overFurniture) {
           const jc = junction(para.text, c!, units[k + 1], c!.gap, bigrams)
           if (jc) bridge = { to: k, junction: { confidence: Math.max(0, jc.confidence - 0.03), reason: `${jc.reason}; across ${k - j} line(s) between the halves` } }
         }
@@ -259,6 +306,38 @@ function atColumnBreak(j: Junction | null, b: Unit, columnBreaks: ReadonlySet<nu
   if (j.reason.startsWith('next block is the title of another article')) return j
   return { confidence: COLUMN_BREAK_JOIN, reason: `${j.reason}; the OCR layout shows a column break here` }
 }
+
+/** Fewest long body lines that show how a page starts its paragraphs. */
+const INDENT_SAMPLE = 6
+/** Share of them that must be indented for the page to count as indenting its paragraphs. */
+const INDENT_SHARE = 0.6
+
+/** Whether the page prints its paragraphs with an indent (its long body lines mostly open with one). */
+export function indentsParagraphs(units: readonly Unit[]): boolean {
+  let long = 0
+  let indented = 0
+  for (const u of units) {
+    if (u.kind !== 'body' && u.kind !== 'lead') continue
+    if (u.text.length < 40) continue
+    long++
+    if (u.indent) indented++
+  }
+  return long >= INDENT_SAMPLE && indented >= long * INDENT_SHARE
+}
+
+/**
+ * On a page that indents its paragraphs, an unindented body line after an indented paragraph
+ * that has not ended goes on with it (`　　“士人精神”在当今社会同样具有重要` + `意义。…`). Only ever
+ * a join: the joined paragraph reads the same in the cleaned text, which has no indents.
+ */
+function atIndentBreak(j: Junction | null, first: Unit, b: Unit, indented: boolean): Junction | null {
+  if (!j || !indented || !first.indent || b.indent || b.kind !== 'body' || j.confidence >= INDENT_JOIN) return j
+  if (j.reason.startsWith('next block is the title of another article') || j.reason.startsWith('next block opens a turn')) return j
+  return { confidence: INDENT_JOIN, reason: `${j.reason}; the page indents its paragraphs and this line has no indent` }
+}
+
+/** Confidence of a join an unindented line makes on an indenting page. */
+const INDENT_JOIN = 0.9
 
 export function round(x: number): number {
   return Math.round(x * 100) / 100

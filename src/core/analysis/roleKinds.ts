@@ -9,7 +9,7 @@ export const ROLE_CONFIDENCE = 0.75
 /** A heading-shaped line becomes body text only above this. */
 export const TEXT_CONFIDENCE = 0.95
 /** A body-shaped line becomes a caption only above this. */
-export const CAPTION_CONFIDENCE = 0.9
+export const CAPTION_CONFIDENCE = 0.85
 
 const KIND_OF: Record<LineRole, UnitKind | null> = {
   kicker: 'heading',
@@ -34,6 +34,7 @@ const KEPT = new Set<UnitKind>(['lead', 'byline', 'caption', 'furniture'])
 export function applyRoles(units: Unit[], guesses: readonly LineRoleGuess[]): void {
   units.forEach((u, i) => {
     const g = guesses[i]
+    if (g) u.guess = { role: g.role, confidence: g.confidence }
     if (!g || g.confidence < ROLE_CONFIDENCE) return
     const kind = KIND_OF[g.role]
     if (kind === null || kind === u.kind || KEPT.has(u.kind)) return
@@ -46,3 +47,4 @@ export function applyRoles(units: Unit[], guesses: readonly LineRoleGuess[]): vo
     u.kind = kind
   })
 }
+

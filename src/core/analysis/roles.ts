@@ -6,7 +6,7 @@
 // profile enter as more features and as log-odds added to the scores.
 import weightsFile from '../../../resources/structure/role-weights.json'
 import { endsContinuing, endsOnBareCloser, endsSentence, hanCount, isHanCode, startsWithPunct, visibleLength } from './chars'
-import { BOUND_START, NUMBERED_HEADING } from './cues'
+import { BOUND_START, NUMBERED_HEADING, isSourceNote } from './cues'
 import type { EditionStats } from './edition'
 import { isCouplet } from './headings'
 import { LINE_ROLES, lineTemplate, type CompiledProfile } from './profile'
@@ -28,6 +28,11 @@ export interface LineRoleGuess {
 
 const H = '\\u3400-\\u4dbf\\u4e00-\\u9fff'
 const BARE_NAME = new RegExp(`^[${H}]{1,2}[\\s\\u3000]*[${H}·]{1,3}$`)
+// a foreign author's name: transliterated with a middle dot (`阿尔宾·洛伊德尔`), or after the
+// country in brackets (`（伊拉克）方浩明`), as national papers sign their foreign contributors
+const FOREIGN_NAME = new RegExp(`^(?:[（(][${H}]{2,8}[）)]\\s*)?[${H}]{1,6}(?:·[${H}]{1,8}){1,3}$|^[（(][${H}]{2,8}[）)]\\s*[${H}]{2,4}$`)
+// a photo credit printed on a line of its own: `王明摄`, `王明摄（影像中国）`, `资料图片`, `受访者供图`
+const CREDIT_LINE = /(?:摄|摄影|摄影报道|供图|绘|资料图片|资料照片|新华社发|视觉中国|图片来源[:：][^。，]{1,16})\s*(?:[（(][^（）()]{1,10}[）)])?$/
 const SHOT_END = /(?:摄|摄影|供图|绘)\s*(?:[（(][^（）()]{1,10}[）)])?$/
 const TAG_END = /[（(][^（）()]{2,12}[）)]$/
 const BRACKETED = /^[（(][^（）()]{2,40}[）)]$/
@@ -43,6 +48,8 @@ interface Shape {
   continuing: boolean
   bareName: boolean
   shot: boolean
+  /** Nothing but a photo credit. */
+  credit: boolean
   long: boolean
   heading: boolean
   template: string
@@ -57,6 +64,7 @@ function shapeOf(u: Unit): Shape {
     continuing: endsContinuing(u.text),
     bareName: len <= 5 && BARE_NAME.test(u.text.trim()),
     shot: SHOT_END.test(u.text.length > 40 ? u.text.slice(-40) : u.text),
+    credit: len <= 24 && !u.text.includes('。') && CREDIT_LINE.test(u.text),
     long: len > 60,
     heading: u.kind === 'heading' || u.kind === 'subtitle',
     template: len <= 60 ? lineTemplate(u.text) : ''
@@ -83,7 +91,8 @@ export const FEATURES: readonly string[] = [
   'next.lead', 'next.byline', 'next.long', 'next.heading', 'next.caption', 'next.bare.name', 'next.shot', 'next.furniture',
   'next.starts.bound', 'next.none', 'next2.lead',
   'prev.heading', 'prev.long', 'prev.sentence', 'prev.shot', 'prev.bare.name', 'prev.byline', 'prev.furniture', 'prev.none', 'prev.continuing',
-  'han.join', 'page.repeat', 'edition.repeat', 'edition.everywhere'
+  'han.join', 'page.repeat', 'edition.repeat', 'edition.everywhere',
+  'credit.line', 'next.credit', 'prev.credit', 'source.note', 'foreign.name'
 ]
 const F = new Map(FEATURES.map((f, i) => [f, i]))
 
@@ -125,6 +134,9 @@ function featureVector(units: readonly Unit[], shapes: readonly Shape[], i: numb
   if (/^[“"]/.test(t) && /[”"]$/.test(t)) set('quoted')
   if (len > 0 && hanCount(head) < Math.min(len, 200) * 0.5) set('low.han')
   if (DATELINE_START.test(head)) set('dateline.start')
+  if (s.credit) set('credit.line')
+  if (len <= 20 && FOREIGN_NAME.test(t.trim())) set('foreign.name')
+  if (isSourceNote(t)) set('source.note')
   if (i === 0) set('first')
   if (i === units.length - 1) set('last')
   if (u.gap >= 2 && i > 0) set('gap>=2')
@@ -139,6 +151,7 @@ function featureVector(units: readonly Unit[], shapes: readonly Shape[], i: numb
     if (n.bareName) set('next.bare.name')
     if (n.shot) set('next.shot')
     if (n.kind === 'furniture') set('next.furniture')
+    if (n.credit) set('next.credit')
     if (BOUND_START.has(nu.text[0]!) || startsWithPunct(nu.text)) set('next.starts.bound')
     const a = t.charCodeAt(t.length - 1)
     const b = nu.text.charCodeAt(0)
@@ -155,6 +168,7 @@ function featureVector(units: readonly Unit[], shapes: readonly Shape[], i: numb
     if (p.kind === 'byline') set('prev.byline')
     if (p.kind === 'furniture') set('prev.furniture')
     if (p.continuing) set('prev.continuing')
+    if (p.credit) set('prev.credit')
   } else set('prev.none')
   if (s.template && (pageCounts.get(s.template) ?? 0) >= 2 && /[#X]/.test(s.template)) set('page.repeat')
   if (edition && s.template) {

@@ -78,8 +78,14 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
   /** A heading-shaped line with a comma right above a lead still reads as a title. */
   const looseHeadingAt = (k: number): boolean => {
     const p = paras[k]
-    const q = paras[k + 1]
-    return p !== undefined && p.kind === 'body' && isHeadingShaped(p.text, true) && q !== undefined && (q.kind === 'lead' || q.kind === 'byline' || isHeadingPara(q))
+    // (a source line or a caption between the title and its lead is stepped over)
+    const q = paras[nextContent(k + 1)]
+    if (p === undefined || p.kind !== 'body' || !isHeadingShaped(p.text, true) || q === undefined) return false
+    if (q.kind === 'lead' || q.kind === 'byline' || isHeadingPara(q)) return true
+    // a line set aside right under it (a per-article source line) is printed under titles, when
+    // the line comes after a finished paragraph and text follows (`走，去逛早市夜市`)
+    const before = paras[k - 1]
+    return paras[k + 1]?.kind === 'furniture' && q.kind === 'body' && (before === undefined || before.kind !== 'body' || endsSentence(before.text))
   }
   /** Does the untitled run starting at k end with a credit (its own byline)? */
   const untitledRunCredited = (k: number): { credited: boolean; length: number } =>
@@ -111,6 +117,9 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
     const opening = leadOpening(next.text)
     score += opening === 'source' ? 1.5 : opening === 'when' ? 1 : opening === 'why' ? 0.5 : 0
     if (visibleLength(h.text) > 20) score += 0.5
+    // a line set aside right under the heading (a per-article source line) is printed under a
+    // story's title, not under a subhead
+    if (paras[end]?.kind === 'furniture') score += 2
     if (c.subheads > 0) score -= 1
     if (NUMBERED_HEADING.test(h.text)) score -= 2
     return { yes: score >= 2, confidence: Math.abs(score - 1.75) >= 1 ? 0.85 : 0.65 }
@@ -131,7 +140,11 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
       const k = nextContent(j)
       const next = paras[k]
       const c = cur as Draft | null
-      if (next && (next.kind === 'lead' || next.kind === 'byline' || next.kind === 'body')) {
+      if (c && c.kind === 'article' && !c.hasBody && !c.closed && c.hasByline && c.items.some((x) => x.role === 'title') && next && next.kind !== 'byline') {
+        // a label between an article's byline and its first paragraph (`头条看点`, a column's
+        // sub-label) belongs to that article's head: a story has no byline above its own title
+        for (const h of run) put(c, h, 'subtitle')
+      } else if (next && (next.kind === 'lead' || next.kind === 'byline' || next.kind === 'body')) {
         const story = next.kind === 'body' ? headingStartsStory(run, j, next) : { yes: true, confidence: 0.9 }
         if (story.yes) startArticle(run, story.confidence)
         else {
@@ -234,12 +247,14 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
       run[0]!.gap <= 1 &&
       isCaptionish(run[0]!.text) &&
       !startsWithDash(run[1]!.text) &&
+      // a paper that prints kickers over its titles: the line over a title is its kicker
+      options.kickerAbove !== true &&
       sharesWords(run[0]!.text, c0)
     ) {
       put(c0, run[0]!, 'caption')
       run = run.slice(1)
     }
-    const stack = interpretStack(run.map((h) => h.text), options.kickerAbove === true)
+    const stack = interpretStack(run.map((h) => h.text), options.kickerAbove === true, cur !== null)
     let d: Draft | null = null
     run.forEach((h, idx) => {
       const role = stack.roles[idx]!
