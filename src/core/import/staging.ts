@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { isProcessAlive } from '../processes'
+import { sweepAbandonedEntries } from '../processes'
 import { log } from '../log'
 
 // An upload waits on disk, not in memory, until the import takes it: the window sends a large
@@ -82,23 +82,9 @@ export function stagedName(name: string): string | null {
 
 /** Removes the upload folders of processes that are gone (killed, crashed, quit mid-upload). */
 export function sweepStaging(parent: string): void {
-  let names: string[]
-  try {
-    names = fs.readdirSync(parent)
-  } catch {
-    // No such folder: nothing abandoned in it.
-    return
-  }
-  for (const name of names) {
-    const match = STAGING.exec(name)
-    if (!match || isProcessAlive(Number(match[1]))) continue
-    const dir = path.join(parent, name)
-    try {
-      // Only a folder carrying the marker: anything else of that name is not Galley's to remove.
-      if (!fs.lstatSync(dir).isDirectory() || !fs.existsSync(path.join(dir, MARKER))) continue
-      fs.rmSync(dir, { recursive: true, force: true })
-    } catch (error) {
-      log.warn(`could not remove the abandoned upload folder ${dir}`, error)
-    }
-  }
+  sweepAbandonedEntries(parent, STAGING, 1, (dir) => {
+    // Only a folder carrying the marker: anything else of that name is not Galley's to remove.
+    if (!fs.lstatSync(dir).isDirectory() || !fs.existsSync(path.join(dir, MARKER))) return
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
 }

@@ -17,7 +17,6 @@ export interface ExportState {
   cancelling: boolean
 }
 
-
 export class ExportRunner {
   readonly store = new Store<ExportState>({ job: null, error: null, starting: false, cancelling: false })
   private readonly poller: JobPoller<ExportJob>
@@ -37,7 +36,12 @@ export class ExportRunner {
     try {
       const job = await api.startExport(request)
       this.store.set({ job, starting: false })
-      this.poll(job.jobId)
+      this.poller.follow(
+        job.jobId,
+        (seen) => this.store.set({ job: seen }),
+        // The job is out of sight (the server restarted?): say so, and let the editor start again.
+        (error) => this.store.set({ job: null, error: oneLine(error) })
+      )
     } catch (error) {
       this.store.set({ starting: false, error: oneLine(error) })
     }
@@ -47,26 +51,12 @@ export class ExportRunner {
     const job = this.store.get().job
     if (!job || job.state !== 'running') return
     this.store.set({ cancelling: true })
-    try {
-      // Answers once the job has stopped and its half-written folder is gone.
-      const stopped = await api.cancelExport({ jobId: job.jobId })
-      this.poller.stop()
-      this.store.set({ job: stopped, cancelling: false })
-    } catch (error) {
-      this.store.set({ cancelling: false, error: oneLine(error) })
-    }
+    // Answers once the job has stopped and its half-written folder is gone.
+    const outcome = await this.poller.cancel(() => api.cancelExport({ jobId: job.jobId }))
+    this.store.set({ cancelling: false, ...outcome })
   }
 
   dispose(): void {
     this.poller.stop()
-  }
-
-  private poll(jobId: number): void {
-    this.poller.follow(
-      jobId,
-      (job) => this.store.set({ job }),
-      // The job is out of sight (the server restarted?): say so, and let the editor start again.
-      (error) => this.store.set({ job: null, error: oneLine(error) })
-    )
   }
 }

@@ -135,14 +135,9 @@ export class ImportRunner {
     this.stopSending = true
     this.store.set({ cancelling: true })
     if (!job) return
-    try {
-      // Answers once the job has stopped, with what it stored.
-      const stopped = await api.cancelImport({ jobId: job.jobId })
-      this.poller.stop()
-      this.store.set({ job: stopped, sending: false, cancelling: false })
-    } catch (error) {
-      this.store.set({ sending: false, cancelling: false, error: oneLine(error) })
-    }
+    // Answers once the job has stopped, with what it stored.
+    const outcome = await this.poller.cancel(() => api.cancelImport({ jobId: job.jobId }))
+    this.store.set({ sending: false, cancelling: false, ...outcome })
   }
 
   dispose(): void {

@@ -37,6 +37,20 @@ export class JobPoller<J extends { jobId: number }> {
     tick()
   }
 
+  /**
+   * Cancels the job through `cancel` (answered once the job has stopped): the polling stops and
+   * the stopped job stands, or why it could not be cancelled, in one line.
+   */
+  async cancel(cancel: () => Promise<J>): Promise<{ job: J } | { error: string }> {
+    try {
+      const job = await cancel()
+      this.stop()
+      return { job }
+    } catch (error) {
+      return { error: oneLine(error) }
+    }
+  }
+
   stop(): void {
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
