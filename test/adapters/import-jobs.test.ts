@@ -8,6 +8,7 @@ import { listPages } from '../../src/core/store/queries/pages'
 import { pagesWithStaleSuggestions } from '../../src/core/store/queries/suggestions'
 import { getPageImage } from '../../src/core/store/queries/scans'
 import { checkDatabase } from '../../src/core/store/backup'
+import { openAppSession } from '../../src/core/services/session'
 import type { ImportJob } from '../../src/shared/types'
 import { removeDir, suiteDir } from '../support/tmp'
 
@@ -184,6 +185,28 @@ describe('import as a job', () => {
     expect(last).toMatchObject({ state: 'done', imported: 5, failed: 2, toCheck: 5 })
     expect(last.failures.map((f) => path.basename(f.source))).toEqual(['missing', 'p_03.txt'])
     expect(listPages(db).map((p) => p.sourceName)).toEqual(['p_01.txt', 'p_02.txt', 'p_04.txt', 'p_05.txt', 'p_06.txt'])
+  }, 60_000)
+
+  it('the app session (the desktop shell) imports by path as a job its window follows, and quitting stops it with the stored pages kept', async () => {
+    const file = path.join(dir, 'app', 'galley.db')
+    fs.mkdirSync(path.dirname(file))
+    const folder = path.join(dir, 'menu')
+    fs.mkdirSync(folder)
+    for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(folder, `p_${String(i).padStart(4, '0')}.txt`), pageText(i).repeat(20))
+    const session = openAppSession({ databasePath: file, mode: 'desktop' })
+    const started = session.startImportFromPaths([folder])!
+    let status = await session.handlers.importStatus({ jobId: started.jobId })
+    while (status.done < 5) {
+      await new Promise((r) => setTimeout(r, 5))
+      status = await session.handlers.importStatus({ jobId: started.jobId })
+    }
+    expect((await session.handlers.listImportJobs({}))[0]).toMatchObject({ jobId: started.jobId, origin: 'paths' })
+    await session.quit()
+    const after = openDatabase(file)
+    const stored = listPages(after).length
+    after.close()
+    expect(stored).toBeGreaterThanOrEqual(5)
+    expect(stored).toBeLessThan(300)
   }, 60_000)
 
   it('removes the upload folders of processes that are gone, and leaves an unmarked one alone', async () => {
