@@ -190,6 +190,9 @@ export class Workbench implements EditorEvents, WorkbenchHost {
   }
 
   updatePageSummary(summary: Partial<PageSummary> & { id: number }): void {
+    // Opening a page reports its summary unchanged, mostly: then the 10,000-row list stays as it is.
+    const known = this.store.get().pages.find((p) => p.id === summary.id)
+    if (known && (Object.keys(summary) as (keyof PageSummary)[]).every((k) => Object.is(known[k], summary[k]))) return
     this.store.set((s) => ({
       pages: s.pages.map((p) => (p.id === summary.id ? { ...p, ...summary } : p)),
       page: s.page && s.page.id === summary.id ? { ...s.page, ...summary } : s.page
