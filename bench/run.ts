@@ -244,8 +244,8 @@ for (const r of results) {
     }
   }
   if (r.api) {
-    row('open a page (API)', `p50 ${f(r.api.openP50, 2)} ms`, `p95 ${f(r.api.openP95, 2)} ms`, r.api.maxRssMB)
-    row('save an edit (API)', `p50 ${f(r.api.saveP50, 2)} ms`, `p95 ${f(r.api.saveP95, 2)} ms`, r.api.maxRssMB)
+    row('open a page (API)', `p50 ${f(r.api.openP50, 2)} ms (CPU ${f(r.api.openCpuP50, 2)} ms)`, `p95 ${f(r.api.openP95, 2)} ms`, r.api.maxRssMB)
+    row('save an edit (API)', `p50 ${f(r.api.saveP50, 2)} ms (CPU ${f(r.api.saveCpuP50, 2)} ms)`, `p95 ${f(r.api.saveP95, 2)} ms`, r.api.maxRssMB)
   }
   if (r.load) {
     row('browser-mode read API, 50 connections', `${f(r.load.requestsPerSecond, 0)} req/s, ${String(r.load.errors)} errors, ${String(r.load.non2xx)} non-2xx`, `p50 ${f(r.load.p50Ms, 0)} ms, p99 ${f(r.load.p99Ms, 0)} ms`, r.load.maxRssMB)
