@@ -269,7 +269,11 @@ for (const r of results) {
     row('export, all formats', r.export.skipped ? String(r.export.skipped) : `${f((r.export.ms as number) / 1000, 2)} s`, '', r.export.maxRssMB)
   }
 }
-const session = wants('session') ? (log('editor session on the sample edition…'), editorSession()) : { lines: [], result: null }
+let session: { lines: string[]; result: unknown } = { lines: [], result: null }
+if (wants('session')) {
+  log('editor session on the sample edition…')
+  session = editorSession()
+}
 lines.push('', ...session.lines)
 const report = { date: new Date().toISOString(), machine: { cores: os.cpus().length, memGiB: os.totalmem() / 2 ** 30, node: process.version }, seed, results, session: session.result }
 fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true })

@@ -128,7 +128,7 @@ describe('import as a job', () => {
     const N = 400
     const job = await call<ImportJob>('startImport', { edition: '取消' })
     for (let start = 0; start < N; start += 200) {
-      const files = Array.from({ length: 200 }, (_, i) => ({ name: `p_${String(start + i).padStart(4, '0')}.txt`, dataBase64: b64(pageText(start + i).repeat(20)) }))
+      const files = Array.from({ length: 200 }, (_, i) => ({ name: `p_${String(start + i).padStart(4, '0')}.txt`, dataBase64: b64(pageText(start + i).repeat(100)) }))
       await call('sendImportFiles', { jobId: job.jobId, files })
     }
     await call('runImport', { jobId: job.jobId })

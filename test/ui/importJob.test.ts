@@ -66,7 +66,7 @@ describe('import as a job in the browser', () => {
   it('cancels a running import: the dialog says the stored pages stay and how many files were not imported, and the store holds exactly those pages', async () => {
     const { page } = app
     const count = 600
-    const folder = folderOfPages(app, '取消', count, 30)
+    const folder = folderOfPages(app, '取消', count, 150)
     await page.getByRole('button', { name: '导入' }).click()
     await page.getByTestId('import-folder').setInputFiles(folder)
     await page.getByText(`已选择 ${count} 个文件`).waitFor()
