@@ -1,4 +1,6 @@
-// npm run bench [-- --json] [--pages N] [--large] [--runs N] [--quick] [--session]
+// npm run bench [-- --json] [--pages N] [--large] [--runs N] [--quick] [--session] [--only api,workbench]
+// --only: the store is imported once (the steps need it), then only the steps named (floor, analysis,
+// typos, largePage, scans, search, api, load, workbench, export, session).
 // Builds a synthetic archive from a seed and measures Galley against the floor on this machine,
 // then the workbench itself in Chromium on one of the stores (bench/workbench.ts), then the
 // editor session on the sample edition (bench/editorSession.ts; --session runs only that).
@@ -21,9 +23,13 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     seed: { type: 'string', default: '20240601' },
     keep: { type: 'boolean', default: false },
-    session: { type: 'boolean', default: false }
+    session: { type: 'boolean', default: false },
+    only: { type: 'string' }
   }
 })
+
+const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null
+const wants = (name: string): boolean => !only || only.has(name)
 
 /** The editor session on the sample edition, in a process of its own: its report lines (and whether it reached the fixture). */
 function editorSession(): { lines: string[]; result: unknown } {
@@ -107,10 +113,12 @@ for (const pages of sizes) {
   const { bytes } = writeArchive(dir, { seed, pages })
   const floorRuns: StepResult[] = []
   const importRuns: StepResult[] = []
-  const sizeRuns = pages >= 10_000 ? Math.min(runs, 2) : runs
+  const sizeRuns = only ? 1 : pages >= 10_000 ? Math.min(runs, 2) : runs
   for (let r = 0; r < sizeRuns; r++) {
-    log(`  floor run ${r + 1}/${sizeRuns}…`)
-    floorRuns.push(step('floor', { dir, db: path.join(work, `floor-${pages}-${r}.db`) }))
+    if (wants('floor')) {
+      log(`  floor run ${r + 1}/${sizeRuns}…`)
+      floorRuns.push(step('floor', { dir, db: path.join(work, `floor-${pages}-${r}.db`) }))
+    }
     log(`  import run ${r + 1}/${sizeRuns}…`)
     importRuns.push(step('import', { dir, db: path.join(work, `galley-${pages}-${r}.db`) }))
   }
@@ -131,14 +139,20 @@ for (const pages of sizes) {
     }
   }
   if (pages === sizes[0]) {
-    log('  analysis…')
-    result.analysis = step('analysis', { dir, limit: 1000 })
-    log('  typo detection…')
-    result.typos = step('typos', { dir, limit: 1000 })
-    log('  galley analyze of a 20 MB page…')
-    result.largePage = step('largePage', { seed })
+    if (wants('analysis')) {
+      log('  analysis…')
+      result.analysis = step('analysis', { dir, limit: 1000 })
+    }
+    if (wants('typos')) {
+      log('  typo detection…')
+      result.typos = step('typos', { dir, limit: 1000 })
+    }
+    if (wants('largePage')) {
+      log('  galley analyze of a 20 MB page…')
+      result.largePage = step('largePage', { seed })
+    }
   }
-  if (pages === sizes[0] && pages <= 1000) {
+  if (pages === sizes[0] && pages <= 1000 && wants('scans')) {
     // Import with a scan beside every page (the 356 KB fixture PNG made unique per page) against the
     // same pages without, each import alone, and the hash and copy of the scans on their own.
     const scansDir = path.join(work, `archive-${pages}-scans`)
@@ -161,15 +175,19 @@ for (const pages of sizes) {
     log('  scan pane on a 6,000 × 9,000 scan in Chromium…')
     result.scanPane = step('scanPane', { opens: 5 })
   }
-  log('  search…')
-  result.search = step('search', { db, queries: searchTerms(pages) })
-  log('  API open/save…')
-  result.api = step('api', { db: path.join(work, `galley-${pages}-${sizeRuns - 1}.db`) })
-  if (pages === sizes[0]) {
+  if (wants('search')) {
+    log('  search…')
+    result.search = step('search', { db, queries: searchTerms(pages) })
+  }
+  if (wants('api')) {
+    log('  API open/save…')
+    result.api = step('api', { db: path.join(work, `galley-${pages}-${sizeRuns - 1}.db`) })
+  }
+  if (pages === sizes[0] && wants('load')) {
     log('  load on browser mode (50 connections, 30 s)…')
     result.load = step('load', { db, seconds: 30 })
   }
-  if (pages === workbenchSize) {
+  if (pages === workbenchSize && wants('workbench')) {
     // The workbench in Chromium: --quick keeps it to one short run.
     const wbRuns = values.quick ? 1 : sizeRuns
     const plan = values.quick ? { nextPages: 8, clicks: 4, saves: 3, burst: 20 } : { nextPages: 30, clicks: 20, saves: 8, burst: 60 }
@@ -182,7 +200,7 @@ for (const pages of sizes) {
     result.workbench = summarizeWorkbench(wb)
     for (const w of result.workbench.warnings) log(`  workbench: ${w}`)
   }
-  if (pages <= 3000 || sizes.length === 1) {
+  if ((pages <= 3000 || sizes.length === 1) && wants('export')) {
     log('  export…')
     result.export = step('export', { db, out: path.join(work, `export-${pages}`) })
   }
@@ -199,7 +217,7 @@ for (const r of results) {
   const row = (name: string, median: string, spread: string, rss: unknown): void => {
     lines.push(`| ${r.pages} | ${name} | ${median} | ${spread} | ${f(rss, 0)} MB |`)
   }
-  row('floor: bare better-sqlite3 + FTS', `${f(r.floor.pagesPerSecond.median, 0)} pages/s`, `${f(r.floor.pagesPerSecond.min, 0)}–${f(r.floor.pagesPerSecond.max, 0)}`, r.floor.maxRssMB)
+  if (r.floor.runs > 0) row('floor: bare better-sqlite3 + FTS', `${f(r.floor.pagesPerSecond.median, 0)} pages/s`, `${f(r.floor.pagesPerSecond.min, 0)}–${f(r.floor.pagesPerSecond.max, 0)}`, r.floor.maxRssMB)
   row('import with analysis', `${f(r.import.pagesPerSecond.median, 0)} pages/s (${f(r.import.ratioToFloor, 2)}× floor)`, `${f(r.import.pagesPerSecond.min, 0)}–${f(r.import.pagesPerSecond.max, 0)}`, r.import.maxRssMB)
   row('then the typo/name pass', `${f(r.import.suggestionPass.median, 0)} pages/s`, `${f(r.import.suggestionPass.min, 0)}–${f(r.import.suggestionPass.max, 0)}`, r.import.maxRssMB)
   lines.push(`| ${r.pages} | database size | ${f(r.import.dbMB)} MB (archive ${f(r.archiveMB)} MB) | | |`)
@@ -226,8 +244,8 @@ for (const r of results) {
     }
   }
   if (r.api) {
-    row('open a page (API)', `p50 ${f(r.api.openP50, 2)} ms`, `p95 ${f(r.api.openP95, 2)} ms`, r.api.maxRssMB)
-    row('save an edit (API)', `p50 ${f(r.api.saveP50, 2)} ms`, `p95 ${f(r.api.saveP95, 2)} ms`, r.api.maxRssMB)
+    row('open a page (API)', `p50 ${f(r.api.openP50, 2)} ms (CPU ${f(r.api.openCpuP50, 2)} ms)`, `p95 ${f(r.api.openP95, 2)} ms`, r.api.maxRssMB)
+    row('save an edit (API)', `p50 ${f(r.api.saveP50, 2)} ms (CPU ${f(r.api.saveCpuP50, 2)} ms)`, `p95 ${f(r.api.saveP95, 2)} ms`, r.api.maxRssMB)
   }
   if (r.load) {
     row('browser-mode read API, 50 connections', `${f(r.load.requestsPerSecond, 0)} req/s, ${String(r.load.errors)} errors, ${String(r.load.non2xx)} non-2xx`, `p50 ${f(r.load.p50Ms, 0)} ms, p99 ${f(r.load.p99Ms, 0)} ms`, r.load.maxRssMB)
@@ -251,8 +269,11 @@ for (const r of results) {
     row('export, all formats', r.export.skipped ? String(r.export.skipped) : `${f((r.export.ms as number) / 1000, 2)} s`, '', r.export.maxRssMB)
   }
 }
-log('editor session on the sample edition…')
-const session = editorSession()
+let session: { lines: string[]; result: unknown } = { lines: [], result: null }
+if (wants('session')) {
+  log('editor session on the sample edition…')
+  session = editorSession()
+}
 lines.push('', ...session.lines)
 const report = { date: new Date().toISOString(), machine: { cores: os.cpus().length, memGiB: os.totalmem() / 2 ** 30, node: process.version }, seed, results, session: session.result }
 fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true })

@@ -39,18 +39,13 @@ async function importFromDialog(folder: boolean): Promise<void> {
     filters: folder ? [] : [{ name: 'Page text', extensions: ['txt'] }]
   })
   if (result.canceled || result.filePaths.length === 0) return
-  // On workers: the IPC calls of the window go on being answered meanwhile.
-  const report = await appSession.importFromPaths(result.filePaths, { offThread: true })
-  if (!report) return
-  const failures = report.items.filter((i) => i.status === 'failed')
-  if (failures.length > 0) {
-    void dialog.showMessageBox(window, {
-      type: 'warning',
-      message: `${report.imported} imported, ${report.unchanged} unchanged, ${report.failed} failed`,
-      detail: failures.map((f) => `${f.source}: ${f.reason}`).join('\n')
-    })
+  // A job like the window's uploads, on workers: the window shows its progress and may cancel it.
+  try {
+    if (appSession.startImportFromPaths(result.filePaths)) send('import-started')
+  } catch (error) {
+    // Refused before it started (imports already under way): said, nothing written.
+    void dialog.showMessageBox(window, { type: 'warning', message: (error as Error).message })
   }
-  send('import-done')
 }
 
 app.whenReady().then(() => {

@@ -3,6 +3,7 @@ import type {
   ArticleRecord,
   EditionSummary,
   ExportJob,
+  ImportJob,
   ImportReport,
   PageDetail,
   PageSummary,
@@ -93,6 +94,35 @@ export const apiArgs = {
       edition: z.string().min(1).max(200).optional()
     })
     .strict(),
+  // The app's import as a job (core/services/importJobs.ts): startImport opens an upload,
+  // sendImportFiles brings its files in large batches (a file the window could not read or send
+  // comes as `refused`, to be reported in its place), runImport starts it once all are sent;
+  // importStatus reports its progress, cancelImport stops it (pages stored before stay, the rest
+  // are not imported). listImportJobs finds a job the desktop menu started by path.
+  startImport: z.object({ edition: z.string().min(1).max(200).optional() }).strict(),
+  sendImportFiles: z
+    .object({
+      jobId: id,
+      files: z
+        .array(
+          z
+            .object({
+              name: z.string().min(1).max(255),
+              folder: z.string().max(255).optional(),
+              dataBase64: z.string().optional(),
+              refused: z.string().min(1).max(500).optional()
+            })
+            .strict()
+            .refine((f) => (f.dataBase64 === undefined) !== (f.refused === undefined), 'a file has either dataBase64 or refused')
+        )
+        .min(1)
+        .max(MAX_UPLOAD_FILES)
+    })
+    .strict(),
+  runImport: z.object({ jobId: id }).strict(),
+  importStatus: z.object({ jobId: id }).strict(),
+  cancelImport: z.object({ jobId: id }).strict(),
+  listImportJobs: z.object({}).strict(),
   listRevisions: z.object({ pageId: id }).strict(),
   getRevision: z.object({ revisionId: id }).strict(),
   // One request a save: the text and, from the workbench, the article boundaries as the editor
@@ -219,6 +249,13 @@ export interface ApiResults {
   getPage: PageDetail
   search: SearchHit[]
   importFiles: ImportReport
+  startImport: ImportJob
+  sendImportFiles: ImportJob
+  runImport: ImportJob
+  importStatus: ImportJob
+  cancelImport: ImportJob
+  /** Newest first: running ones and the last finished. */
+  listImportJobs: ImportJob[]
   listRevisions: RevisionInfo[]
   getRevision: RevisionInfo & { text: string }
   saveRevision: RevisionCommitted

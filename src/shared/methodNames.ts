@@ -11,6 +11,12 @@ export const API_METHOD_NAMES = [
   'getPage',
   'search',
   'importFiles',
+  'startImport',
+  'sendImportFiles',
+  'runImport',
+  'importStatus',
+  'cancelImport',
+  'listImportJobs',
   'listRevisions',
   'getRevision',
   'saveRevision',
@@ -46,4 +52,4 @@ void complete
 
 export const IPC_PREFIX = 'galley:'
 export const MENU_CHANNEL = 'galley-menu'
-export type MenuAction = 'import-done' | 'export' | 'settings' | 'shortcuts' | 'find' | 'next-page' | 'previous-page'
+export type MenuAction = 'import-started' | 'export' | 'settings' | 'shortcuts' | 'find' | 'next-page' | 'previous-page'

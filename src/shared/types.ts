@@ -133,3 +133,36 @@ export interface ExportJob {
   /** One line, when failed. */
   error: string | null
 }
+
+/**
+ * An import running in the background (startImport, or the desktop menu's import by path), as
+ * importStatus reports it. An upload is 'receiving' until runImport; then the pages are stored
+ * ('running') and one suggestion pass follows ('checking').
+ */
+export interface ImportJob {
+  jobId: number
+  state: 'receiving' | 'running' | 'checking' | 'done' | 'failed' | 'cancelled'
+  /** How the files came: sent by the window, or named on this machine (the desktop menu). */
+  origin: 'upload' | 'paths'
+  /** Files received so far (pages and scans; an upload while 'receiving'). */
+  received: number
+  /** Page files dealt with (stored, unchanged or failed), of `total` (0 of 0 until counted). */
+  done: number
+  total: number
+  /** The file being analysed or stored, as the report names it; null when none. */
+  current: string | null
+  imported: number
+  unchanged: number
+  failed: number
+  /** Every file that failed so far, with its reason, in order. */
+  failures: { source: string; reason: string }[]
+  /** The suggestion pass after the import: pages checked of those waiting. */
+  checked: number
+  toCheck: number
+  /** Once no longer running: the report (a cancelled job's: what was imported before it stopped). */
+  report: ImportReport | null
+  /** Page files a cancel left out: not imported, nothing of them written. */
+  notImported: number
+  /** One line, when failed. */
+  error: string | null
+}

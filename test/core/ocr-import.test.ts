@@ -4,9 +4,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../../src/core/store/database'
-import { importPaths, importSources, type PageSource } from '../../src/core/import/importer'
+import { importPaths } from '../../src/core/import/importer'
 import { readOcrText } from '../../src/core/import/ocr'
-import { batchImageFinder } from '../../src/core/import/scans'
+import { createServices } from '../../src/core/services'
 import { getPageGeometry, getPageImage } from '../../src/core/store/queries/scans'
 import { getPageRow } from '../../src/core/store/queries/pages'
 import { mediaFolder, mediaPath } from '../../src/core/media/mediaStore'
@@ -141,16 +141,23 @@ describe('importing OCR output', () => {
     db.close()
   })
 
-  it('imports uploads (the dialog and drag and drop) with their scans matched by name in the same batch', async () => {
+  it('imports uploads (the dialog and drag and drop) with their scans matched by name in the same folder of the upload, whichever request brought them', async () => {
     const png = fs.readFileSync(path.join(OCR, `${P2}.png`))
-    const files = [
-      { name: `${P2}.page2019.xml`, bytes: new Uint8Array(Buffer.from(fixture(`${P2}.page2019.xml`))) },
-      { name: `${P2}.png`, bytes: new Uint8Array(png) }
-    ]
-    const finder = batchImageFinder(files)
-    const sources: PageSource[] = [{ source: files[0]!.name, fileName: files[0]!.name, folderName: '', size: files[0]!.bytes.length, read: () => files[0]!.bytes, findImage: finder(files[0]!.name) }]
-    const db = openDatabase(path.join(tempDir(), 'g.db'))
-    const report = await importSources(db, sources, { propose: identity, edition: '上传' })
+    const dbFile = path.join(tempDir(), 'g.db')
+    const db = openDatabase(dbFile)
+    const { handlers } = createServices({ db, databasePath: dbFile, mode: 'browser', propose: identity })
+    const job = await handlers.startImport({ edition: '上传' })
+    await handlers.sendImportFiles({ jobId: job.jobId, files: [{ name: `${P2}.page2019.xml`, folder: 'a', dataBase64: Buffer.from(fixture(`${P2}.page2019.xml`)).toString('base64') }] })
+    // The same scan name in another folder of the upload is not this page's.
+    await handlers.sendImportFiles({ jobId: job.jobId, files: [{ name: `${P2}.png`, folder: 'b', dataBase64: Buffer.from('not this one').toString('base64') }] })
+    await handlers.sendImportFiles({ jobId: job.jobId, files: [{ name: `${P2}.png`, folder: 'a', dataBase64: png.toString('base64') }] })
+    await handlers.runImport({ jobId: job.jobId })
+    let status = await handlers.importStatus({ jobId: job.jobId })
+    while (!['done', 'failed', 'cancelled'].includes(status.state)) {
+      await new Promise((r) => setTimeout(r, 10))
+      status = await handlers.importStatus({ jobId: job.jobId })
+    }
+    const report = status.report!
     expect(report).toMatchObject({ imported: 1, failed: 0 })
     expect(getPageGeometry(db, report.items[0]!.pageId!)!.version).toBe('PAGE 2019-07-15')
     expect(getPageImage(db, report.items[0]!.pageId!)!.sha256).toBe(sha(png))

@@ -44,13 +44,17 @@ export interface BrowserApp {
   close: () => Promise<void>
 }
 
-/** Browser mode over a fresh temp database, with Debian's Chromium on it. */
-export async function startApp(options: { locale?: string } = {}): Promise<BrowserApp> {
+/**
+ * Browser mode over a fresh temp database, with Debian's Chromium on it. The pages are analysed
+ * on the server's thread with the proposer the app uses; `workers: true` gives the app's
+ * standard set-up instead, imports analysed on worker threads.
+ */
+export async function startApp(options: { locale?: string; workers?: boolean } = {}): Promise<BrowserApp> {
   assertRendererBuilt()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'galley-ui-'))
   const dbPath = path.join(dir, 'galley.db')
   const db = openDatabase(dbPath)
-  const handlers = createHandlers({ db, databasePath: dbPath, mode: 'browser', propose: defaultProposer(db) })
+  const handlers = createHandlers({ db, databasePath: dbPath, mode: 'browser', ...(options.workers ? {} : { propose: defaultProposer(db) }) })
   const server = await startServer({ handlers, rendererRoot: RENDERER_ROOT })
   const { browser, page, errors } = await launchBrowser(options)
   const call = async <T>(method: string, args: unknown): Promise<T> => {

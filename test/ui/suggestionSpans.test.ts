@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { groupByRule, locateSuggestion, nonOverlapping } from '../../src/renderer/src/state/suggestionSpans'
-import { planBatches, folderOf, isPageFile } from '../../src/renderer/src/importing/batches'
+import { folderOf, isPageFile } from '../../src/renderer/src/importing/batches'
 
 describe('placing suggestions in the working text', () => {
   it('takes the offsets as they are when the text is still there', () => {
@@ -35,13 +35,6 @@ describe('placing suggestions in the working text', () => {
 })
 
 describe('import batches', () => {
-  it('keeps order, caps files per batch and bytes per batch', () => {
-    expect(planBatches([1, 1, 1, 1, 1], 2, 100)).toEqual([[0, 1], [2, 3], [4]])
-    expect(planBatches([60, 60, 10], 4, 100)).toEqual([[0], [1, 2]])
-    expect(planBatches([500], 4, 100)).toEqual([[0]])
-    expect(planBatches([])).toEqual([])
-  })
-
   it('takes text pages only and keeps the folder of each', () => {
     expect(isPageFile('05版.TXT')).toBe(true)
     expect(isPageFile('.DS_Store')).toBe(false)

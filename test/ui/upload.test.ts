@@ -29,7 +29,7 @@ describe('uploading pages in browser mode', () => {
     fs.writeFileSync(path.join(folder, 'e_05.txt'), `${PROSE}\n第五段。`)
     // The first request that carries several files is dropped, as a broken connection would.
     let dropped = 0
-    await page.route('**/api/importFiles', async (route) => {
+    await page.route('**/api/sendImportFiles', async (route) => {
       const files = (JSON.parse(route.request().postData() ?? '{}') as { files?: unknown[] }).files ?? []
       if (dropped === 0 && files.length > 1) {
         dropped++

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { isProcessAlive } from '../processes'
+import { sweepAbandonedEntries } from '../processes'
 import { isOurStaging, whyNotOurExport, writeMarker } from './ownFolder'
 import { ExportError } from './types'
 
@@ -92,24 +92,10 @@ const STAGING = /^\.(.+)\.(partial|old)-(\d+)-[0-9a-f]{8}$/
  * replacement is in place, else it is the only copy.
  */
 export function sweepAbandoned(parent: string): void {
-  let names: string[]
-  try {
-    names = fs.readdirSync(parent)
-  } catch {
-    // No such folder: nothing abandoned in it.
-    return
-  }
-  for (const name of names) {
-    const match = STAGING.exec(name)
-    if (!match || isProcessAlive(Number(match[3]))) continue
-    if (match[2] === 'old' && !fs.existsSync(path.join(parent, match[1]!))) continue
-    const dir = path.join(parent, name)
-    try {
-      if (!fs.lstatSync(dir).isDirectory()) continue
-      const ours = match[2] === 'old' ? whyNotOurExport(dir) === null : isOurStaging(dir)
-      if (ours) fs.rmSync(dir, { recursive: true, force: true })
-    } catch {
-      // gone meanwhile, or unreadable: not ours to force
-    }
-  }
+  sweepAbandonedEntries(parent, STAGING, 3, (dir, match) => {
+    if (match[2] === 'old' && !fs.existsSync(path.join(parent, match[1]!))) return
+    if (!fs.lstatSync(dir).isDirectory()) return
+    const ours = match[2] === 'old' ? whyNotOurExport(dir) === null : isOurStaging(dir)
+    if (ours) fs.rmSync(dir, { recursive: true, force: true })
+  })
 }

@@ -39,6 +39,12 @@ export interface ImportOptions {
    */
   offThread?: boolean
   onProgress?: (done: number, total: number, item: ImportItemResult) => void
+  /** The source the writer waits for next (the one a progress display names). */
+  onCurrent?: (source: string) => void
+  /**
+   * Stops the import: the pages stored before it stay (each whole), the page being analysed
+   * and the rest are not imported, and the workers are stopped.
+   */
   signal?: AbortSignal
 }
 
@@ -130,7 +136,8 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
     }
     // A worker that dies (out of memory on a monstrous page, say) costs its pages a retry here.
     return pool.prepare(job).catch((error: Error): Prepared | Promise<Prepared> => {
-      if (options.offThread) return { status: 'failed', reason: `could not be analysed: ${error.message}` }
+      // After a cancel the workers are stopped on purpose: the page is not imported, and not analysed here either.
+      if (options.offThread || options.signal?.aborted) return { status: 'failed', reason: `could not be analysed: ${error.message}` }
       log.warn(`page worker failed on ${source.source}; analysing it on this thread`, error)
       return prepareHere(source)
     })
@@ -140,7 +147,7 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
   // the workers and the writer go on (outside the write transaction: a large file holds up no one).
   const scanSlot = limiter(4)
   const withScan = async (source: PageSource, prepared: Prepared): Promise<Ready> => {
-    if (prepared.status !== 'new' || !source.findImage) return { source, prepared }
+    if (prepared.status !== 'new' || !source.findImage || options.signal?.aborted) return { source, prepared }
     const candidate = source.findImage(prepared.geometry?.imageName ?? null)
     if (!candidate) return { source, prepared }
     try {
@@ -174,12 +181,18 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
   try {
     for (let i = 0; i < sources.length && !options.signal?.aborted; i++) {
       fill()
-      batch.push(await ahead.shift()!)
+      options.onCurrent?.(sources[i]!.source)
+      // A cancel does not wait for the page in the works (a 20 MB page takes a worker a minute).
+      const ready = await untilAborted(ahead.shift()!, options.signal)
+      if (!ready) break
+      batch.push(ready)
       if (batch.length >= BATCH_PAGES || Date.now() - batchStarted >= BATCH_MS) flush()
     }
     // Pages prepared before a cancel are stored: the work is done and each page is whole.
     flush()
   } finally {
+    // Pages left in the works by a cancel are not imported: nobody reads their outcome.
+    for (const left of ahead) left.catch(() => undefined)
     await pool?.close()
   }
   return {
@@ -188,6 +201,26 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
     failed: items.filter((i) => i.status === 'failed').length,
     items
   }
+}
+
+/** The promise's value, or null as soon as the signal aborts (the promise is left to settle unread). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | null> {
+  if (!signal) return promise
+  if (signal.aborted) return Promise.resolve(null)
+  return new Promise<T | null>((resolve, reject) => {
+    const stop = (): void => resolve(null)
+    signal.addEventListener('abort', stop, { once: true })
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', stop)
+        resolve(value)
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', stop)
+        reject(error instanceof Error ? error : new Error(String(error)))
+      }
+    )
+  })
 }
 
 function storeBatch(db: Db, batch: readonly Ready[], edition: string | undefined): ImportItemResult[] {

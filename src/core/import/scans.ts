@@ -4,13 +4,13 @@ import { IMAGE_EXTENSIONS, IMAGE_FILE } from '../media/imageInfo'
 import { ImageError, inspectImage, inspectImageAsync, inspectImageBytes, mediaFolder, putImage, putImageAsync, type StoredImage } from '../media/mediaStore'
 
 // Finding a page's scan: the image its OCR file names, else an image with the page file's base
-// name (p05.txt → p05.png; p05.alto.xml → p05.alto.png or p05.png), in the same folder or
-// batch. Only the name of a path an XML gives is used: an OCR file never reaches outside its
+// name (p05.txt → p05.png; p05.alto.xml → p05.alto.png or p05.png), in the same folder (an
+// upload's folders are kept apart on disk until it is imported: staging.ts). Only the name of a path an XML gives is used: an OCR file never reaches outside its
 // folder.
 
 export interface ImageCandidate {
   name: string
-  /** On disk (a folder import) or in memory (an upload). */
+  /** On disk (a folder import, an upload waiting for its import). */
   file?: string
   bytes?: Uint8Array
 }
@@ -69,29 +69,6 @@ export function folderImageFinder(): (pageFile: string) => FindImage {
       if (found) return found
     }
     for (const base of scanBaseNames(path.basename(pageFile))) {
-      for (const ext of IMAGE_EXTENSIONS) {
-        const found = pick(`${base}.${ext}`)
-        if (found) return found
-      }
-    }
-    return null
-  }
-}
-
-/** Scans among the files of an upload, by the same rules. */
-export function batchImageFinder(files: readonly { name: string; bytes: Uint8Array }[]): (pageName: string) => FindImage {
-  const byName = new Map<string, { name: string; bytes: Uint8Array }>()
-  for (const f of files) if (IMAGE_FILE.test(f.name)) byName.set(f.name.toLowerCase(), f)
-  return (pageName) => (named) => {
-    const pick = (name: string): ImageCandidate | null => {
-      const f = byName.get(name.toLowerCase())
-      return f ? { name: f.name, bytes: f.bytes } : null
-    }
-    if (named) {
-      const found = pick(bareName(named))
-      if (found) return found
-    }
-    for (const base of scanBaseNames(pageName)) {
       for (const ext of IMAGE_EXTENSIONS) {
         const found = pick(`${base}.${ext}`)
         if (found) return found

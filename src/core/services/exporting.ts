@@ -6,6 +6,7 @@ import { ExportError, exportStoreAsync, safeName, type ExportResult, type Export
 import { listEditions } from '../store/queries/editions'
 import { getPageRow } from '../store/queries/pages'
 import type { ServiceContext } from './context'
+import { jobRegistry, oneLine, type Job } from './jobs'
 
 /**
  * The app's export: the renderer never handles file paths, so the export goes to a new folder
@@ -19,75 +20,52 @@ import type { ServiceContext } from './context'
 
 type Request = ApiArgs<'startExport'>
 
-interface Job {
-  status: ExportJob
-  controller: AbortController
-  /** Settles (never rejects) once the job is no longer running. */
-  settled: Promise<void>
-  failure?: unknown
-}
-
 /** A handful at once is plenty for one editor; more would only compete for the disk. */
 const MAX_RUNNING = 3
-/** Finished jobs are kept for their status to be read, the oldest dropped beyond this many. */
-const KEEP_FINISHED = 20
 
 export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportEdition' | 'startExport' | 'exportStatus' | 'cancelExport'> {
-  const jobs = new Map<number, Job>()
-  let nextId = 1
+  const jobs = jobRegistry<ExportJob>('export', (s) => s.state !== 'running')
 
-  const snapshot = (job: Job): ExportJob => ({ ...job.status, result: job.status.result && { ...job.status.result } })
+  const snapshot = (job: Job<ExportJob>): ExportJob => ({ ...job.status, result: job.status.result && { ...job.status.result } })
 
-  const find = (jobId: number): Job => {
-    const job = jobs.get(jobId)
-    if (!job) throw new ApiError('not-found', `export job ${jobId} does not exist`)
-    return job
-  }
-
-  const prune = (): void => {
-    const finished = [...jobs.entries()].filter(([, j]) => j.status.state !== 'running')
-    for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(id)
-  }
-
-  const start = (request: Request): Job => {
-    const running = [...jobs.values()].filter((j) => j.status.state === 'running').length
+  const start = (request: Request): Job<ExportJob> => {
+    const running = jobs.count((s) => s.state === 'running')
     if (running >= MAX_RUNNING) throw new ApiError('conflict', `${running} exports are already running; wait for one to finish`)
     const { scope, name } = resolveScope(ctx, request)
     const outDir = freeFolder(path.join(exportsFolder(ctx), `${safeName(name, 'export', 80)}-${timestamp(new Date())}`))
-    const status: ExportJob = { jobId: nextId++, state: 'running', done: 0, total: 0, result: null, error: null }
-    const controller = new AbortController()
-    const run = exportStoreAsync(ctx.db, {
-      scope,
-      formats: request.formats,
-      outDir,
-      includeUnapproved: request.includeUnapproved ?? false,
-      singleFile: request.singleFile ?? false,
-      signal: controller.signal,
-      onProgress: (done, total) => {
-        status.done = done
-        status.total = total
-      }
-    })
-    const job: Job = { status, controller, settled: Promise.resolve() }
-    job.settled = run
-      .then(
-        (result: ExportResult) => {
-          status.state = 'done'
-          status.result = result
-        },
-        (error: unknown) => {
-          if (error instanceof ExportError && error.code === 'cancelled') status.state = 'cancelled'
-          else {
-            status.state = 'failed'
-            status.error = oneLine(error)
-            job.failure = error
+    return jobs.add(
+      (jobId) => ({ jobId, state: 'running', done: 0, total: 0, result: null, error: null }),
+      (job) => {
+        const { status } = job
+        return exportStoreAsync(ctx.db, {
+          scope,
+          formats: request.formats,
+          outDir,
+          includeUnapproved: request.includeUnapproved ?? false,
+          singleFile: request.singleFile ?? false,
+          signal: job.controller.signal,
+          onProgress: (done, total) => {
+            status.done = done
+            status.total = total
           }
-        }
-      )
-      .finally(() => claimed.delete(outDir))
-    jobs.set(status.jobId, job)
-    void job.settled.then(prune)
-    return job
+        })
+          .then(
+            (result: ExportResult) => {
+              status.state = 'done'
+              status.result = result
+            },
+            (error: unknown) => {
+              if (error instanceof ExportError && error.code === 'cancelled') status.state = 'cancelled'
+              else {
+                status.state = 'failed'
+                status.error = oneLine(error, 'export failed')
+                job.failure = error
+              }
+            }
+          )
+          .finally(() => claimed.delete(outDir))
+      }
+    )
   }
 
   return {
@@ -99,14 +77,9 @@ export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportEditi
       throw asApiError(job.failure ?? new ExportError(`export ${state}`, 'cancelled'))
     },
     startExport: (request) => snapshot(start(request)),
-    exportStatus: ({ jobId }) => snapshot(find(jobId)),
-    cancelExport: async ({ jobId }) => {
-      const job = find(jobId)
-      job.controller.abort()
-      // Answer once the staging folder is gone, so that the caller can say nothing was left.
-      await job.settled
-      return snapshot(job)
-    }
+    exportStatus: ({ jobId }) => snapshot(jobs.find(jobId)),
+    // Answers once the staging folder is gone, so that the caller can say nothing was left.
+    cancelExport: async ({ jobId }) => snapshot(await jobs.cancel(jobId))
   }
 }
 
@@ -128,11 +101,6 @@ function asApiError(error: unknown): unknown {
   if (!(error instanceof ExportError)) return error
   const code = error.code === 'not-found' ? 'not-found' : error.code === 'exists' || error.code === 'cancelled' ? 'conflict' : 'invalid-argument'
   return new ApiError(code, error.message)
-}
-
-function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
-  return message.split('\n')[0]!.trim() || 'export failed'
 }
 
 export function exportsFolder(ctx: Pick<ServiceContext, 'databasePath'>): string {

@@ -3,7 +3,7 @@ import type { ServiceContext } from './context'
 import { log } from '../log'
 import { editHandlers } from './editing'
 import { exportHandlers } from './exporting'
-import { importHandlers } from './importing'
+import { importJobs, type ImportJobs } from './importJobs'
 import { readHandlers } from './pages'
 import { structureHandlers } from './structure'
 import { correctionHandlers } from './corrections'
@@ -24,14 +24,25 @@ const noRestore: Pick<Handlers, 'restoreNewestBackup'> = {
 /** Saves of texts at least this long run on the context's thread for long calls (a page is 5–15 KB). */
 export const LONG_SAVE_CHARS = 200_000
 
+export interface Services {
+  handlers: Handlers
+  /** The import jobs behind the handlers, for the desktop shell's import by path. */
+  imports: ImportJobs
+}
+
 export function createHandlers(ctx: ServiceContext): Handlers {
-  const handlers: Handlers = { ...readHandlers(ctx), ...importHandlers(ctx), ...editHandlers(ctx), ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx), ...concordanceHandlers(ctx), ...settingsHandlers(ctx), ...scanHandlers(ctx), ...editionHandlers(ctx), ...noRestore }
+  return createServices(ctx).handlers
+}
+
+export function createServices(ctx: ServiceContext): Services {
+  const imports = importJobs(ctx)
+  const handlers: Handlers = { ...readHandlers(ctx), ...imports.handlers, ...editHandlers(ctx), ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx), ...concordanceHandlers(ctx), ...settingsHandlers(ctx), ...scanHandlers(ctx), ...editionHandlers(ctx), ...noRestore }
   const long = ctx.longCalls
   if (long) {
     const inline = handlers.saveRevision
     handlers.saveRevision = (args) => (args.text.length >= LONG_SAVE_CHARS ? (long.call('saveRevision', args) as Promise<ApiResult<'saveRevision'>>) : inline(args))
   }
-  return handlers
+  return { handlers, imports }
 }
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody }

@@ -3,7 +3,7 @@ import { ApiError, apiMethods, type ApiMethod, type Handlers } from '../../share
 import type { RecoveryInfo, RestoreResult } from '../../shared/recovery'
 import { StoreError, type Db, type OpenOptions } from '../store/database'
 import { backupIfDue, restoreFrom, rollingBackup } from '../store/backup'
-import type { ImportReport } from '../../shared/types'
+import type { ImportJob, ImportReport } from '../../shared/types'
 import { importFromPaths } from './importing'
 import type { PathImportOptions } from './local'
 import { log } from '../log'
@@ -12,7 +12,8 @@ import { openChecked, recoveryInfo } from '../store/recovery'
 import type { Proposer } from '../pipeline/proposal'
 import { VERSION } from '../version'
 import { loadTypoModel } from '../typos'
-import { createHandlers } from '.'
+import { createServices } from '.'
+import type { ImportJobs } from './importJobs'
 import { callWorker, type CallWorker } from './callWorker'
 
 const HOUR = 3600 * 1000
@@ -46,8 +47,13 @@ export interface AppSession {
   /** The open database, null while in recovery. */
   db: () => Db | null
   recovery: () => RecoveryInfo | null
-  /** Imports files and folders named on this machine (the shell's menu), with the suggestion pass at the end; null while in recovery. */
+  /** Imports files and folders named on this machine, with the suggestion pass at the end; null while in recovery. */
   importFromPaths: (paths: readonly string[], options?: PathImportOptions) => Promise<ImportReport | null>
+  /**
+   * The same as a job (the shell's menu): the window follows it with importStatus and may
+   * cancel it, as it does its own uploads; null while in recovery.
+   */
+  startImportFromPaths: (paths: readonly string[], options?: { edition?: string }) => ImportJob | null
   /** Closes the database without a backup. */
   close: () => void
   /** The on-quit backup (with `backups`), then close. Never rejects: a failed backup is logged. */
@@ -57,7 +63,7 @@ export interface AppSession {
 export function openAppSession(options: AppSessionOptions): AppSession {
   const { databasePath, mode } = options
   if (options.logFile) logToFile(databasePath)
-  let open: { db: Db; handlers: Handlers; longCalls: CallWorker | null } | null = null
+  let open: { db: Db; handlers: Handlers; imports: ImportJobs; longCalls: CallWorker | null } | null = null
   let recovery: RecoveryInfo | null = null
 
   const look = (): void => {
@@ -70,7 +76,8 @@ export function openAppSession(options: AppSessionOptions): AppSession {
     const propose = options.proposer?.(db)
     // Giant saves run beside the thread that answers the window (see callWorker.ts).
     const longCalls = databasePath === ':memory:' ? null : callWorker({ databasePath, mode, open: options.open ?? {} })
-    open = { db, handlers: createHandlers({ db, databasePath, mode, ...(propose ? { propose } : {}), ...(longCalls ? { longCalls } : {}) }), longCalls }
+    const services = createServices({ db, databasePath, mode, ...(propose ? { propose } : {}), ...(longCalls ? { longCalls } : {}) })
+    open = { db, handlers: services.handlers, imports: services.imports, longCalls }
     recovery = null
     options.onOpen?.(db)
     if (options.backups) dailyBackup()
@@ -147,8 +154,11 @@ export function openAppSession(options: AppSessionOptions): AppSession {
     db: () => open?.db ?? null,
     recovery: () => recovery,
     importFromPaths: async (paths, importOptions) => (open ? importFromPaths(open.db, paths, importOptions) : null),
+    startImportFromPaths: (paths, importOptions) => (open ? open.imports.startFromPaths(paths, importOptions) : null),
     close,
     quit: async () => {
+      // An import under way stops first: its stored pages stay, and the backup holds them.
+      await open?.imports.stopAll()
       if (options.backups && open) {
         try {
           await rollingBackup(open.db, databasePath, 'quit')

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import Database from 'better-sqlite3'
 import type { Db } from './database'
-import { isProcessAlive } from '../processes'
+import { sweepAbandonedEntries } from '../processes'
 import { assertNotOpenElsewhere } from './exclusive'
 import { hasGalleyTables } from './galleyTables'
 import { LATEST_VERSION } from './migrations'
@@ -79,29 +79,22 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0')
  * SQLite databases, and the journal SQLite kept beside such a copy; nothing else.
  */
 function sweepAbandonedTemps(dir: string, base: string): void {
-  for (const name of fs.readdirSync(dir)) {
-    const match = TEMP.exec(name)
-    if (!match || match[1] !== base || isProcessAlive(Number(match[3]))) continue
-    const file = path.join(dir, name)
-    try {
-      if (!fs.lstatSync(file).isFile()) continue
-      if (match[4]) {
-        fs.rmSync(file, { force: true })
-        continue
-      }
-      const head = Buffer.alloc(SQLITE_HEADER.length)
-      const fd = fs.openSync(file, 'r')
-      let read: number
-      try {
-        read = fs.readSync(fd, head, 0, head.length, 0)
-      } finally {
-        fs.closeSync(fd)
-      }
-      if (read === 0 || head.equals(SQLITE_HEADER)) fs.rmSync(file, { force: true })
-    } catch {
-      // gone meanwhile, or unreadable: not ours to force
+  sweepAbandonedEntries(dir, TEMP, 3, (file, match) => {
+    if (match[1] !== base || !fs.lstatSync(file).isFile()) return
+    if (match[4]) {
+      fs.rmSync(file, { force: true })
+      return
     }
-  }
+    const head = Buffer.alloc(SQLITE_HEADER.length)
+    const fd = fs.openSync(file, 'r')
+    let read: number
+    try {
+      read = fs.readSync(fd, head, 0, head.length, 0)
+    } finally {
+      fs.closeSync(fd)
+    }
+    if (read === 0 || head.equals(SQLITE_HEADER)) fs.rmSync(file, { force: true })
+  })
 }
 
 /**

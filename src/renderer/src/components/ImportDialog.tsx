@@ -1,48 +1,43 @@
 import { useEffect, useRef, useState } from 'react'
-import type { ImportReport } from '../../../shared/types'
 import { useT, useWorkbench } from '../hooks/useWorkbench'
 import { importable, listenForDrops } from '../importing/dropped'
-import { uploadFiles } from '../importing/upload'
+import type { ImportState } from '../state/importJob'
+import { useSlice } from '../state/store'
 import { Dialog } from './Dialog'
 
-type Phase = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'finished'; report: ImportReport; cancelled: boolean }
+export function useImportState(): ImportState {
+  return useSlice(useWorkbench().imports.store, (s) => s)
+}
 
 export function ImportDialog(): React.JSX.Element {
   const t = useT()
   const wb = useWorkbench()
   const [files, setFiles] = useState<File[]>([])
   const [edition, setEdition] = useState('')
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' })
-  const cancel = useRef(false)
+  const state = useImportState()
+  const { job, sent, toSend, sending, cancelling, error } = state
   const close = (): void => wb.store.set({ dialog: null })
 
   const pick = (list: FileList | null): void => {
     setFiles(importable([...(list ?? [])]))
-    setPhase({ kind: 'idle' })
   }
 
   const start = async (chosen: File[] = files): Promise<void> => {
-    cancel.current = false
-    setPhase({ kind: 'running', done: 0, total: chosen.length })
-    try {
-      const result = await uploadFiles(
-        chosen,
-        edition.trim() || undefined,
-        (p) => {
-          setPhase({ kind: 'running', done: p.done, total: p.total })
-          void wb.refreshLists()
-        },
-        () => cancel.current
-      )
-      setPhase({ kind: 'finished', ...result })
-    } catch (error) {
-      wb.fail(error)
-      setPhase({ kind: 'idle' })
-    }
-    await wb.refreshLists()
+    await wb.imports.start(chosen, edition.trim() || undefined)
   }
 
-  const running = phase.kind === 'running'
+  // The lists follow the pages as they are stored (every few seconds at most), and once more at the end.
+  const imported = job?.imported ?? 0
+  const ended = job !== null && !['receiving', 'running', 'checking'].includes(job.state)
+  const refreshed = useRef(0)
+  useEffect(() => {
+    if (ended || (imported > 0 && Date.now() - refreshed.current > 2000)) {
+      refreshed.current = Date.now()
+      void wb.refreshLists()
+    }
+  }, [wb, imported, ended])
+
+  const running = wb.imports.busy
   // files dropped on the window import at once, as if picked and started here
   const startRef = useRef(start)
   startRef.current = start
@@ -78,27 +73,50 @@ export function ImportDialog(): React.JSX.Element {
           <small className="muted">{t('import.editionHint')}</small>
         </label>
         {running && (
-          <div className="progress">
-            <progress max={phase.total} value={phase.done} />
-            <span>{t('import.progress', { done: phase.done, total: phase.total })}</span>
+          <div className="progress" data-testid="import-progress">
+            {sending ? (
+              <>
+                <progress max={toSend} value={sent} />
+                <span>{t('import.sending', { sent, total: toSend })}</span>
+              </>
+            ) : job?.state === 'checking' ? (
+              <>
+                <progress max={job.toCheck} value={job.checked} />
+                <span>{t('import.checking', { done: job.checked, total: job.toCheck })}</span>
+              </>
+            ) : (
+              <>
+                <progress max={job?.total ?? 0} value={job?.done ?? 0} />
+                <span>{t('import.progress', { done: job?.done ?? 0, total: job?.total ?? 0 })}</span>
+              </>
+            )}
+            {job?.current && <span className="muted" data-testid="import-current">{t('import.current', { source: job.current })}</span>}
+            {cancelling && <span>{t('import.cancelling')}</span>}
           </div>
         )}
-        {phase.kind === 'finished' && (
-          <div className="import-result" role="status" data-testid="import-result">
-            <p>{t(phase.cancelled ? 'import.cancelled' : 'import.done', { imported: phase.report.imported, unchanged: phase.report.unchanged, failed: phase.report.failed })}</p>
+        {error && (
+          <p className="error" role="alert">
+            {t('import.failedJob', { message: error })}
+          </p>
+        )}
+        {job && (running || ended) && (
+          <div className={ended ? 'import-result' : 'import-failures'} role="status" data-testid={ended ? 'import-result' : 'import-failures'}>
+            {ended && job.state !== 'failed' && <p>{t(job.state === 'cancelled' ? 'import.cancelled' : 'import.done', { imported: job.imported, unchanged: job.unchanged, failed: job.failed })}</p>}
+            {job.state === 'cancelled' && <p data-testid="import-cancelled-note">{t('import.cancelledNote', { left: job.notImported + Math.max(0, toSend - sent) })}</p>}
+            {job.state === 'failed' && <p className="error">{t('import.failedJob', { message: job.error ?? '' })}</p>}
             <ul>
-              {phase.report.items
-                .filter((i) => i.status === 'failed')
-                .map((i) => (
-                  <li key={i.source}>{t('import.failedItem', { source: i.source, reason: i.reason ?? '' })}</li>
-                ))}
+              {job.failures.map((f, k) => (
+                <li key={`${k}:${f.source}`}>{t('import.failedItem', { source: f.source, reason: f.reason })}</li>
+              ))}
             </ul>
           </div>
         )}
         {wb.store.get().mode === 'desktop' && <p className="muted">{t('import.desktopHint')}</p>}
         <div className="dialog-actions">
           {running ? (
-            <button onClick={() => (cancel.current = true)}>{t('import.cancel')}</button>
+            <button onClick={() => void wb.imports.cancel()} disabled={cancelling} data-testid="import-cancel">
+              {t('import.cancel')}
+            </button>
           ) : (
             <>
               <button className="primary" disabled={files.length === 0} onClick={() => void start(files)} data-testid="import-start">

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { EditionSummary, PageSummary } from '../../../shared/types'
 import { useApp, useT, useWorkbench } from '../hooks/useWorkbench'
@@ -28,11 +28,14 @@ function PageTree({ editions, pages }: { editions: EditionSummary[]; pages: Page
   const pageId = useApp((s) => s.pageId)
   const rows = useMemo(() => sidebarRows(editions, pages), [editions, pages])
   const scroller = useRef<HTMLElement>(null)
+  // Stable while the rows are: a new key function makes the virtualizer measure all 10,000 rows again on every render (an open page's).
+  const estimateSize = useCallback((i: number) => (rows[i]!.kind === 'edition' ? EDITION_ROW_PX : PAGE_ROW_PX), [rows])
+  const getItemKey = useCallback((i: number) => rows[i]!.key, [rows])
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (i) => (rows[i]!.kind === 'edition' ? EDITION_ROW_PX : PAGE_ROW_PX),
-    getItemKey: (i) => rows[i]!.key,
+    estimateSize,
+    getItemKey,
     overscan: 8,
     paddingStart: 4,
     paddingEnd: 12,

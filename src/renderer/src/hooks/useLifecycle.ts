@@ -28,8 +28,10 @@ export function useLifecycle(wb: Workbench): void {
     if (!shell) return
     return shell.onMenu((action) => {
       switch (action) {
-        case 'import-done':
-          return void wb.refreshLists()
+        case 'import-started':
+          // The menu's import by path runs as a job: the import dialog follows it.
+          wb.store.set({ dialog: 'import' })
+          return void wb.imports.followLatest()
         case 'settings':
           return wb.store.set({ dialog: 'settings' })
         case 'export':

@@ -2,6 +2,7 @@ import type { ApiArgs } from '../../../shared/api'
 import type { ExportJob } from '../../../shared/types'
 import { api } from '../api/client'
 import { Store } from './store'
+import { JobPoller, oneLine } from './jobPoller'
 
 // The export dialog's job: started on the server, polled for its progress, cancellable. It
 // lives beside the workbench rather than in the dialog, so that closing the dialog does not
@@ -16,13 +17,13 @@ export interface ExportState {
   cancelling: boolean
 }
 
-const oneLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0]!
-
 export class ExportRunner {
   readonly store = new Store<ExportState>({ job: null, error: null, starting: false, cancelling: false })
-  private timer: ReturnType<typeof setTimeout> | null = null
+  private readonly poller: JobPoller<ExportJob>
 
-  constructor(private readonly pollMs = 150) {}
+  constructor(pollMs = 150) {
+    this.poller = new JobPoller((jobId) => api.exportStatus({ jobId }), (job) => job.state === 'running', pollMs)
+  }
 
   get busy(): boolean {
     const { job, starting } = this.store.get()
@@ -35,7 +36,12 @@ export class ExportRunner {
     try {
       const job = await api.startExport(request)
       this.store.set({ job, starting: false })
-      this.poll(job.jobId)
+      this.poller.follow(
+        job.jobId,
+        (seen) => this.store.set({ job: seen }),
+        // The job is out of sight (the server restarted?): say so, and let the editor start again.
+        (error) => this.store.set({ job: null, error: oneLine(error) })
+      )
     } catch (error) {
       this.store.set({ starting: false, error: oneLine(error) })
     }
@@ -45,40 +51,12 @@ export class ExportRunner {
     const job = this.store.get().job
     if (!job || job.state !== 'running') return
     this.store.set({ cancelling: true })
-    try {
-      // Answers once the job has stopped and its half-written folder is gone.
-      const stopped = await api.cancelExport({ jobId: job.jobId })
-      this.stopPolling()
-      this.store.set({ job: stopped, cancelling: false })
-    } catch (error) {
-      this.store.set({ cancelling: false, error: oneLine(error) })
-    }
+    // Answers once the job has stopped and its half-written folder is gone.
+    const outcome = await this.poller.cancel(() => api.cancelExport({ jobId: job.jobId }))
+    this.store.set({ cancelling: false, ...outcome })
   }
 
   dispose(): void {
-    this.stopPolling()
-  }
-
-  private poll(jobId: number): void {
-    this.stopPolling()
-    this.timer = setTimeout(() => {
-      this.timer = null
-      void api.exportStatus({ jobId }).then(
-        (job) => {
-          // A cancel may have answered meanwhile: its final state stands.
-          const current = this.store.get().job
-          if (current?.jobId !== jobId || current.state !== 'running') return
-          this.store.set({ job })
-          if (job.state === 'running') this.poll(jobId)
-        },
-        // The job is out of sight (the server restarted?): say so, and let the editor start again.
-        (error: unknown) => this.store.set({ job: null, error: oneLine(error) })
-      )
-    }, this.pollMs)
-  }
-
-  private stopPolling(): void {
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
+    this.poller.stop()
   }
 }

@@ -52,27 +52,34 @@ export class UndoHistory {
   }
 
   undo(text: TextHistory): HistoryMove {
-    const step = this.done.at(-1)
-    // A text step Monaco no longer holds (the page was reloaded under it) cannot stand in the way.
-    if (step && (step.textVersion === text.textVersion() || !text.canUndoText())) {
-      this.done.pop()
-      this.undone.push(step)
-      return { kind: 'structure', spans: step.before, active: step.activeBefore }
-    }
-    if (!text.canUndoText()) return { kind: 'none' }
-    text.undoText()
-    return { kind: 'text' }
+    return this.move(this.done, this.undone, text.canUndoText(), () => text.undoText(), text, (step) => ({ spans: step.before, active: step.activeBefore }))
   }
 
   redo(text: TextHistory): HistoryMove {
-    const step = this.undone.at(-1)
-    if (step && (step.textVersion === text.textVersion() || !text.canRedoText())) {
-      this.undone.pop()
-      this.done.push(step)
-      return { kind: 'structure', spans: step.after, active: step.activeAfter }
+    return this.move(this.undone, this.done, text.canRedoText(), () => text.redoText(), text, (step) => ({ spans: step.after, active: step.activeAfter }))
+  }
+
+  /**
+   * Undo and redo alike, from one stack to the other: the latest structure step when the text
+   * stands where it stood at that step, else the text's own step.
+   */
+  private move(
+    from: StructureStep[],
+    to: StructureStep[],
+    textCan: boolean,
+    textMove: () => void,
+    text: TextHistory,
+    side: (step: StructureStep) => { spans: Span[]; active: number }
+  ): HistoryMove {
+    const step = from.at(-1)
+    // A text step Monaco no longer holds (the page was reloaded under it) cannot stand in the way.
+    if (step && (step.textVersion === text.textVersion() || !textCan)) {
+      from.pop()
+      to.push(step)
+      return { kind: 'structure', ...side(step) }
     }
-    if (!text.canRedoText()) return { kind: 'none' }
-    text.redoText()
+    if (!textCan) return { kind: 'none' }
+    textMove()
     return { kind: 'text' }
   }
 }

@@ -4,6 +4,7 @@ import { saveLocale, translator, type Locale, type MessageKey, type Translate } 
 import { initialState, type AppState, type Panel } from './appState'
 import type { Settings } from '../../../shared/settings'
 import { ExportRunner } from './exportJob'
+import { ImportRunner } from './importJob'
 import type { TextChange } from './boundaries'
 import type { EditorEvents, EditorPort } from './editorPort'
 import { Store } from './store'
@@ -26,6 +27,8 @@ export class Workbench implements EditorEvents, WorkbenchHost {
   readonly store: Store<AppState>
   /** The export dialog's job, kept here so that it outlives the dialog. */
   readonly exports = new ExportRunner()
+  /** The import dialog's job, likewise; also the one the desktop menu starts by path. */
+  readonly imports = new ImportRunner()
   readonly session: PageSession
   readonly suggestions: SuggestionsController
   readonly structure: StructureController
@@ -187,6 +190,9 @@ export class Workbench implements EditorEvents, WorkbenchHost {
   }
 
   updatePageSummary(summary: Partial<PageSummary> & { id: number }): void {
+    // Opening a page reports its summary unchanged, mostly: then the 10,000-row list stays as it is.
+    const known = this.store.get().pages.find((p) => p.id === summary.id)
+    if (known && (Object.keys(summary) as (keyof PageSummary)[]).every((k) => Object.is(known[k], summary[k]))) return
     this.store.set((s) => ({
       pages: s.pages.map((p) => (p.id === summary.id ? { ...p, ...summary } : p)),
       page: s.page && s.page.id === summary.id ? { ...s.page, ...summary } : s.page
