@@ -95,6 +95,7 @@ interface SizeResult {
   load?: Record<string, unknown>
   scans?: { text: Summary; withScans: Summary; copy: Summary; ratio: number; ratioLessCopy: number }
   scanPane?: Record<string, unknown>
+  repropose?: Record<string, unknown>
   workbench?: WorkbenchSummary
 }
 
@@ -166,6 +167,10 @@ for (const pages of sizes) {
   log('  API open/save…')
   result.api = step('api', { db: path.join(work, `galley-${pages}-${sizeRuns - 1}.db`) })
   if (pages === sizes[0]) {
+    log('  approving a page, its publication re-proposed…')
+    result.repropose = step('repropose', { dir, db: path.join(work, `repropose-${pages}.db`) })
+  }
+  if (pages === sizes[0]) {
     log('  load on browser mode (50 connections, 30 s)…')
     result.load = step('load', { db, seconds: 30 })
   }
@@ -228,6 +233,11 @@ for (const r of results) {
   if (r.api) {
     row('open a page (API)', `p50 ${f(r.api.openP50, 2)} ms`, `p95 ${f(r.api.openP95, 2)} ms`, r.api.maxRssMB)
     row('save an edit (API)', `p50 ${f(r.api.saveP50, 2)} ms`, `p95 ${f(r.api.saveP95, 2)} ms`, r.api.maxRssMB)
+  }
+  if (r.repropose && typeof r.repropose.jobMs === 'number') {
+    const p = r.repropose as Record<string, number> & { jobMs: number; allAnalysedMs: number }
+    row('approve a page: untouched pages re-proposed (≤2 s)', `${f(p.jobMs / 1000, 2)} s for ${p.pages} pages`, `${p.analysed} analysed, ${p.changed} changed; longest hold ${f(p.longestStallMs, 0)} ms, page open max ${f(p.openMaxMs, 1)} ms`, p.maxRssMB)
+    row('a rule every page may follow: all re-analysed', `${f(p.allAnalysedMs / 1000, 2)} s for ${p.allAnalysed} pages`, '', p.maxRssMB)
   }
   if (r.load) {
     row('browser-mode read API, 50 connections', `${f(r.load.requestsPerSecond, 0)} req/s, ${String(r.load.errors)} errors, ${String(r.load.non2xx)} non-2xx`, `p50 ${f(r.load.p50Ms, 0)} ms, p99 ${f(r.load.p99Ms, 0)} ms`, r.load.maxRssMB)

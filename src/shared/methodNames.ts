@@ -36,7 +36,16 @@ export const API_METHOD_NAMES = [
   'getPageScan',
   'getPageImage',
   'setEditionMetadata',
-  'setPageLabel'
+  'setPageLabel',
+  'listPublications',
+  'listLearntRules',
+  'undoLearntRule',
+  'listPageChanges',
+  'listStructureDecisions',
+  'learningStatus',
+  'exportProfile',
+  'importProfile',
+  'setPageStructure'
 ] as const satisfies readonly ApiMethod[]
 
 // Fails to compile when a method is added to the contract but not here.

@@ -9,7 +9,7 @@ import { endsContinuing, endsOnBareCloser, endsSentence, hanCount, isHanCode, st
 import { BOUND_START, NUMBERED_HEADING, isSourceNote } from './cues'
 import type { EditionStats } from './edition'
 import { isCouplet } from './headings'
-import { LINE_ROLES, lineTemplate, type CompiledProfile } from './profile'
+import { LINE_ROLES, lineShapes, lineTemplate, type CompiledProfile } from './profile'
 import type { LineRole } from './types'
 import type { Unit, UnitKind } from './units'
 
@@ -199,8 +199,12 @@ export function guessRoles(units: readonly Unit[], input: RoleInput = {}): LineR
   return xs.map((x, i) => {
     const scores = usable ? weights.weights.map((w) => dot(w, x)) : LINE_ROLES.map(() => 0)
     if (profile) {
-      const learnt = profile.get(lineTemplate(units[i]!.text))
-      if (learnt) for (const l of learnt) scores[weights.roles.indexOf(l.role)] = (scores[weights.roles.indexOf(l.role)] ?? 0) + l.weight
+      const text = units[i]!.text
+      // the line's template, then its shapes (weaker keys the publication's editor taught too)
+      for (const key of [lineTemplate(text), ...lineShapes(text)]) {
+        const learnt = profile.get(key)
+        if (learnt) for (const l of learnt) scores[weights.roles.indexOf(l.role)] = (scores[weights.roles.indexOf(l.role)] ?? 0) + l.weight
+      }
     }
     return softmaxBest(scores, usable ? weights.roles : LINE_ROLES)
   })

@@ -7,12 +7,13 @@ import { MAX_PAGE_BYTES } from '../import/decode'
 import type { ServiceContext } from './context'
 import { runSuggestionPassInWorkers } from '../pipeline/suggestionPass'
 import { batchImageFinder, isScanFileName } from '../import/scans'
+import { learntForImported, proposeAgain } from '../learning/approval'
 
 // Import is one use case whatever brings the pages: store them (analysed on workers for a large
 // batch), then one suggestion pass over every page still waiting for it (this batch's and any an
 // interrupted import left).
 
-export interface ImportUseCaseOptions extends Pick<ImportOptions, 'edition' | 'signal' | 'workers' | 'propose' | 'offThread'> {
+export interface ImportUseCaseOptions extends Pick<ImportOptions, 'edition' | 'publication' | 'signal' | 'workers' | 'propose' | 'offThread'> {
   onProgress?: (done: number, total: number) => void
   /** Progress of the suggestion pass that follows the import. */
   onChecking?: (done: number, total: number) => void
@@ -22,6 +23,9 @@ async function importThenCheck(db: Db, store: (options: ImportOptions) => Promis
   const { onProgress, onChecking, ...rest } = options
   const report = await store({ ...rest, ...(onProgress ? { onProgress: (done, total) => onProgress(done, total) } : {}) })
   await runSuggestionPassInWorkers(db, { ...(onChecking ? { onProgress: onChecking } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.offThread ? { offThread: true } : {}) })
+  // Pages of a publication that has learnt rules are proposed with them, in the background
+  // (a command waits for it: LocalServices.learningSettled).
+  void proposeAgain(db, learntForImported(db, report.items))
   return report
 }
 
@@ -51,7 +55,7 @@ function isBase64(data: string): boolean {
 
 export function importHandlers(ctx: ServiceContext): Pick<Handlers, 'importFiles'> {
   return {
-    importFiles: async ({ files, edition }) => {
+    importFiles: async ({ files, edition, publication }) => {
       // Contents arrive, never paths: the caller only sends what the user picked. Each file is
       // judged on its own: one that is too large or not base64 fails alone, not its batch. Scans
       // come in the same batch as their pages and are matched to them by name within their folder.
@@ -89,7 +93,7 @@ export function importHandlers(ctx: ServiceContext): Pick<Handlers, 'importFiles
       // Decoding, analysis and detection run on worker threads, whatever the batch size: a
       // server answering other calls must not wait for a 20 MB page.
       const offThread = !ctx.propose
-      const report = await importFromSources(ctx.db, sources, { ...(ctx.propose ? { propose: ctx.propose } : {}), ...(edition ? { edition } : {}), offThread })
+      const report = await importFromSources(ctx.db, sources, { ...(ctx.propose ? { propose: ctx.propose } : {}), ...(edition ? { edition } : {}), ...(publication ? { publication } : {}), offThread })
       // A scan that did not arrive whole is named too (its page is imported without it).
       const badScans = decoded.filter((d) => d.scan && d.refused).map((d) => ({ source: d.source, status: 'failed' as const, reason: d.refused! }))
       if (badScans.length > 0) return { ...report, failed: report.failed + badScans.length, items: [...report.items, ...badScans] }

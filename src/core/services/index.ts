@@ -11,6 +11,7 @@ import { concordanceHandlers } from './concordance'
 import { settingsHandlers } from './settings'
 import { scanHandlers } from './scans'
 import { editionHandlers } from './editions'
+import { learningHandlers } from './learning'
 
 export type { ServiceContext } from './context'
 
@@ -25,7 +26,9 @@ const noRestore: Pick<Handlers, 'restoreNewestBackup'> = {
 export const LONG_SAVE_CHARS = 200_000
 
 export function createHandlers(ctx: ServiceContext): Handlers {
-  const handlers: Handlers = { ...readHandlers(ctx), ...importHandlers(ctx), ...editHandlers(ctx), ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx), ...concordanceHandlers(ctx), ...settingsHandlers(ctx), ...scanHandlers(ctx), ...editionHandlers(ctx), ...noRestore }
+  const edits = editHandlers(ctx)
+  // learningHandlers wraps the edits' approvePage and setArticleStatus: an approval is evidence for the page's publication.
+  const handlers: Handlers = { ...readHandlers(ctx), ...importHandlers(ctx), ...edits, ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx), ...concordanceHandlers(ctx), ...settingsHandlers(ctx), ...scanHandlers(ctx), ...editionHandlers(ctx), ...noRestore, ...learningHandlers(ctx, edits) }
   const long = ctx.longCalls
   if (long) {
     const inline = handlers.saveRevision

@@ -12,6 +12,7 @@ export function ImportDialog(): React.JSX.Element {
   const wb = useWorkbench()
   const [files, setFiles] = useState<File[]>([])
   const [edition, setEdition] = useState('')
+  const [publication, setPublication] = useState('')
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' })
   const cancel = useRef(false)
   const close = (): void => wb.store.set({ dialog: null })
@@ -28,6 +29,7 @@ export function ImportDialog(): React.JSX.Element {
       const result = await uploadFiles(
         chosen,
         edition.trim() || undefined,
+        publication.trim() || undefined,
         (p) => {
           setPhase({ kind: 'running', done: p.done, total: p.total })
           void wb.refreshLists()
@@ -76,6 +78,11 @@ export function ImportDialog(): React.JSX.Element {
           {t('import.edition')}
           <input value={edition} onChange={(e) => setEdition(e.target.value)} disabled={running} data-testid="import-edition" />
           <small className="muted">{t('import.editionHint')}</small>
+        </label>
+        <label className="field">
+          {t('import.publication')}
+          <input value={publication} onChange={(e) => setPublication(e.target.value)} disabled={running} data-testid="import-publication" />
+          <small className="muted">{t('import.publicationHint')}</small>
         </label>
         {running && (
           <div className="progress">

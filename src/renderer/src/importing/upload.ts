@@ -34,28 +34,28 @@ function failedReport(files: readonly File[], reason: string): ImportReport {
   return { ...emptyReport(), failed: items.length, items }
 }
 
-async function send(files: readonly File[], edition: string | undefined): Promise<ImportReport> {
+async function send(files: readonly File[], edition: string | undefined, publication: string | undefined): Promise<ImportReport> {
   const payload = await Promise.all(
     files.map(async (file) => {
       const folder = folderOf(relativePathOf(file))
       return { name: file.name.slice(-255), dataBase64: await readBase64(file), ...(folder ? { folder } : {}) }
     })
   )
-  return api.importFiles({ files: payload, ...(edition ? { edition } : {}) })
+  return api.importFiles({ files: payload, ...(edition ? { edition } : {}), ...(publication ? { publication } : {}) })
 }
 
 /**
  * A batch refused as a whole (a transport error, a file that cannot be read) is sent again a
  * file at a time, so one bad file fails alone, with its reason, and the rest are imported.
  */
-async function sendBatch(files: readonly File[], edition: string | undefined): Promise<ImportReport> {
+async function sendBatch(files: readonly File[], edition: string | undefined, publication: string | undefined): Promise<ImportReport> {
   try {
-    return await send(files, edition)
+    return await send(files, edition, publication)
   } catch (error) {
     if (files.length === 1) return failedReport(files, (error as Error).message || String(error))
   }
   let report = emptyReport()
-  for (const file of files) report = addReports(report, await sendBatch([file], edition))
+  for (const file of files) report = addReports(report, await sendBatch([file], edition, publication))
   return report
 }
 
@@ -63,6 +63,7 @@ async function sendBatch(files: readonly File[], edition: string | undefined): P
 export async function uploadFiles(
   files: readonly File[],
   edition: string | undefined,
+  publication: string | undefined,
   onProgress: (p: UploadProgress) => void,
   cancelled: () => boolean
 ): Promise<{ report: ImportReport; cancelled: boolean }> {
@@ -76,7 +77,7 @@ export async function uploadFiles(
     for (const file of tooLarge) {
       report = addReports(report, failedReport([file], `file too large (${(file.size / 1024 / 1024).toFixed(1)} MB, the limit is 20 MB)`))
     }
-    if (rest.length > 0) report = addReports(report, await sendBatch(rest, edition))
+    if (rest.length > 0) report = addReports(report, await sendBatch(rest, edition, publication))
     done += batch.length
     onProgress({ done, total: files.length, report })
   }
