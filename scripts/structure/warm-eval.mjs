@@ -69,6 +69,9 @@ const names = Object.keys(gt).sort()
 const taught = names.slice(0, first)
 const rest = names.slice(first)
 
+// the set's pages as one folder for --edition-dir (links: nothing is copied)
+fs.mkdirSync(path.join(tmp, 'pages'))
+for (const n of names) fs.symlinkSync(path.join(set, n), path.join(tmp, 'pages', n))
 run('import', ...names.map((n) => path.join(set, n)), '--edition', EDITION, '--publication', PUBLICATION)
 const pages = JSON.parse(run('pages', '--edition', EDITION, '--json'))
 const idOf = new Map(pages.map((p) => [p.sourceName, p.id]))
@@ -88,15 +91,17 @@ const score = (cmd) => {
   return JSON.parse(out).summary
 }
 const cold = score(`node ${galley} analyze {file} --json`)
+// the same pages with what the publication's stored pages show (recurring lines), nothing learnt
+const evidence = score(`node ${galley} analyze {file} --edition-dir ${tmp}/pages --json`)
 const warm = score(`node ${galley} analyze {file} --publication ${PUBLICATION} --db ${db} --json`)
 
-const result = { set, taught, scored: rest.length, rules: rules.length, rulesByRole: countBy(rules, (r) => r.role), teachSeconds: Math.round(teachMs) / 1000, cold, warm }
+const result = { set, taught, scored: rest.length, rules: rules.length, rulesByRole: countBy(rules, (r) => r.role), teachSeconds: Math.round(teachMs) / 1000, cold, evidence, warm }
 if (asJson) process.stdout.write(JSON.stringify(result, null, 2) + '\n')
 else {
   process.stdout.write(`taught: ${taught.join(', ')} (${result.teachSeconds} s); ${rules.length} rules learnt ${JSON.stringify(result.rulesByRole)}\n`)
   process.stdout.write(`scored: the other ${rest.length} pages\n`)
   for (const key of ['articles_exact', 'titles', 'join_f1', 'text_kept', 'furniture_leaks', 'caption_leaks']) {
-    process.stdout.write(`  ${key.padEnd(16)} cold ${String(cold[key]).padEnd(7)} warm ${warm[key]}\n`)
+    process.stdout.write(`  ${key.padEnd(16)} cold ${String(cold[key]).padEnd(7)} cold+edition ${String(evidence[key]).padEnd(7)} warm ${warm[key]}\n`)
   }
 }
 fs.rmSync(tmp, { recursive: true, force: true })

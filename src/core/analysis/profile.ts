@@ -39,6 +39,21 @@ export interface PublicationProfile {
   /** TEMPLATE_VERSION the templates were made with; a profile of another version is ignored. */
   templateVersion: number
   roleTemplates: RoleTemplate[]
+  /** The role model's weights as the editor's approved pages of this publication moved them. */
+  roleAdjustment?: RoleAdjustment | null
+}
+
+/**
+ * What a publication's editor taught the role model (roles.ts) about the paper's conventions:
+ * log-odds added to its weights, per role and feature, fitted on the lines of the publication's
+ * approved pages (learning/adjust.ts). Named, not positional, so that a model with other features
+ * still reads what it shares with it (the others are left out).
+ */
+export interface RoleAdjustment {
+  features: readonly string[]
+  roles: readonly LineRole[]
+  /** deltas[r][f] for roles[r] and features[f]; one more column at the end: the role's bias. */
+  deltas: readonly (readonly number[])[]
 }
 
 /** Bump when lineTemplate() changes what it returns: stored templates must be remade. */

@@ -1,7 +1,8 @@
 import type { Db } from '../store/database'
 import type { ImportItemResult } from '../../shared/types'
 import { findPublicationByName, publicationOfPage } from '../store/queries/publications'
-import { listRules, recordDecisions, type RuleChange } from '../store/queries/learning'
+import { getPublicationModel, listRules, recordDecisions, type RuleChange } from '../store/queries/learning'
+import { MODEL_KEY } from './repropose'
 import { relearnPublication } from './publicationProfile'
 import { scheduleReproposal } from './reproposalJobs'
 
@@ -48,6 +49,7 @@ export function learntForImported(db: Db, items: readonly ImportItemResult[]): L
     const publication = findPublicationByName(db, name)
     if (!publication) continue
     const changes = listRules(db, publication.id, 'active').map((r): RuleChange => ({ template: r.template, role: r.role, added: true }))
+    if (getPublicationModel(db, publication.id)?.state === 'active') changes.push({ template: MODEL_KEY, role: 'body', added: true })
     if (changes.length > 0) out.push({ publicationId: publication.id, changes })
   }
   return out

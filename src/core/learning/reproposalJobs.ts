@@ -7,7 +7,7 @@ import { articleHeads } from '../store/queries/articles'
 import { currentRevision } from '../store/queries/revisions'
 import { runSuggestionPassInWorkers } from '../pipeline/suggestionPass'
 import { publicationProfile } from './publicationProfile'
-import { reproposePage, ruleIndex, type ReproposeContext } from './repropose'
+import { MODEL_KEY, reproposePage, ruleIndex, type ReproposeContext } from './repropose'
 
 // Proposing a publication's untouched pages again after an approval (or an undone or imported
 // rule) runs as a job: short transactions with the event loop let go between them, so the
@@ -130,6 +130,8 @@ function headRole(heads: ReturnType<typeof articleHeads>, line: number, text: st
 
 /** Whether the changes can move a role on this page: a line of a changed template not already where the change puts it. */
 function mayChange(db: Db, pageId: number, changes: readonly Change[]): boolean {
+  // A new adjustment of the role model may move any line: the page is analysed again.
+  if (changes.some((c) => c.template === MODEL_KEY)) return true
   const current = currentRevision(db, pageId)
   if (!current) return false
   const lines = current.text.split('\n')

@@ -12,6 +12,10 @@ import { hintsFromLayout } from '../import/ocr/hintsFromLayout'
 import { rolesFromArticles } from './lineRoles'
 
 const squash = (s: string): string => s.replace(/[\s\u00a0\u3000]+/g, '')
+/** Lines of a page told as changed by the learnt conventions (not by one rule): the first few say enough. */
+const MODEL_LINES_SHOWN = 12
+/** A change made by the role model's learnt adjustment, not by one rule (publicationProfile.ts). */
+export const MODEL_KEY = '@model'
 
 /** How a learnt rule is told to the editor (the UI words it from the same fields). */
 export function ruleMessage(rule: Pick<LearntRule, 'template' | 'role' | 'fromPageLabel' | 'origin'>): string {
@@ -89,12 +93,20 @@ export function reproposePage(db: Db, pageId: number, ctx: ReproposeContext): bo
   for (const [line, role] of rolesFromArticles(oldLines, stored)) before.set(squash(oldLines[line]!), role)
   const newLines = analysis.workingText.split('\n')
   const changes: PageChange[] = []
+  let modelChanges = 0
   for (const [line, role] of rolesFromArticles(newLines, articles)) {
     const text = newLines[line]!
     const was = before.get(squash(text)) ?? null
     if (was === role) continue
     const rule = [lineTemplate(text), ...lineShapes(text)].map((key) => ctx.rules.get(`${role}\t${key}`)).find((r) => r !== undefined)
-    if (!rule) continue
+    if (!rule) {
+      // No template says it: the paper's conventions the role model learnt from the approved pages do.
+      if (ctx.profile?.roleAdjustment && modelChanges < MODEL_LINES_SHOWN) {
+        modelChanges++
+        changes.push({ ruleId: null, role, template: MODEL_KEY, line: text, before: was, fromPageId: null, fromPageLabel: null, message: `learnt from your approved pages of ${ctx.publication}: lines like this one are ${ROLE_WORDS[role]}` })
+      }
+      continue
+    }
     changes.push({ ruleId: rule.id, role, template: rule.template, line: text, before: was, fromPageId: rule.fromPageId, fromPageLabel: rule.fromPageLabel, message: ruleMessage(rule) })
   }
   if (changes.length === 0) {

@@ -58,6 +58,18 @@ export const m011Learning: Migration = {
         created_at TEXT NOT NULL
       );
       CREATE INDEX page_reproposals_by_page ON page_reproposals(page_id, id);
+
+      -- What the publication's approved pages taught the role model (analysis/profile.ts
+      -- RoleAdjustment, as JSON): one a publication, undone as a whole.
+      CREATE TABLE publication_models (
+        publication_id INTEGER PRIMARY KEY REFERENCES publications(id),
+        adjustment_json TEXT NOT NULL,
+        pages INTEGER NOT NULL,
+        lines INTEGER NOT NULL,
+        origin TEXT NOT NULL DEFAULT 'learnt' CHECK (origin IN ('learnt', 'imported')),
+        state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'undone')),
+        updated_at TEXT NOT NULL
+      );
     `)
     // Editions stored before belong to the publication their name names.
     const editions = db.prepare('SELECT id, name FROM editions WHERE publication_id IS NULL').all() as { id: number; name: string }[]

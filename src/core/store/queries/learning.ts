@@ -2,6 +2,7 @@ import type { Db } from '../database'
 import { stmt } from '../statements'
 import type { LearntRule, PageChange, PageReproposal, StructureDecision, StructureRole } from '../../../shared/types'
 import { nowIso } from './time'
+import type { RoleAdjustment } from '../../analysis/profile'
 
 // What Galley learns from the editor, per publication: the decisions, the roles given to lines,
 // the rules learnt from approved pages, and what proposing a page again changed.
@@ -213,4 +214,56 @@ export function publicationOriginals(db: Db, publicationId: number, limit: numbe
   )
     .pluck()
     .all(publicationId, limit) as string[]
+}
+
+/** A publication's role-model adjustment as stored (see learning/adjust.ts). */
+export interface StoredModel {
+  adjustment: RoleAdjustment
+  pages: number
+  lines: number
+  origin: 'learnt' | 'imported'
+  state: 'active' | 'undone'
+  updatedAt: string
+}
+
+export function getPublicationModel(db: Db, publicationId: number): StoredModel | null {
+  const row = stmt(db, 'SELECT adjustment_json AS json, pages, lines, origin, state, updated_at AS updatedAt FROM publication_models WHERE publication_id = ?').get(publicationId) as
+    | { json: string; pages: number; lines: number; origin: StoredModel['origin']; state: StoredModel['state']; updatedAt: string }
+    | undefined
+  if (!row) return null
+  return { adjustment: JSON.parse(row.json) as RoleAdjustment, pages: row.pages, lines: row.lines, origin: row.origin, state: row.state, updatedAt: row.updatedAt }
+}
+
+/**
+ * Stores the publication's adjustment (null removes it); an undone one stays undone. Returns
+ * whether what the analysis reads changed.
+ */
+export function setPublicationModel(db: Db, publicationId: number, model: { adjustment: RoleAdjustment; pages: number; lines: number; origin: StoredModel['origin'] } | null): boolean {
+  const before = stmt(db, 'SELECT adjustment_json AS json, state FROM publication_models WHERE publication_id = ?').get(publicationId) as { json: string; state: string } | undefined
+  if (model === null) {
+    if (!before) return false
+    stmt(db, 'DELETE FROM publication_models WHERE publication_id = ?').run(publicationId)
+    return before.state === 'active'
+  }
+  const json = JSON.stringify(model.adjustment)
+  stmt(
+    db,
+    `INSERT INTO publication_models (publication_id, adjustment_json, pages, lines, origin, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (publication_id) DO UPDATE SET adjustment_json = excluded.adjustment_json, pages = excluded.pages, lines = excluded.lines, origin = excluded.origin, updated_at = excluded.updated_at`
+  ).run(publicationId, json, model.pages, model.lines, model.origin, nowIso())
+  return (before?.state ?? 'active') === 'active' && before?.json !== json
+}
+
+export function setPublicationModelState(db: Db, publicationId: number, state: StoredModel['state']): boolean {
+  return stmt(db, 'UPDATE publication_models SET state = ?, updated_at = ? WHERE publication_id = ? AND state != ?').run(state, nowIso(), publicationId, state).changes > 0
+}
+
+/** Approved pages with their original text (what the analysis reads), newest last, at most `limit`. */
+export function approvedOriginalsOf(db: Db, publicationId: number, limit: number): { pageId: number; revisionId: number; text: string; original: string; editionId: number }[] {
+  const rows = stmt(
+    db,
+    `SELECT p.id AS pageId, r.id AS revisionId, r.text, p.original_text AS original, p.edition_id AS editionId FROM pages p JOIN editions e ON e.id = p.edition_id JOIN revisions r ON r.id = p.current_revision_id
+      WHERE e.publication_id = ? AND p.status = 'approved' ORDER BY COALESCE(e.issue_date, e.name) DESC, e.name DESC, p.page_order DESC, p.source_name DESC LIMIT ?`
+  ).all(publicationId, limit) as { pageId: number; revisionId: number; text: string; original: string; editionId: number }[]
+  return rows.reverse()
 }
