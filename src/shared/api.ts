@@ -198,6 +198,8 @@ export const apiArgs = {
   listStructureDecisions: z.object({ publicationId: id.optional(), pageId: id.optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
   learningStatus: z.object({ publicationId: id }).strict(),
   exportProfile: z.object({ publicationId: id }).strict(),
+  /** What the approved pages taught the role model stops applying ('undone') or applies again; the untouched pages are proposed again. */
+  setLearntModelState: z.object({ publicationId: id, state: z.enum(['active', 'undone']) }).strict(),
   /** Adds a profile file's rules to the publication named (created when new). */
   importProfile: z.object({ publication: z.string().trim().min(1).max(200), profile: profileFileSchema }).strict(),
   /**
@@ -276,6 +278,7 @@ export interface ApiResults {
   listStructureDecisions: StructureDecision[]
   learningStatus: LearningStatus
   exportProfile: ProfileFile
+  setLearntModelState: PublicationSummary
   importProfile: { publicationId: number; added: number; updated: number }
   setPageStructure: { revisionId: number; articles: ArticleRecord[] }
 }

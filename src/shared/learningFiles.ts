@@ -28,7 +28,20 @@ export const profileFileSchema = z
           })
           .strict()
       )
-      .max(50_000)
+      .max(50_000),
+    /** What the publication's approved pages taught the role model (analysis/profile.ts RoleAdjustment). */
+    model: z
+      .object({
+        features: z.array(z.string().min(1).max(100)).max(1000),
+        roles: z.array(z.enum(STRUCTURE_ROLES)).max(50),
+        deltas: z.array(z.array(z.number().finite().min(-100).max(100)).max(1001)).max(50),
+        pages: z.number().int().min(0),
+        lines: z.number().int().min(0),
+        state: z.enum(['active', 'undone']).optional()
+      })
+      .strict()
+      .refine((m) => m.deltas.length === m.roles.length && m.deltas.every((row) => row.length === m.features.length + 1), 'model: one row of deltas a role, one a feature and the bias')
+      .optional()
   })
   .strict()
 

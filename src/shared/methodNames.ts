@@ -44,6 +44,7 @@ export const API_METHOD_NAMES = [
   'listStructureDecisions',
   'learningStatus',
   'exportProfile',
+  'setLearntModelState',
   'importProfile',
   'setPageStructure'
 ] as const satisfies readonly ApiMethod[]

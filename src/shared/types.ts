@@ -146,6 +146,8 @@ export interface PublicationSummary {
   approvedPages: number
   activeRules: number
   decisions: number
+  /** What the approved pages taught the role model: from how many pages and lines, and whether it applies; null when nothing yet. */
+  model: { pages: number; lines: number; origin: 'learnt' | 'imported'; state: 'active' | 'undone' } | null
 }
 
 /** What a line is on a page, as the editor decides it and as a publication's profile learns it (analysis' LineRole; `banner` is a column label). */

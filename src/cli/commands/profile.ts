@@ -12,7 +12,7 @@ export const profileCommand: Command = {
   name: 'profile',
   summary: "a publication's learnt profile: show, export, import, undo a rule",
   usage:
-    'galley profile (list | show --publication NAME | export --publication NAME --out FILE | import FILE [--publication NAME] | undo RULE_ID) [--db PATH] [--json]',
+    'galley profile (list | show --publication NAME | export --publication NAME --out FILE | import FILE [--publication NAME] | undo RULE_ID | model (off|on) --publication NAME) [--db PATH] [--json]',
   options: { publication: { type: 'string' }, out: { type: 'string' } },
   run: async ({ values, positionals, output, services }) => {
     const [sub, arg] = positionals
@@ -35,7 +35,7 @@ export const profileCommand: Command = {
         const { api } = open()
         const list = await api.listPublications({})
         if (values.json) output.json(list)
-        else for (const line of table([['publication', 'editions', 'pages', 'approved', 'rules', 'decisions'], ...list.map((p) => [p.name, String(p.editionCount), String(p.pageCount), String(p.approvedPages), String(p.activeRules), String(p.decisions)])])) output.out(line)
+        else for (const line of table([['publication', 'editions', 'pages', 'approved', 'rules', 'decisions', 'model'], ...list.map((p) => [p.name, String(p.editionCount), String(p.pageCount), String(p.approvedPages), String(p.activeRules), String(p.decisions), modelWords(p.model)])])) output.out(line)
         return EXIT.ok
       }
       case 'show': {
@@ -89,8 +89,27 @@ export const profileCommand: Command = {
         else output.out(`rule ${ruleId} undone: ${rule.template} is no longer taken for ${rule.role}`)
         return EXIT.ok
       }
+      case 'model': {
+        if (arg !== 'off' && arg !== 'on') throw new UsageError('profile model takes off or on')
+        const { api, learningSettled } = open()
+        let summary
+        try {
+          summary = await api.setLearntModelState({ publicationId: await publicationId(api), state: arg === 'off' ? 'undone' : 'active' })
+        } catch (error) {
+          return refused(`publication ${name}`, error)
+        }
+        await learningSettled()
+        if (values.json) output.json(summary)
+        else output.out(`${summary.name}: what its approved pages taught the role model is ${arg === 'off' ? 'undone' : 'applied again'}`)
+        return EXIT.ok
+      }
       default:
-        throw new UsageError('profile takes list, show, export, import or undo')
+        throw new UsageError('profile takes list, show, export, import, undo or model')
     }
   }
+}
+
+function modelWords(model: { pages: number; lines: number; origin: string; state: string } | null): string {
+  if (!model) return '-'
+  return `${model.lines} lines of ${model.pages} pages${model.origin === 'imported' ? ', imported' : ''}${model.state === 'undone' ? ', undone' : ''}`
 }

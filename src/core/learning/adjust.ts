@@ -35,7 +35,7 @@ export const ADJUST_MAX_PAGES = 40
 const MIN_SAMPLES = 40
 const EPOCHS = 200
 /** Penalty on the adjustment: a feature moves only as far as many lines agree it should. */
-const L2 = 0.01
+const L2 = 0.003
 const RATE = 0.05
 
 /**

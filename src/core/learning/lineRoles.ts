@@ -16,11 +16,14 @@ export interface ArticleShape {
 }
 
 const squash = (s: string): string => s.replace(/[\s\u00a0\u3000]+/g, '')
+const SHORT_CREDIT = /(?:摄|摄影|供图|绘)\s*(?:[（(][^（）()]{1,10}[）)])?$/
 
 /** A line that is nothing but a credit (`新华社记者 X 摄`, `X供图`), not a caption with one at its end. */
 export function isCreditLine(line: string): boolean {
   const t = line.trim()
   if (isBylineLine(t)) return true
+  // a short line that only names who took or gave the picture: `X摄`, `X供图（影像中国）`
+  if (squash(t).length <= 24 && SHORT_CREDIT.test(t) && !/[。，！？]/.test(t)) return true
   const credit = trailingCredit(t)
   return credit !== null && squash(credit).length >= squash(t).replace(/^[（(]|[）)]$/g, '').length - 2
 }

@@ -5,7 +5,8 @@ import { nowIso } from '../store/queries/time'
 import { getPageSummary } from '../store/queries/pages'
 import { findOrCreatePublication, getPublication, listPublications } from '../store/queries/publications'
 import { getArticle } from '../store/queries/articles'
-import { getRule, importRules, listDecisions, listReproposals, listRules, setRuleState } from '../store/queries/learning'
+import { getPublicationModel, getRule, importRules, listDecisions, listReproposals, listRules, setPublicationModel, setPublicationModelState, setRuleState } from '../store/queries/learning'
+import { MODEL_KEY } from '../learning/repropose'
 import { learnFromApproval, proposeAgain } from '../learning/approval'
 import { reproposalStatus } from '../learning/reproposalJobs'
 import { setPageStructure } from '../learning/structureSet'
@@ -22,6 +23,7 @@ type LearningHandlers = Pick<
   | 'listStructureDecisions'
   | 'learningStatus'
   | 'exportProfile'
+  | 'setLearntModelState'
   | 'importProfile'
   | 'setPageStructure'
   | 'approvePage'
@@ -37,13 +39,15 @@ function publicationOrThrow(ctx: ServiceContext, publicationId: number): { id: n
 /** A publication's rules as a file another workstation can import. */
 export function profileFile(ctx: ServiceContext, publicationId: number): ProfileFile {
   const publication = publicationOrThrow(ctx, publicationId)
+  const model = getPublicationModel(ctx.db, publicationId)
   return {
     format: PROFILE_FORMAT,
     version: 1,
     publication: publication.name,
     templateVersion: TEMPLATE_VERSION,
     exportedAt: nowIso(),
-    rules: listRules(ctx.db, publicationId).map((r) => ({ template: r.template, role: r.role, lines: r.lines, pages: r.pages, example: r.example, state: r.state }))
+    rules: listRules(ctx.db, publicationId).map((r) => ({ template: r.template, role: r.role, lines: r.lines, pages: r.pages, example: r.example, state: r.state })),
+    ...(model ? { model: { features: [...model.adjustment.features], roles: [...model.adjustment.roles], deltas: model.adjustment.deltas.map((row) => [...row]), pages: model.pages, lines: model.lines, state: model.state } } : {})
   }
 }
 
@@ -96,6 +100,14 @@ export function learningHandlers(ctx: ServiceContext, edits: Pick<Handlers, 'app
       return reproposalStatus(db, publicationId)
     },
     exportProfile: ({ publicationId }) => profileFile(ctx, publicationId),
+    setLearntModelState: ({ publicationId, state }) => {
+      publicationOrThrow(ctx, publicationId)
+      if (!getPublicationModel(db, publicationId)) throw new ApiError('not-found', `publication ${publicationId} has learnt nothing of its lines yet (no approved pages)`)
+      const changed = db.transaction(() => setPublicationModelState(db, publicationId, state)).immediate()
+      // Undone, its pages are proposed again without it; restored, with it.
+      if (changed) void proposeAgain(db, [{ publicationId, changes: [{ template: MODEL_KEY, role: 'body', added: state === 'active' }] }])
+      return listPublications(db).find((p) => p.id === publicationId)!
+    },
     importProfile: ({ publication, profile }) => {
       if (profile.templateVersion !== TEMPLATE_VERSION) {
         throw new ApiError('invalid-argument', `importProfile: the profile's templates are of version ${profile.templateVersion}; this Galley makes version ${TEMPLATE_VERSION}`)
@@ -103,7 +115,11 @@ export function learningHandlers(ctx: ServiceContext, edits: Pick<Handlers, 'app
       const result = db.transaction(() => {
         const publicationId = findOrCreatePublication(db, publication)
         const counts = importRules(db, publicationId, profile.rules.filter((r) => r.state !== 'undone'))
-        return { publicationId, ...counts }
+        // The other workstation's adjustment of the role model, unless this one has learnt its own.
+        const m = profile.model
+        const own = getPublicationModel(db, publicationId)?.origin === 'learnt'
+        const modelChanged = m !== undefined && m.state !== 'undone' && !own && setPublicationModel(db, publicationId, { adjustment: { features: m.features, roles: m.roles, deltas: m.deltas }, pages: m.pages, lines: m.lines, origin: 'imported' })
+        return { publicationId, ...counts, changes: modelChanged ? [...counts.changes, { template: MODEL_KEY, role: 'body' as const, added: true }] : counts.changes }
       }).immediate()
       void proposeAgain(db, [{ publicationId: result.publicationId, changes: result.changes }])
       return { publicationId: result.publicationId, added: result.added, updated: result.updated }

@@ -28,16 +28,21 @@ export function publicationOfEdition(db: Db, editionId: number): { id: number; n
 }
 
 export function listPublications(db: Db): PublicationSummary[] {
-  return stmt(
+  return (stmt(
     db,
     `SELECT u.id, u.name,
             (SELECT COUNT(*) FROM editions e WHERE e.publication_id = u.id) AS editionCount,
             (SELECT COUNT(*) FROM pages p JOIN editions e ON e.id = p.edition_id WHERE e.publication_id = u.id) AS pageCount,
             (SELECT COUNT(*) FROM pages p JOIN editions e ON e.id = p.edition_id WHERE e.publication_id = u.id AND p.status = 'approved') AS approvedPages,
             (SELECT COUNT(*) FROM learnt_rules r WHERE r.publication_id = u.id AND r.state = 'active') AS activeRules,
-            (SELECT COUNT(*) FROM structure_decisions d WHERE d.publication_id = u.id) AS decisions
-       FROM publications u ORDER BY u.name`
-  ).all() as PublicationSummary[]
+            (SELECT COUNT(*) FROM structure_decisions d WHERE d.publication_id = u.id) AS decisions,
+            m.pages AS modelPages, m.lines AS modelLines, m.origin AS modelOrigin, m.state AS modelState
+       FROM publications u LEFT JOIN publication_models m ON m.publication_id = u.id ORDER BY u.name`
+  ).all() as (Omit<PublicationSummary, 'model'> & { modelPages: number | null; modelLines: number | null; modelOrigin: 'learnt' | 'imported' | null; modelState: 'active' | 'undone' | null })[]
+  ).map(({ modelPages, modelLines, modelOrigin, modelState, ...p }) => ({
+    ...p,
+    model: modelPages === null ? null : { pages: modelPages, lines: modelLines!, origin: modelOrigin!, state: modelState! }
+  }))
 }
 
 /** Ids of the pages of a publication, in edition and page order. */

@@ -3,6 +3,9 @@ import type { PageReproposal, StructureRole } from '../../../shared/types'
 import { api } from '../api/client'
 import { useApp, useT, useWorkbench } from '../hooks/useWorkbench'
 
+/** The template of a change made by the publication's learnt role-model adjustment (core/learning/repropose.ts). */
+const MODEL_KEY = '@model'
+
 /**
  * What proposing this page again with its publication's learnt profile changed, and why ("learnt
  * from your edits on page 3: `本版责编：X` lines are furniture"), each rule with a button that
@@ -31,6 +34,8 @@ export function LearntChanges(): React.JSX.Element | null {
   }, [pageId])
   if (!latest) return null
   const rules = latest.changes.filter((c) => c.ruleId !== null)
+  // Lines moved by what the approved pages taught the role model as a whole (no one rule).
+  const model = latest.changes.filter((c) => c.ruleId === null && c.template === MODEL_KEY)
   const undo = async (ruleId: number): Promise<void> => {
     try {
       await api.undoLearntRule({ ruleId })
@@ -44,7 +49,12 @@ export function LearntChanges(): React.JSX.Element | null {
   return (
     <section className="learnt" data-testid="learnt-changes">
       <h3>{t('learnt.title')}</h3>
-      {rules.length === 0 && <p className="muted">{t('learnt.general')}</p>}
+      {rules.length === 0 && model.length === 0 && <p className="muted">{t('learnt.general')}</p>}
+      {model.length > 0 && (
+        <p className="muted" data-testid="learnt-model">
+          {t('learnt.model', { count: model.length, examples: model.slice(0, 3).map((c) => `${c.line.slice(0, 16)} → ${t(`role.${c.role satisfies StructureRole}`)}`).join('; ') })}
+        </p>
+      )}
       <ul>
         {rules.map((c) => {
           if (seen.has(c.ruleId!)) return null

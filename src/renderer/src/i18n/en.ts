@@ -287,6 +287,7 @@ export const en: Record<MessageKey, string> = {
   'learnt.general': 'This page was proposed again with what Galley learnt of this paper.',
   'learnt.fromPage': 'Learnt from your edits on page {page}: `{template}` lines are {role} ({count} here)',
   'learnt.imported': 'From an imported profile: `{template}` lines are {role} ({count} here)',
+  'learnt.model': 'Learnt from your approved pages of this paper: {count} lines here now read as its lines do ({examples}). `galley profile model off` undoes it.',
   'learnt.undo': 'Undo this rule',
   'learnt.wasUndone': 'Undone',
   'learnt.undone': 'Rule undone: the paper\'s untouched pages are proposed again without it',

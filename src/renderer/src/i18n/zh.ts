@@ -287,6 +287,7 @@ export const zh = {
   'learnt.general': '本版已按 Galley 从这份报纸学到的规则重新分析。',
   'learnt.fromPage': '从您在第 {page} 版的修改中学到：`{template}` 这类行是{role}（本版 {count} 处）',
   'learnt.imported': '来自导入的规则：`{template}` 这类行是{role}（本版 {count} 处）',
+  'learnt.model': '从您已审定的本报版面学到：本版 {count} 行按本报的版式重新判断（{examples}）。可用 `galley profile model off` 撤销。',
   'learnt.undo': '撤销此规则',
   'learnt.wasUndone': '已撤销',
   'learnt.undone': '规则已撤销：这份报纸未改动的版面将不再按它分析',
