@@ -1,33 +1,22 @@
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { analyzePage } from '../../src/core/analysis'
+import { openDatabase } from '../../src/core/store/database'
+import { createHandlers } from '../../src/core/services'
+import { allReproposalsSettled } from '../../src/core/learning/reproposalJobs'
+import { publicationProfile } from '../../src/core/learning/publicationProfile'
+import { tempDir } from '../support/tmp'
+import { b64 } from '../support/learningPages'
 import { pageUnits } from '../../src/core/analysis/analyze'
 import { FEATURES, alignAdjustment, guessRoles } from '../../src/core/analysis/roles'
 import { fitAdjustment, type LabelledPage } from '../../src/core/learning/adjust'
 import { rolesOnOriginal } from '../../src/core/learning/publicationProfile'
 import type { StructureRole } from '../../src/shared/types'
+import { conventionPage, conventionPage as page, conventionStructure } from '../support/conventionPages'
 
 // What the editor's approved pages teach the role model of one paper carries to a page with other
 // words: a convention (here, a bracketed source line printed under every title, which the editor
 // marks as furniture), not the lines' text. The pages are made up for this test.
-
-const PLACES = ['城东区', '河西县', '南湖镇', '北山乡', '临江市', '西岭村', '东港区', '青石镇']
-const TOPICS = ['修缮老街', '开通公交', '建成公园', '整治河道', '新建学校', '扩建医院', '改造菜场', '铺设管网']
-const SOURCES = ['融媒体中心', '广播电视台', '新闻中心', '宣传办']
-
-/** A made-up page of `n` articles; `seed` varies the words. Lines are returned with their roles. */
-function page(seed: number, n = 4): { text: string; roles: StructureRole[] } {
-  const lines: Array<[StructureRole, string]> = []
-  for (let k = 0; k < n; k++) {
-    const place = PLACES[(seed * 3 + k) % PLACES.length]!
-    const topic = TOPICS[(seed + k * 5) % TOPICS.length]!
-    const source = SOURCES[(seed + k) % SOURCES.length]!
-    lines.push(['title', `${place}${topic}进展顺利`])
-    lines.push(['furniture', `（来源：${PLACES[(seed + k + 2) % PLACES.length]}${source}）`])
-    lines.push(['body', `近日，${place}${topic}工程取得新进展，相关部门表示将在年内完成全部建设任务，居民对此普遍表示期待。`])
-    lines.push(['body', `据介绍，${topic}项目总投资约${seed + k + 3}亿元，建成后将惠及周边${k + 2}万名居民，进一步改善当地生活条件。`])
-    lines.push(['body', `下一步，${place}将继续加大投入力度，确保工程质量和施工安全，让群众早日享受发展成果。`])
-  }
-  return { text: lines.map(([, t]) => t).join('\n\n'), roles: lines.map(([r]) => r) }
-}
 
 function labelled(seed: number): LabelledPage {
   const p = page(seed)
@@ -100,5 +89,61 @@ describe('roles on the original text', () => {
       [3, 'body'],
       [5, 'furniture']
     ])
+  })
+})
+
+describe('a publication whose editor approved pages', () => {
+  it('proposes its untouched pages with the adjustment, carries it in its profile file, and undoes it', async () => {
+    const file = path.join(tempDir(), 'adjust.db')
+    const db = openDatabase(file)
+    const api = createHandlers({ db, databasePath: file, mode: 'browser' })
+    const seeds = [1, 2, 3, 6]
+    await api.importFiles({ files: seeds.map((s) => ({ name: `县报_2024-07-0${s}_01.txt`, dataBase64: b64(conventionPage(s).text) })), edition: '县报 合订', publication: '县报' })
+    const pages = await api.listPages({})
+    const id = (seed: number): number => pages[seeds.indexOf(seed)]!.id
+    // The source lines set aside: in none of the page's articles' headings, byline or paragraphs.
+    const sourcesOf = async (pageId: number): Promise<string[]> => {
+      const page = await api.getPage({ pageId })
+      const read = page.articles.filter((x) => x.kind !== 'furniture').flatMap((x) => [...x.headings, x.byline ?? '', ...x.paragraphs.map((p) => p.text)])
+      return page.revision.text.split('\n').filter((l) => l.startsWith('（来源') && !read.some((t) => t.includes(l)))
+    }
+    expect(await sourcesOf(id(6))).toEqual([])
+
+    for (const seed of [1, 2, 3]) {
+      await api.setPageStructure({ pageId: id(seed), structure: conventionStructure(seed) })
+      await api.approvePage({ pageId: id(seed) })
+    }
+    await allReproposalsSettled(db)
+    const publication = (await api.listPublications({}))[0]!
+    expect(publication.model).toMatchObject({ pages: 3, origin: 'learnt', state: 'active' })
+    // Page 6, untouched, is proposed again: its source lines, words the editor never saw, are furniture.
+    expect(await sourcesOf(id(6))).toHaveLength(4)
+    const changes = (await api.listPageChanges({ pageId: id(6) }))[0]!.changes
+    // each source line told as changed to furniture (by a template seen on the approved pages, or by the adjustment), and the lines the adjustment moved told as such
+    expect(changes.filter((c) => c.role === 'furniture' && c.line.startsWith('（来源')).length).toBe(4)
+    expect(changes).toContainEqual(expect.objectContaining({ ruleId: null, template: '@model', message: expect.stringContaining('learnt from your approved pages of 县报: lines like this one are') }))
+
+    // The profile file carries it to another workstation.
+    const profile = await api.exportProfile({ publicationId: publication.id })
+    expect(profile.model).toMatchObject({ pages: 3, state: 'active' })
+    const otherFile = path.join(tempDir(), 'other.db')
+    const other = openDatabase(otherFile)
+    const api2 = createHandlers({ db: other, databasePath: otherFile, mode: 'browser' })
+    const imported = await api2.importProfile({ publication: '县报', profile: JSON.parse(JSON.stringify(profile)) })
+    expect((await api2.listPublications({}))[0]!.model).toMatchObject({ origin: 'imported', state: 'active' })
+    const warm = analyzePage(conventionPage(7).text, { profile: publicationProfile(other, imported.publicationId) })
+    expect(warm.furniture.filter((t) => t.startsWith('（来源'))).toHaveLength(4)
+    other.close()
+
+    // Undone, the untouched page is proposed again without it.
+    const undone = await api.setLearntModelState({ publicationId: publication.id, state: 'undone' })
+    expect(undone.model?.state).toBe('undone')
+    await allReproposalsSettled(db)
+    // (the source lines the approved pages printed too stay furniture: their templates are rules of their own)
+    const taught = new Set([1, 2, 3].flatMap((s) => conventionPage(s).text.split('\n')))
+    const unseen = conventionPage(6).text.split('\n').filter((l) => l.startsWith('（来源') && !taught.has(l))
+    expect(unseen.length).toBeGreaterThan(0)
+    expect((await sourcesOf(id(6))).filter((l) => unseen.includes(l))).toEqual([])
+    db.close()
   })
 })

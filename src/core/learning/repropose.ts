@@ -94,7 +94,13 @@ export function reproposePage(db: Db, pageId: number, ctx: ReproposeContext): bo
   const newLines = analysis.workingText.split('\n')
   const changes: PageChange[] = []
   let modelChanges = 0
-  for (const [line, role] of rolesFromArticles(newLines, articles)) {
+  const newRoles = rolesFromArticles(newLines, articles)
+  // lines the analysis set aside are furniture, wherever they stand
+  const setAside = new Set(analysis.furniture.map(squash))
+  newLines.forEach((l, i) => {
+    if (!newRoles.has(i) && l.trim() !== '' && setAside.has(squash(l))) newRoles.set(i, 'furniture')
+  })
+  for (const [line, role] of [...newRoles].sort((x, y) => x[0] - y[0])) {
     const text = newLines[line]!
     const was = before.get(squash(text)) ?? null
     if (was === role) continue
