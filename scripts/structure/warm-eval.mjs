@@ -2,7 +2,7 @@
 // The warm figure of issue 16: an editor corrects and approves the first pages of an edition,
 // then the edition's other pages are proposed with what Galley learnt of the publication.
 //
-//   node scripts/structure/warm-eval.mjs [--set ../shared/dev-pages/rmrb] [--first 3] [--json]
+//   node scripts/structure/warm-eval.mjs [--set ../shared/dev-pages/rmrb] [--first 3] [--offset 0] [--json]
 //
 // Imports the set's pages into a temporary store as one edition of one publication, replays the
 // ground truth (gt.json, turned into the form `galley analyze --json` prints) of the first pages
@@ -26,6 +26,8 @@ const set = path.resolve(option('--set', path.join(root, '../shared/dev-pages/rm
 const first = Number(option('--first', '3'))
 const scorer = path.resolve(option('--scorer', path.join(set, '../../eval/score.py')))
 const asJson = args.includes('--json')
+// --teach-only: import and teach, keep the store (--keep), score nothing
+const teachOnly = args.includes('--teach-only')
 const galley = path.join(root, 'bin/galley.mjs')
 const PUBLICATION = 'warm-eval'
 const EDITION = 'warm-eval edition'
@@ -66,8 +68,10 @@ function structureOf(text, gt) {
 
 const gt = JSON.parse(fs.readFileSync(path.join(set, 'gt.json'), 'utf8'))
 const names = Object.keys(gt).sort()
-const taught = names.slice(0, first)
-const rest = names.slice(first)
+// --offset K: teach the pages K..K+first-1 of the set in name order instead (another held-out split)
+const offset = Number(option('--offset', '0'))
+const taught = names.slice(offset, offset + first)
+const rest = names.filter((n) => !taught.includes(n))
 
 // the set's pages as one folder for --edition-dir (links: nothing is copied)
 fs.mkdirSync(path.join(tmp, 'pages'))
@@ -86,6 +90,10 @@ for (const name of taught) {
 const teachMs = performance.now() - started
 const rules = JSON.parse(run('profile', 'show', '--publication', PUBLICATION, '--json'))
 
+if (teachOnly) {
+  process.stdout.write(`${db}\n`)
+  process.exit(0)
+}
 const score = (cmd) => {
   const out = execFileSync('python3', [scorer, '--set', set, '--cmd', cmd, '--cwd', root, '--json', ...rest], { encoding: 'utf8', maxBuffer: 64 << 20 })
   return JSON.parse(out).summary
@@ -104,7 +112,8 @@ else {
     process.stdout.write(`  ${key.padEnd(16)} cold ${String(cold[key]).padEnd(7)} cold+edition ${String(evidence[key]).padEnd(7)} warm ${warm[key]}\n`)
   }
 }
-fs.rmSync(tmp, { recursive: true, force: true })
+if (args.includes('--keep')) process.stderr.write(`store kept: ${db}\n`)
+else fs.rmSync(tmp, { recursive: true, force: true })
 
 function countBy(list, key) {
   const out = {}
