@@ -31,9 +31,11 @@ interface Sample {
 
 /** Pages an adjustment is fitted on at most: the most recent approved ones. */
 export const ADJUST_MAX_PAGES = 40
+/** Lines it is fitted on at most (the most recent pages' first): the fit holds the thread 100–300 ms. */
+const MAX_SAMPLES = 2500
 /** Lines an adjustment needs: fewer say too little to move the paper's weights. */
 const MIN_SAMPLES = 40
-const EPOCHS = 200
+const EPOCHS = 120
 /** Penalty on the adjustment: a feature moves only as far as many lines agree it should. */
 const L2 = 0.003
 const RATE = 0.05
@@ -69,7 +71,11 @@ export function fitAdjustment(pages: readonly LabelledPage[], options: { l2?: nu
   const epochs = options.epochs ?? EPOCHS
   const model = roleModel()
   if (!model) return null
-  const samples = pages.slice(-ADJUST_MAX_PAGES).flatMap((p) => pageSamples(p, model.roles))
+  const samples: Sample[] = []
+  for (const p of pages.slice(-ADJUST_MAX_PAGES).reverse()) {
+    if (samples.length >= MAX_SAMPLES) break
+    samples.push(...pageSamples(p, model.roles))
+  }
   if (samples.length < MIN_SAMPLES) return null
   const R = model.roles.length
   const D = model.features.length + 1

@@ -24,19 +24,20 @@ export function pageEvidence(db: Db, pageId: number, revisionId: number, text: s
  */
 export function relearnPublication(db: Db, publicationId: number): RuleChange[] {
   const evidence = approvedPagesOf(db, publicationId).map((p) => pageEvidence(db, p.pageId, p.revisionId, p.text))
-  const changes = replaceLearntRules(db, publicationId, learnRules(evidence))
-  if (relearnModel(db, publicationId)) changes.push(MODEL_CHANGE)
-  return changes
+  // The role model's adjustment is fitted again after the commit, by the re-proposal job (REFIT_KEY).
+  return [...replaceLearntRules(db, publicationId, learnRules(evidence)), { template: REFIT_KEY, role: 'body', added: true }]
 }
 
 /** The change a new role-model adjustment makes: every untouched page may read differently. */
-const MODEL_CHANGE: RuleChange = { template: MODEL_KEY, role: 'body', added: true }
+export const MODEL_CHANGE: RuleChange = { template: MODEL_KEY, role: 'body', added: true }
+/** Not a rule: the job that proposes pages again first fits the adjustment again (relearnModel). */
+export const REFIT_KEY = '@refit'
 
 /**
  * Fits the publication's role-model adjustment again on its latest approved pages, each read with
  * the evidence its edition gives (as the import analysed it). Returns whether it changed.
  */
-function relearnModel(db: Db, publicationId: number): boolean {
+export function relearnModel(db: Db, publicationId: number): boolean {
   const current = getPublicationModel(db, publicationId)
   // an imported adjustment stays until pages of this workstation teach one
   const approved = approvedOriginalsOf(db, publicationId, ADJUST_MAX_PAGES)

@@ -6,7 +6,7 @@ import { editionOriginals, isReproposable, listRules, reproposablePages, type Ru
 import { articleHeads } from '../store/queries/articles'
 import { currentRevision } from '../store/queries/revisions'
 import { runSuggestionPassInWorkers } from '../pipeline/suggestionPass'
-import { publicationProfile } from './publicationProfile'
+import { MODEL_CHANGE, REFIT_KEY, publicationProfile, relearnModel } from './publicationProfile'
 import { MODEL_KEY, reproposePage, ruleIndex, type ReproposeContext } from './repropose'
 
 // Proposing a publication's untouched pages again after an approval (or an undone or imported
@@ -75,8 +75,16 @@ export function scheduleReproposal(db: Db, publicationId: number, changes: reado
   job.settled = (async () => {
     try {
       while (job.pending.length > 0 && db.open) {
-        const batch = job.pending.splice(0)
-        await runOnce(db, publicationId, job, batch, options.suggestions ?? true)
+        let batch = job.pending.splice(0)
+        // An approval asks for the role model's adjustment to be fitted again: done here, after its
+        // commit, in a transaction of its own; a new adjustment may change any untouched page.
+        if (batch.some((c) => c.template === REFIT_KEY)) {
+          batch = batch.filter((c) => c.template !== REFIT_KEY)
+          await pause()
+          if (!db.open) return
+          if (db.transaction(() => relearnModel(db, publicationId)).immediate()) batch.push(MODEL_CHANGE)
+        }
+        if (batch.length > 0) await runOnce(db, publicationId, job, batch, options.suggestions ?? true)
       }
     } finally {
       job.status.state = 'idle'
