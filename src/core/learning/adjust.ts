@@ -55,7 +55,8 @@ export function pageSamples(page: LabelledPage, roles: readonly LineRole[]): Sam
     const given = page.roles.get(u.src)
     if (!given) return
     const guess = guesses[i]!.role
-    const target = KIND_OF[guess] === KIND_OF[given] ? guess : given
+    // (a caption and the credit under it are told apart by the line itself: lineRoles.ts isCreditLine)
+    const target = KIND_OF[guess] === KIND_OF[given] && KIND_OF[given] !== 'caption' ? guess : given
     const y = roles.indexOf(target)
     if (y >= 0) out.push({ x: xs[i]!, y })
   })
@@ -80,10 +81,18 @@ export function fitAdjustment(pages: readonly LabelledPage[], options: { l2?: nu
   const R = model.roles.length
   const D = model.features.length + 1
   const w = model.weights
-  const d = Array.from({ length: R }, () => new Float64Array(D))
-  const m = Array.from({ length: R }, () => new Float64Array(D))
-  const v = Array.from({ length: R }, () => new Float64Array(D))
+  // One adjustment a kind of line (roleKinds.ts: what the later stages read), added to every role
+  // of that kind: the mass moves between kinds, and within a kind (a credit and a caption, a kicker
+  // and a title) the model's own reading stands, so no role loses the confidence it had over its
+  // neighbours of the same kind. The loss is the kind's likelihood.
+  const kinds = [...new Set(model.roles.map((r) => KIND_OF[r] ?? 'body'))]
+  const kindOf = model.roles.map((r) => kinds.indexOf(KIND_OF[r] ?? 'body'))
+  const K = kinds.length
+  const d = Array.from({ length: K }, () => new Float64Array(D))
+  const m = Array.from({ length: K }, () => new Float64Array(D))
+  const v = Array.from({ length: K }, () => new Float64Array(D))
   const scores = new Float64Array(R)
+  const probs = new Float64Array(R)
   // the non-zero features of each sample, once
   const active = samples.map((s) => {
     const idx: number[] = []
@@ -91,33 +100,40 @@ export function fitAdjustment(pages: readonly LabelledPage[], options: { l2?: nu
     return idx
   })
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    const g = Array.from({ length: R }, () => new Float64Array(D))
+    const g = Array.from({ length: K }, () => new Float64Array(D))
     samples.forEach((s, k) => {
       const idx = active[k]!
       let max = -Infinity
       for (let r = 0; r < R; r++) {
-        let z = w[r]![D - 1]! + d[r]![D - 1]!
-        for (const j of idx) z += (w[r]![j]! + d[r]![j]!) * s.x[j]!
+        const dk = d[kindOf[r]!]!
+        let z = w[r]![D - 1]! + dk[D - 1]!
+        for (const j of idx) z += (w[r]![j]! + dk[j]!) * s.x[j]!
         scores[r] = z
         if (z > max) max = z
       }
       let sum = 0
-      for (let r = 0; r < R; r++) sum += Math.exp(scores[r]! - max)
+      for (let r = 0; r < R; r++) sum += probs[r] = Math.exp(scores[r]! - max)
+      const target = kindOf[s.y]!
+      let mass = 0
       for (let r = 0; r < R; r++) {
-        const p = Math.exp(scores[r]! - max) / sum - (r === s.y ? 1 : 0)
+        probs[r]! /= sum
+        if (kindOf[r] === target) mass += probs[r]!
+      }
+      for (let r = 0; r < R; r++) {
+        const p = probs[r]! - (kindOf[r] === target ? probs[r]! / mass : 0)
         if (p === 0) continue
-        const gr = g[r]!
-        for (const j of idx) gr[j]! += p * s.x[j]!
-        gr[D - 1]! += p
+        const gk = g[kindOf[r]!]!
+        for (const j of idx) gk[j]! += p * s.x[j]!
+        gk[D - 1]! += p
       }
     })
-    for (let r = 0; r < R; r++)
+    for (let c = 0; c < K; c++)
       for (let j = 0; j < D; j++) {
-        const grad = g[r]![j]! / samples.length + l2 * d[r]![j]!
-        m[r]![j] = 0.9 * m[r]![j]! + 0.1 * grad
-        v[r]![j] = 0.999 * v[r]![j]! + 0.001 * grad * grad
-        d[r]![j]! -= (RATE * (m[r]![j]! / (1 - 0.9 ** epoch))) / (Math.sqrt(v[r]![j]! / (1 - 0.999 ** epoch)) + 1e-8)
+        const grad = g[c]![j]! / samples.length + l2 * d[c]![j]!
+        m[c]![j] = 0.9 * m[c]![j]! + 0.1 * grad
+        v[c]![j] = 0.999 * v[c]![j]! + 0.001 * grad * grad
+        d[c]![j]! -= (RATE * (m[c]![j]! / (1 - 0.9 ** epoch))) / (Math.sqrt(v[c]![j]! / (1 - 0.999 ** epoch)) + 1e-8)
       }
   }
-  return { features: [...model.features], roles: [...model.roles], deltas: d.map((row) => [...row].map((x) => Math.round(x * 1000) / 1000)) }
+  return { features: [...model.features], roles: [...model.roles], deltas: kindOf.map((c) => [...d[c]!].map((x) => Math.round(x * 1000) / 1000)) }
 }
