@@ -1,5 +1,5 @@
 import type { Db } from '../store/database'
-import type { PublicationProfile } from '../analysis/profile'
+import type { PublicationProfile, RoleAdjustment } from '../analysis/profile'
 import { editionEvidence, type EditionEvidence } from '../analysis'
 import { listArticles } from '../store/queries/articles'
 import { approvedOriginalsOf, approvedPagesOf, editionOriginals, getLineRoles, getPublicationModel, listRules, publicationOriginals, replaceLearntRules, setPublicationModel, type RuleChange } from '../store/queries/learning'
@@ -54,7 +54,20 @@ export function relearnModel(db: Db, publicationId: number): boolean {
   })
   const adjustment = fitAdjustment(pages)
   if (!adjustment) return current?.origin === 'learnt' ? setPublicationModel(db, publicationId, null) : false
-  return setPublicationModel(db, publicationId, { adjustment, pages: pages.length, lines: pages.reduce((n, p) => n + p.roles.size, 0), origin: 'learnt' })
+  const changed = setPublicationModel(db, publicationId, { adjustment, pages: pages.length, lines: pages.reduce((n, p) => n + p.roles.size, 0), origin: 'learnt' })
+  // Each approval moves the fit a little: the untouched pages are proposed again only when a weight
+  // moved enough to change what a line may be read as (or there was none that applied before).
+  return changed && (current === null || current.state !== 'active' || current.origin !== 'learnt' || largestChange(current.adjustment, adjustment) >= MATERIAL_CHANGE)
+}
+
+/** Log-odds a weight of the adjustment must move by before the pages are proposed again. */
+const MATERIAL_CHANGE = 0.1
+
+function largestChange(a: RoleAdjustment, b: RoleAdjustment): number {
+  if (a.features.join('\n') !== b.features.join('\n') || a.roles.join('\n') !== b.roles.join('\n')) return Infinity
+  let most = 0
+  a.deltas.forEach((row, r) => row.forEach((x, f) => (most = Math.max(most, Math.abs(x - (b.deltas[r]?.[f] ?? 0))))))
+  return most
 }
 
 const skeleton = (s: string): string => s.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '')
