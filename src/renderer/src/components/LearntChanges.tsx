@@ -52,7 +52,7 @@ export function LearntChanges(): React.JSX.Element | null {
       {rules.length === 0 && model.length === 0 && <p className="muted">{t('learnt.general')}</p>}
       {model.length > 0 && (
         <p className="muted" data-testid="learnt-model">
-          {t('learnt.model', { count: model.length, examples: model.slice(0, 3).map((c) => `${c.line.slice(0, 16)} → ${t(`role.${c.role satisfies StructureRole}`)}`).join('; ') })}
+          {t('learnt.model', { count: model.length, examples: model.slice(0, 3).map((c) => `${c.line.slice(0, 16)} → ${t(`learntRole.${c.role satisfies StructureRole}`)}`).join('; ') })}
         </p>
       )}
       <ul>
