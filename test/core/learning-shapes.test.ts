@@ -47,6 +47,10 @@ describe('learning shapes', () => {
     const warm = guessRoles(units, { profile: compileProfile(profile) })[at]!
     // a made-up role for the shape, so that only the profile can have put it there
     expect(cold.role).not.toBe('subhead')
-    expect(warm.role).toBe('subhead')
+    // at most 3 log-odds: the line is read as subhead, or the role it had is less sure than cold
+    if (warm.role !== 'subhead') {
+      expect(warm.role).toBe(cold.role)
+      expect(warm.confidence).toBeLessThan(cold.confidence - 0.01)
+    }
   })
 })
