@@ -1,5 +1,5 @@
 // npm run bench [-- --json] [--pages N] [--large] [--runs N] [--quick] [--session] [--only api,workbench]
-// --only: the store is imported once (the steps need it), then only the steps named (floor, analysis,
+// --only: the store is imported once (the steps need it), then only the steps named (floor, analysis, repropose,
 // typos, largePage, scans, search, api, load, workbench, export, session).
 // Builds a synthetic archive from a seed and measures Galley against the floor on this machine,
 // then the workbench itself in Chromium on one of the stores (bench/workbench.ts), then the
@@ -101,6 +101,7 @@ interface SizeResult {
   load?: Record<string, unknown>
   scans?: { text: Summary; withScans: Summary; copy: Summary; ratio: number; ratioLessCopy: number }
   scanPane?: Record<string, unknown>
+  repropose?: Record<string, unknown>
   workbench?: WorkbenchSummary
 }
 
@@ -183,6 +184,10 @@ for (const pages of sizes) {
     log('  API open/save…')
     result.api = step('api', { db: path.join(work, `galley-${pages}-${sizeRuns - 1}.db`) })
   }
+  if (pages === sizes[0] && wants('repropose')) {
+    log('  approving a page, its publication re-proposed…')
+    result.repropose = step('repropose', { dir, db: path.join(work, `repropose-${pages}.db`) })
+  }
   if (pages === sizes[0] && wants('load')) {
     log('  load on browser mode (50 connections, 30 s)…')
     result.load = step('load', { db, seconds: 30 })
@@ -246,6 +251,11 @@ for (const r of results) {
   if (r.api) {
     row('open a page (API)', `p50 ${f(r.api.openP50, 2)} ms (CPU ${f(r.api.openCpuP50, 2)} ms)`, `p95 ${f(r.api.openP95, 2)} ms`, r.api.maxRssMB)
     row('save an edit (API)', `p50 ${f(r.api.saveP50, 2)} ms (CPU ${f(r.api.saveCpuP50, 2)} ms)`, `p95 ${f(r.api.saveP95, 2)} ms`, r.api.maxRssMB)
+  }
+  if (r.repropose && typeof r.repropose.jobMs === 'number') {
+    const p = r.repropose as Record<string, number> & { jobMs: number; allAnalysedMs: number }
+    row('approve a page: untouched pages re-proposed (≤2 s)', `${f(p.jobMs / 1000, 2)} s for ${p.pages} pages`, `${p.analysed} analysed, ${p.changed} changed; longest hold ${f(p.longestStallMs, 0)} ms, page open max ${f(p.openMaxMs, 1)} ms`, p.maxRssMB)
+    row('a rule every page may follow: all re-analysed', `${f(p.allAnalysedMs / 1000, 2)} s for ${p.allAnalysed} pages`, '', p.maxRssMB)
   }
   if (r.load) {
     row('browser-mode read API, 50 connections', `${f(r.load.requestsPerSecond, 0)} req/s, ${String(r.load.errors)} errors, ${String(r.load.non2xx)} non-2xx`, `p50 ${f(r.load.p50Ms, 0)} ms, p99 ${f(r.load.p99Ms, 0)} ms`, r.load.maxRssMB)

@@ -16,8 +16,10 @@ import { fixCommand } from './commands/fix'
 import { suggestionsCommand } from './commands/suggestions'
 import { backupCommand, checkCommand, restoreCommand } from './commands/maintenance'
 import { exportCommand } from './commands/export'
+import { structureCommand } from './commands/structure'
+import { profileCommand } from './commands/profile'
 
-export const commands: Command[] = [importCommand, editionsCommand, editionCommand, pagesCommand, showCommand, searchCommand, analyzeCommand, approveCommand, fixCommand, suggestionsCommand, serveCommand, backupCommand, restoreCommand, checkCommand, exportCommand]
+export const commands: Command[] = [importCommand, editionsCommand, editionCommand, pagesCommand, showCommand, searchCommand, analyzeCommand, approveCommand, fixCommand, suggestionsCommand, serveCommand, backupCommand, restoreCommand, checkCommand, exportCommand, structureCommand, profileCommand]
 
 function usage(): string {
   const lines = [

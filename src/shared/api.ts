@@ -1,16 +1,21 @@
 import { z } from 'zod'
-import type {
-  ArticleRecord,
-  EditionSummary,
-  ExportJob,
-  ImportJob,
-  ImportReport,
-  PageDetail,
-  PageSummary,
-  RevisionInfo,
-  SearchHit,
-  SuggestionRecord
+import {
+  type ArticleRecord,
+  type EditionSummary,
+  type ExportJob,
+  type ImportJob,
+  type ImportReport,
+  type PageDetail,
+  type PageSummary,
+  type RevisionInfo,
+  type SearchHit,
+  type SuggestionRecord,
+  type LearntRule,
+  type PageReproposal,
+  type PublicationSummary,
+  type StructureDecision
 } from './types'
+import { profileFileSchema, structureFileSchema, type ProfileFile } from './learningFiles'
 import type { RecoveryInfo, RestoreResult } from './recovery'
 import { settingsSchema, type Settings } from './settings'
 import { LINE_ROLES } from './lineRoles'
@@ -91,7 +96,9 @@ export const apiArgs = {
         )
         .min(1)
         .max(MAX_UPLOAD_FILES),
-      edition: z.string().min(1).max(200).optional()
+      edition: z.string().min(1).max(200).optional(),
+      // The publication of new editions; by default the paper's name in the edition's name.
+      publication: z.string().trim().min(1).max(200).optional()
     })
     .strict(),
   // The app's import as a job (core/services/importJobs.ts): startImport opens an upload,
@@ -99,7 +106,7 @@ export const apiArgs = {
   // comes as `refused`, to be reported in its place), runImport starts it once all are sent;
   // importStatus reports its progress, cancelImport stops it (pages stored before stay, the rest
   // are not imported). listImportJobs finds a job the desktop menu started by path.
-  startImport: z.object({ edition: z.string().min(1).max(200).optional() }).strict(),
+  startImport: z.object({ edition: z.string().min(1).max(200).optional(), publication: z.string().trim().min(1).max(200).optional() }).strict(),
   sendImportFiles: z
     .object({
       jobId: id,
@@ -210,7 +217,27 @@ export const apiArgs = {
     .refine((a) => a.title !== undefined || a.issueDate !== undefined, 'nothing to set: give title or issueDate'),
   setPageLabel: z
     .object({ pageId: id, label: z.string().trim().min(1, 'label is empty').max(40).refine((t) => !/[\r\n]/.test(t), 'label is one line') })
-    .strict()
+    .strict(),
+  // Learning each publication from its editor (core/services/learning.ts).
+  listPublications: z.object({}).strict(),
+  listLearntRules: z.object({ publicationId: id }).strict(),
+  /** The rule stops applying (it is not learnt again), and the publication's untouched pages are proposed again without it. */
+  undoLearntRule: z.object({ ruleId: id }).strict(),
+  /** What proposing the page again with its publication's profile changed, and why; newest first. */
+  listPageChanges: z.object({ pageId: id }).strict(),
+  listStructureDecisions: z.object({ publicationId: id.optional(), pageId: id.optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+  learningStatus: z.object({ publicationId: id }).strict(),
+  exportProfile: z.object({ publicationId: id }).strict(),
+  /** What the approved pages taught the role model stops applying ('undone') or applies again; the untouched pages are proposed again. */
+  setLearntModelState: z.object({ publicationId: id, state: z.enum(['active', 'undone']) }).strict(),
+  /** Adds a profile file's rules to the publication named (created when new). */
+  importProfile: z.object({ publication: z.string().trim().min(1).max(200), profile: profileFileSchema }).strict(),
+  /**
+   * Sets a page's structure from the form analyze --json prints, as the editor would in the
+   * workbench: the working text is laid out one block a line where it must be (a revision of the
+   * editor's), the articles and line roles set, every decision recorded.
+   */
+  setPageStructure: z.object({ pageId: id, revisionId: id.optional(), structure: structureFileSchema }).strict()
 } as const
 
 export type ApiMethod = keyof typeof apiArgs
@@ -281,6 +308,16 @@ export interface ApiResults {
   setProtectedTerm: string[]
   getPageScan: PageScanInfo
   getPageImage: BinaryResult
+  listPublications: PublicationSummary[]
+  listLearntRules: LearntRule[]
+  undoLearntRule: LearntRule
+  listPageChanges: PageReproposal[]
+  listStructureDecisions: StructureDecision[]
+  learningStatus: LearningStatus
+  exportProfile: ProfileFile
+  setLearntModelState: PublicationSummary
+  importProfile: { publicationId: number; added: number; updated: number }
+  setPageStructure: { revisionId: number; articles: ArticleRecord[] }
 }
 
 /** Bytes with their media type: the HTTP server answers with the bytes themselves, not JSON. */
@@ -291,6 +328,15 @@ export interface BinaryResult {
 
 export function isBinaryResult(value: unknown): value is BinaryResult {
   return typeof value === 'object' && value !== null && (value as BinaryResult).bytes instanceof Uint8Array && typeof (value as BinaryResult).mediaType === 'string'
+}
+
+/** Proposing a publication's untouched pages again, after an approval or an undone rule. */
+export interface LearningStatus {
+  state: 'idle' | 'running'
+  done: number
+  total: number
+  /** The last run: pages changed, of untouched pages looked at, of them analysed again (the others could not change), and its time. */
+  last: { changed: number; pages: number; analysed: number; ms: number } | null
 }
 
 /** A page's scan as the workbench shows it: null parts when the page has none. */

@@ -42,7 +42,17 @@ export const API_METHOD_NAMES = [
   'getPageScan',
   'getPageImage',
   'setEditionMetadata',
-  'setPageLabel'
+  'setPageLabel',
+  'listPublications',
+  'listLearntRules',
+  'undoLearntRule',
+  'listPageChanges',
+  'listStructureDecisions',
+  'learningStatus',
+  'exportProfile',
+  'setLearntModelState',
+  'importProfile',
+  'setPageStructure'
 ] as const satisfies readonly ApiMethod[]
 
 // Fails to compile when a method is added to the contract but not here.

@@ -9,6 +9,8 @@ export type SuggestionStatus = 'open' | 'accepted' | 'rejected' | 'stale'
 export interface EditionSummary {
   id: number
   name: string
+  /** The publication the edition belongs to (null only for an edition stored without one). */
+  publication?: string | null
   title: string
   issueDate: string | null
   pageCount: number
@@ -110,6 +112,7 @@ export interface ImportItemResult {
   status: 'imported' | 'unchanged' | 'failed'
   pageId?: number
   edition?: string
+  publication?: string
   encoding?: string
   reason?: string
 }
@@ -165,4 +168,76 @@ export interface ImportJob {
   notImported: number
   /** One line, when failed. */
   error: string | null
+}
+
+/** A paper: its editions share a profile learnt from the editor's approved pages. */
+export interface PublicationSummary {
+  id: number
+  name: string
+  editionCount: number
+  pageCount: number
+  approvedPages: number
+  activeRules: number
+  decisions: number
+  /** What the approved pages taught the role model: from how many pages and lines, and whether it applies; null when nothing yet. */
+  model: { pages: number; lines: number; origin: 'learnt' | 'imported'; state: 'active' | 'undone' } | null
+}
+
+/** What a line is on a page, as the editor decides it and as a publication's profile learns it (analysis' LineRole; `banner` is a column label). */
+export type StructureRole = 'kicker' | 'title' | 'subtitle' | 'byline' | 'dateline' | 'subhead' | 'body' | 'caption' | 'credit' | 'banner' | 'furniture'
+export const STRUCTURE_ROLES = ['kicker', 'title', 'subtitle', 'byline', 'dateline', 'subhead', 'body', 'caption', 'credit', 'banner', 'furniture'] as const satisfies readonly StructureRole[]
+
+/** A structural decision of the editor, recorded against the page's publication. */
+export interface StructureDecision {
+  id: number
+  pageId: number
+  action: 'role' | 'split' | 'merge' | 'title' | 'furniture' | 'kind' | 'boundary' | 'approve'
+  /** The line the decision is about, when it is about one. */
+  lineText: string | null
+  detail: Record<string, unknown>
+  /** Where it was made: 'cli', 'desktop', 'browser'. */
+  via: string
+  createdAt: string
+}
+
+/** A rule of a publication's profile: lines of this template have this role. */
+export interface LearntRule {
+  id: number
+  publicationId: number
+  /** The line with its variable parts abstracted (see analysis/profile.ts lineTemplate). */
+  template: string
+  role: StructureRole
+  /** Evidence: lines and approved pages it was seen on. */
+  lines: number
+  pages: number
+  /** One line it was learnt from. */
+  example: string
+  /** The approved page it was first learnt from (null when imported from a file). */
+  fromPageId: number | null
+  fromPageLabel: string | null
+  origin: 'learnt' | 'imported'
+  state: 'active' | 'undone'
+}
+
+/** One thing a re-proposal changed on a page, and the rule that made it. */
+export interface PageChange {
+  ruleId: number | null
+  role: StructureRole
+  template: string
+  /** The line of this page it applies to. */
+  line: string
+  /** The role the line had before (null: it was not read as a line of its own). */
+  before: StructureRole | null
+  fromPageId: number | null
+  fromPageLabel: string | null
+  /** In the UI's words: learnt from your edits on page 3: `本版责编：X` lines are furniture. */
+  message: string
+}
+
+export interface PageReproposal {
+  id: number
+  pageId: number
+  revisionId: number
+  createdAt: string
+  changes: PageChange[]
 }

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { analyzeFile, EditionFolderError, readEditionEvidence, type AnalyzeResult } from '../../core/services/analyzeFiles'
+import { analyzeFile, EditionFolderError, publicationContext, readEditionEvidence, UnknownPublicationError, type AnalyzeResult } from '../../core/services/analyzeFiles'
 import { UsageError } from '../args'
 import { EXIT, type Command } from '../command'
 
@@ -8,18 +8,29 @@ export type { AnalyzeResult } from '../../core/services/analyzeFiles'
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'analyse page files without importing them',
-  usage: 'galley analyze FILE... [--json] [--edition-dir DIR]',
+  usage: 'galley analyze FILE... [--json] [--edition-dir DIR] [--publication NAME [--db PATH]]',
   // --edition-dir: the pages of DIR (its .txt files) are the page's edition or publication: lines
-  // that recur across them are read as furniture
-  options: { 'edition-dir': { type: 'string' } },
-  run: ({ values, positionals, output }) => {
+  // that recur across them are read as furniture. --publication: what Galley learnt of it.
+  options: { 'edition-dir': { type: 'string' }, publication: { type: 'string' } },
+  run: ({ values, positionals, output, services }) => {
     if (positionals.length === 0) throw new UsageError('analyze needs at least one file')
+    // With a publication, the proposal uses what Galley learnt of it from the editor's approved pages.
+    const name = values.publication as string | undefined
+    let learnt: ReturnType<typeof publicationContext> = { profile: null, evidence: null }
+    if (name !== undefined) {
+      try {
+        learnt = publicationContext(services().db, name)
+      } catch (error) {
+        if (error instanceof UnknownPublicationError) throw new UsageError(error.message)
+        throw error
+      }
+    }
     const results: AnalyzeResult[] = []
     let failed = 0
     const editionDir = values['edition-dir'] as string | undefined
     const edition = editionDir === undefined ? null : editionOf(editionDir)
     for (const file of positionals) {
-      const analysed = analyzeFile(file, edition)
+      const analysed = analyzeFile(file, edition ?? learnt.evidence, learnt.profile)
       if (analysed.ok) results.push(analysed.result)
       else {
         failed++

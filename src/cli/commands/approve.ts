@@ -15,6 +15,8 @@ export const approveCommand: Command = {
       const { approved, left } = await api.approvePage({ pageId: page.id, confidentOnly: values.all !== true })
       results.push({ pageId: page.id, approved, left })
     }
+    // An approved page is evidence for its publication: the CLI waits for its untouched pages to be proposed again.
+    await services().learningSettled()
     if (values.json) output.json(results)
     else {
       const approved = results.reduce((n, r) => n + r.approved, 0)

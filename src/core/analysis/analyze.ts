@@ -81,7 +81,7 @@ function analyze(text: string, options: AnalysisOptions): PageProposal {
   const hints: LayoutHints = options
   const { units, keys, fullWidthPage } = pageUnits(text, hints)
   const edition = editionStats(options.edition)
-  applyRoles(units, guessRoles(units, { edition, profile: compileProfile(options.profile) }))
+  applyRoles(units, guessRoles(units, { edition, profile: compileProfile(options.profile), adjustment: options.profile?.roleAdjustment ?? null }))
   markTwoLineCaptions(units)
   markVerse(units)
   markPanels(units)

@@ -6,7 +6,7 @@ export { describeArticle, describeRoledLines } from './describe'
 export { applySafeFixes } from './fixes'
 export { editionEvidence } from './edition'
 export type { EditionEvidence } from './edition'
-export { LINE_ROLES, TEMPLATE_VERSION, compileProfile, lineTemplate } from './profile'
+export { LINE_ROLES, SHAPE_PREFIX, TEMPLATE_VERSION, compileProfile, isShapeKey, lineShapes, lineTemplate } from './profile'
 export type { CompiledProfile, PublicationProfile, RoleTemplate } from './profile'
 export type {
   AnalysisOptions,

@@ -39,6 +39,21 @@ export interface PublicationProfile {
   /** TEMPLATE_VERSION the templates were made with; a profile of another version is ignored. */
   templateVersion: number
   roleTemplates: RoleTemplate[]
+  /** The role model's weights as the editor's approved pages of this publication moved them. */
+  roleAdjustment?: RoleAdjustment | null
+}
+
+/**
+ * What a publication's editor taught the role model (roles.ts) about the paper's conventions:
+ * log-odds added to its weights, per role and feature, fitted on the lines of the publication's
+ * approved pages (learning/adjust.ts). Named, not positional, so that a model with other features
+ * still reads what it shares with it (the others are left out).
+ */
+export interface RoleAdjustment {
+  features: readonly string[]
+  roles: readonly LineRole[]
+  /** deltas[r][f] for roles[r] and features[f]; one more column at the end: the role's bias. */
+  deltas: readonly (readonly number[])[]
 }
 
 /** Bump when lineTemplate() changes what it returns: stored templates must be remade. */
@@ -86,6 +101,44 @@ export function lineTemplate(line: string): string {
 }
 
 const FULL: Record<string, string> = { ',': '，', '(': '（', ')': '）', ':': '：', ';': '；', '?': '？', '!': '！' }
+
+/**
+ * Start of a shape key (see lineShapes). lineTemplate() never returns it: it turns an ASCII
+ * colon full width.
+ */
+export const SHAPE_PREFIX = '@shape:'
+
+/** A column tag at the end of a line: `（评论员观察）` after a head of at least four characters. */
+const TAGGED = /^(.{4,})[（(]([^（()）]{2,8})[）)]$/
+const DASH_END = /(?:——|—|--|──|－－)$/
+const BARE_NAME = new RegExp(`^[${H}·]{2,4}$`)
+
+/**
+ * Coarser keys than lineTemplate() for lines whose words are new on every page, so that what
+ * the editor decided about such lines can carry to the next page by their form: a line that
+ * ends on a dash (a kicker leading into its title), a line that ends in a short column tag (the
+ * tag's own words kept: a paper prints the same tags), a line that is only a short run of Han
+ * characters (a name standing alone). Each key starts with SHAPE_PREFIX. A publication's profile
+ * may tie a shape to a role like a template; nothing here says which role a shape has.
+ */
+export function lineShapes(line: string): string[] {
+  const t = line.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '')
+  if (t.length === 0 || t.length > TEMPLATE_MAX) return []
+  const out: string[] = []
+  if (t.length >= 4 && DASH_END.test(t)) out.push(`${SHAPE_PREFIX}ends-dash`)
+  const tag = TAGGED.exec(t)
+  if (tag) {
+    out.push(`${SHAPE_PREFIX}tagged`)
+    out.push(`${SHAPE_PREFIX}tag（${tag[2]!.replace(/\d+/g, '#')}）`)
+  }
+  if (BARE_NAME.test(t)) out.push(`${SHAPE_PREFIX}bare-name`)
+  return out
+}
+
+/** Whether a profile key is a shape (lineShapes) rather than a template. */
+export function isShapeKey(key: string): boolean {
+  return key.startsWith(SHAPE_PREFIX)
+}
 
 /** A profile made ready for lookups: template → log-odds per role. */
 export type CompiledProfile = ReadonlyMap<string, ReadonlyArray<{ role: LineRole; weight: number }>>

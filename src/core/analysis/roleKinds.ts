@@ -11,7 +11,7 @@ export const TEXT_CONFIDENCE = 0.95
 /** A body-shaped line becomes a caption only above this. */
 export const CAPTION_CONFIDENCE = 0.85
 
-const KIND_OF: Record<LineRole, UnitKind | null> = {
+export const KIND_OF: Record<LineRole, UnitKind | null> = {
   kicker: 'heading',
   title: 'heading',
   subtitle: 'heading',

@@ -9,7 +9,7 @@ import { endsContinuing, endsOnBareCloser, endsSentence, hanCount, isHanCode, st
 import { BOUND_START, NUMBERED_HEADING, isSourceNote } from './cues'
 import type { EditionStats } from './edition'
 import { isCouplet } from './headings'
-import { LINE_ROLES, lineTemplate, type CompiledProfile } from './profile'
+import { LINE_ROLES, lineShapes, lineTemplate, type CompiledProfile, type RoleAdjustment } from './profile'
 import type { LineRole } from './types'
 import type { Unit, UnitKind } from './units'
 
@@ -182,6 +182,38 @@ function featureVector(units: readonly Unit[], shapes: readonly Shape[], i: numb
 export interface RoleInput {
   edition?: EditionStats | null
   profile?: CompiledProfile | null
+  /** The publication's adjustment of the weights (PublicationProfile.roleAdjustment). */
+  adjustment?: RoleAdjustment | null
+}
+
+/** An adjustment laid out as the weights are (rows by weights.roles, columns by FEATURES + bias); null when it shares nothing. */
+export function alignAdjustment(a: RoleAdjustment | null | undefined): number[][] | null {
+  if (!usable || !a || !Array.isArray(a.features) || !Array.isArray(a.roles) || !Array.isArray(a.deltas)) return null
+  const out = weights.roles.map(() => new Array<number>(FEATURES.length + 1).fill(0))
+  let any = false
+  a.roles.forEach((role, r) => {
+    const row = weights.roles.indexOf(role)
+    const deltas = a.deltas[r]
+    if (row < 0 || !Array.isArray(deltas)) return
+    a.features.forEach((name, f) => {
+      const col = F.get(name)
+      const d = deltas[f]
+      if (col === undefined || typeof d !== 'number' || !Number.isFinite(d) || d === 0) return
+      out[row]![col] = d
+      any = true
+    })
+    const bias = deltas[a.features.length]
+    if (typeof bias === 'number' && Number.isFinite(bias) && bias !== 0) {
+      out[row]![FEATURES.length] = bias
+      any = true
+    }
+  })
+  return any ? out : null
+}
+
+/** The roles and feature names the shipped weights use (what an adjustment is fitted against). */
+export function roleModel(): { roles: readonly LineRole[]; features: readonly string[]; weights: readonly (readonly number[])[] } | null {
+  return usable ? { roles: weights.roles, features: FEATURES, weights: weights.weights } : null
 }
 
 /** The feature vectors of every unit (for fitting: scripts/structure/fit-roles.ts). */
@@ -196,11 +228,16 @@ export function roleFeatures(units: readonly Unit[], input: RoleInput = {}): Flo
 export function guessRoles(units: readonly Unit[], input: RoleInput = {}): LineRoleGuess[] {
   const xs = roleFeatures(units, input)
   const profile = input.profile ?? null
+  const adjusted = alignAdjustment(input.adjustment)
   return xs.map((x, i) => {
-    const scores = usable ? weights.weights.map((w) => dot(w, x)) : LINE_ROLES.map(() => 0)
+    const scores = usable ? weights.weights.map((w, r) => dot(w, x) + (adjusted ? dot(adjusted[r]!, x) : 0)) : LINE_ROLES.map(() => 0)
     if (profile) {
-      const learnt = profile.get(lineTemplate(units[i]!.text))
-      if (learnt) for (const l of learnt) scores[weights.roles.indexOf(l.role)] = (scores[weights.roles.indexOf(l.role)] ?? 0) + l.weight
+      const text = units[i]!.text
+      // the line's template, then its shapes (weaker keys the publication's editor taught too)
+      for (const key of [lineTemplate(text), ...lineShapes(text)]) {
+        const learnt = profile.get(key)
+        if (learnt) for (const l of learnt) scores[weights.roles.indexOf(l.role)] = (scores[weights.roles.indexOf(l.role)] ?? 0) + l.weight
+      }
     }
     return softmaxBest(scores, usable ? weights.roles : LINE_ROLES)
   })

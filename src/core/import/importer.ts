@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Db } from '../store/database'
 import type { ImportItemResult, ImportReport } from '../../shared/types'
-import { findOrCreateEdition } from '../store/queries/editions'
+import { EditionPublicationError, findOrCreateEdition } from '../store/queries/editions'
 import { allPageHashes, findPageIdByHash, insertPage } from '../store/queries/pages'
 import { storeNewPageProposal } from '../pipeline/storeProposal'
 import { structureProposer } from '../pipeline/propose'
@@ -24,6 +24,8 @@ import { ImageError } from '../media/mediaStore'
 
 export interface ImportOptions {
   edition?: string
+  /** The publication of new editions; by default named after the edition (see naming.ts). */
+  publication?: string
   /**
    * Analyses a page on the importing thread. Without it, pages get the standard analysis
    * (structure and safe fixes; typos follow in the suggestion pass), on worker threads when the
@@ -170,7 +172,7 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
   let batchStarted = Date.now()
   const flush = (): void => {
     if (batch.length === 0) return
-    const stored = storeBatch(db, batch, options.edition)
+    const stored = storeBatch(db, batch, options.edition, options.publication)
     for (const item of stored) {
       items.push(item)
       options.onProgress?.(items.length, sources.length, item)
@@ -223,18 +225,18 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
   })
 }
 
-function storeBatch(db: Db, batch: readonly Ready[], edition: string | undefined): ImportItemResult[] {
+function storeBatch(db: Db, batch: readonly Ready[], edition: string | undefined, publication: string | undefined): ImportItemResult[] {
   // FTS5 flushes its pending index at every savepoint release: the batch's pages are indexed
   // together just before the commit, outside the pages' savepoints, in the same transaction.
   const toIndex: { pageId: number; searchDocument: string }[] = []
   return inBatchTransaction(db, () => {
-    const items = batch.map(({ source, prepared, image }) => storeOne(db, source, prepared, image, edition, toIndex))
+    const items = batch.map(({ source, prepared, image }) => storeOne(db, source, prepared, image, edition, publication, toIndex))
     for (const page of toIndex) indexNewPage(db, page.pageId, page.searchDocument)
     return items
   })
 }
 
-function storeOne(db: Db, source: PageSource, prepared: Prepared, image: ReadyImage | undefined, edition: string | undefined, toIndex: { pageId: number; searchDocument: string }[]): ImportItemResult {
+function storeOne(db: Db, source: PageSource, prepared: Prepared, image: ReadyImage | undefined, edition: string | undefined, publication: string | undefined, toIndex: { pageId: number; searchDocument: string }[]): ImportItemResult {
   if (prepared.status === 'failed') return { source: source.source, status: 'failed', reason: prepared.reason }
   // Known to the workers when the import began, or stored since (the same file twice in a batch).
   const existing = findPageIdByHash(db, prepared.sha256)
@@ -243,13 +245,13 @@ function storeOne(db: Db, source: PageSource, prepared: Prepared, image: ReadyIm
     // Gone since the import began: nothing to store, and nothing analysed to store it with.
     return { source: source.source, status: 'failed', reason: 'the page was deleted from the store during the import' }
   }
-  const place = placePage(source.fileName, source.folderName, edition)
+  const place = placePage(source.fileName, source.folderName, edition, publication)
   // The page's own header names it better than its file name does.
   const header = pageLabelInHeader(prepared.originalText)
   try {
     // One savepoint a page: the store never holds half a page.
     const pageId = db.transaction(() => {
-      const editionId = findOrCreateEdition(db, place.edition, place.issueDate)
+      const editionId = findOrCreateEdition(db, place.edition, place.issueDate, { name: place.publication, strict: place.publicationGiven })
       const id = insertPage(db, {
         editionId,
         label: header?.label ?? place.label,
@@ -268,8 +270,9 @@ function storeOne(db: Db, source: PageSource, prepared: Prepared, image: ReadyIm
     // Made here, not by the worker: it is twice the text's length to send, and made there it
     // measured no faster.
     toIndex.push({ pageId, searchDocument: toSearchDocument(prepared.proposal.workingText) })
-    return { source: source.source, status: 'imported', pageId, edition: place.edition, encoding: prepared.encoding }
+    return { source: source.source, status: 'imported', pageId, edition: place.edition, publication: place.publication, encoding: prepared.encoding }
   } catch (error) {
+    if (error instanceof EditionPublicationError) return { source: source.source, status: 'failed', reason: error.message }
     return { source: source.source, status: 'failed', reason: `cannot store page: ${(error as Error).message}` }
   }
 }

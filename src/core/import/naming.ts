@@ -6,6 +6,10 @@ export interface PagePlace {
   label: string
   /** Page number when the name has one; files without sort after, by name. */
   order: number
+  /** The publication the edition belongs to when it is new. */
+  publication: string
+  /** The user named the publication (an edition of another publication is then refused). */
+  publicationGiven: boolean
 }
 
 export const UNNUMBERED = 1_000_000
@@ -55,17 +59,43 @@ export function pageNumberIn(stem: string): { order: number; label: string } | n
  * @param folderName name of the folder the file was found in (the edition when nothing better is known)
  * @param edition the edition the user named, if any
  */
-export function placePage(fileName: string, folderName: string, edition?: string): PagePlace {
+export function placePage(fileName: string, folderName: string, edition?: string, publication?: string): PagePlace {
   const stem = fileName.replace(/\.[^.]*$/, '')
   const fileDate = dateIn(stem)
   const folderDate = dateIn(folderName)
   const editionName = edition?.trim() || fileDate?.iso || folderName || 'Unsorted'
   const issueDate = dateIn(editionName)?.iso ?? fileDate?.iso ?? folderDate?.iso ?? null
   const page = pageNumberIn(stem)
+  const givenPublication = publication?.trim() ?? ''
   return {
+    publication: givenPublication || publicationNameFor(editionName, !edition?.trim() && fileDate ? stem : undefined),
+    publicationGiven: givenPublication !== '',
     edition: editionName,
     issueDate,
     label: page?.label ?? stem,
     order: page?.order ?? UNNUMBERED
   }
+}
+
+/** What is left of a name once its dates, issue numbers and page numbers are taken out: the paper's own name. */
+export function paperPart(name: string): string {
+  let rest = name.replace(/\.[a-z]{1,4}$/i, '')
+  for (let date = dateIn(rest); date; date = dateIn(rest)) rest = rest.replace(date.match, ' ')
+  rest = rest
+    .replace(/第\s*[0-9一二三四五六七八九十百千]+\s*[期版号]/g, ' ')
+    .replace(/(?:^|[-_ .])(?:p|pg|page|no\.?)?[-_ ]?[0-9]{1,4}(?=$|[-_ .])/gi, ' ')
+    .replace(/[0-9]{1,3}\s*版/g, ' ')
+  return rest.replace(/[\s\-_.,，、·]+/g, ' ').trim()
+}
+
+/**
+ * The publication an edition belongs to when the user names none: the paper's name in the
+ * edition's name (`人民日报_2026-05-07` → `人民日报`), else in the file's name when the edition is
+ * only a date from it (`rmrb_20260507_05.txt` → `rmrb`), else the edition's name itself.
+ */
+export function publicationNameFor(editionName: string, fileName?: string): string {
+  const fromEdition = paperPart(editionName)
+  if (fromEdition) return fromEdition
+  const fromFile = fileName ? paperPart(fileName) : ''
+  return fromFile || editionName
 }

@@ -1,6 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { analyzePage, editionEvidence, type EditionEvidence } from '../analysis'
+import { analyzePage, editionEvidence, type EditionEvidence, type PublicationProfile } from '../analysis'
+import type { Db } from '../store/database'
+import { findPublicationByName } from '../store/queries/publications'
+import { publicationEvidence, publicationProfile } from '../learning/publicationProfile'
 import { decodePage, DecodeError, normalizeNewlines } from '../import/decode'
 import { detectSuspicious } from '../typos'
 import { locateAllInOriginal } from '../pipeline/offsets'
@@ -28,8 +31,8 @@ export interface AnalyzeResult {
   suggestions: { rule: string; start: number; end: number; original: string; replacement: string; confidence: number; message: string }[]
 }
 
-export function analyzeText(source: string, encoding: string, text: string, edition: EditionEvidence | null = null): AnalyzeResult {
-  const analysis = analyzePage(text, { edition })
+export function analyzeText(source: string, encoding: string, text: string, edition: EditionEvidence | null = null, profile: PublicationProfile | null = null): AnalyzeResult {
+  const analysis = analyzePage(text, { edition, profile })
   const suggestions: AnalyzeResult['suggestions'] = detectSuspicious(text).map(toSuggestionInput)
   // Duplicates are found in the cleaned text; their offsets here are into the original.
   // One pass for all of them: locating each on its own was quadratic on a page of repeats.
@@ -90,7 +93,7 @@ function jsonArticles(articles: ReturnType<typeof analyzePage>['articles']): Jso
 }
 
 /** Reads, decodes and analyses one file; a file that cannot be read says why, in one line. */
-export function analyzeFile(file: string, edition: EditionEvidence | null = null): { ok: true; result: AnalyzeResult } | { ok: false; reason: string } {
+export function analyzeFile(file: string, edition: EditionEvidence | null = null, profile: PublicationProfile | null = null): { ok: true; result: AnalyzeResult } | { ok: false; reason: string } {
   let decoded
   try {
     const stat = fs.statSync(file)
@@ -100,7 +103,20 @@ export function analyzeFile(file: string, edition: EditionEvidence | null = null
     const reason = error instanceof DecodeError ? error.message : (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
     return { ok: false, reason }
   }
-  return { ok: true, result: analyzeText(file, decoded.encoding, normalizeNewlines(decoded.text), edition) }
+  return { ok: true, result: analyzeText(file, decoded.encoding, normalizeNewlines(decoded.text), edition, profile) }
+}
+
+export class UnknownPublicationError extends Error {}
+
+/**
+ * What Galley learnt of a stored publication, for pages analysed outside the store (`galley
+ * analyze --publication`): its learnt profile, and what its stored pages show (their recurring
+ * line templates), as an import gives a page its edition's evidence.
+ */
+export function publicationContext(db: Db, name: string): { profile: PublicationProfile | null; evidence: EditionEvidence | null } {
+  const found = findPublicationByName(db, name)
+  if (!found) throw new UnknownPublicationError(`no publication named ${name} (galley profile list shows them)`)
+  return { profile: publicationProfile(db, found.id), evidence: publicationEvidence(db, found.id) }
 }
 
 export class EditionFolderError extends Error {}

@@ -38,10 +38,16 @@ interface Receiving {
   idle: ReturnType<typeof setTimeout> | null
 }
 
+/** Where new pages go: the edition (else named from the files) and its publication (else named from the edition). */
+interface Place {
+  edition?: string | undefined
+  publication?: string | undefined
+}
+
 export interface ImportJobs {
   handlers: Pick<Handlers, 'importFiles' | 'startImport' | 'sendImportFiles' | 'runImport' | 'importStatus' | 'cancelImport' | 'listImportJobs'>
   /** Files and folders named on this machine (the desktop shell's menu), as a job the window follows. */
-  startFromPaths: (paths: readonly string[], options?: { edition?: string }) => ImportJob
+  startFromPaths: (paths: readonly string[], options?: Place) => ImportJob
   /** Cancels every import under way and answers once all have stopped (the app quits). */
   stopAll: () => Promise<void>
 }
@@ -84,11 +90,12 @@ export function importJobs(ctx: ServiceContext): ImportJobs {
   }
 
   /** What every import job does once its files are known: the one import use case, reported as it goes. */
-  const options = (job: Job<ImportJob>, edition: string | undefined): ImportUseCaseOptions => {
+  const options = (job: Job<ImportJob>, { edition, publication }: Place): ImportUseCaseOptions => {
     const { status } = job
     return {
       ...(ctx.propose ? { propose: ctx.propose } : {}),
       ...(edition ? { edition } : {}),
+      ...(publication ? { publication } : {}),
       // The server's and the window's thread stays free: decoding, analysis and detection on workers.
       offThread: !ctx.propose,
       signal: job.controller.signal,
@@ -137,7 +144,7 @@ export function importJobs(ctx: ServiceContext): ImportJobs {
     }
   }
 
-  const startUpload = (edition: string | undefined, limited = true): Job<ImportJob> => {
+  const startUpload = (place: Place, limited = true): Job<ImportJob> => {
     if (limited) checkRoom()
     const staging = openStaging(ctx.databasePath)
     return jobs.add(
@@ -166,7 +173,7 @@ export function importJobs(ctx: ServiceContext): ImportJobs {
           await conclude(job, async () => {
             const images = folderImageFinder()
             const sources = upload.sources.map((s) => (s.path !== undefined ? { ...s, findImage: images(s.path) } : s))
-            const report = await importFromSources(ctx.db, sources, options(job, edition))
+            const report = await importFromSources(ctx.db, sources, options(job, place))
             if (upload.badScans.length === 0) return report
             return { ...report, failed: report.failed + upload.badScans.length, items: [...report.items, ...upload.badScans] }
           })
@@ -258,7 +265,7 @@ export function importJobs(ctx: ServiceContext): ImportJobs {
   }
 
   const handlers: ImportJobs['handlers'] = {
-    startImport: ({ edition }) => snapshot(startUpload(edition)),
+    startImport: ({ edition, publication }) => snapshot(startUpload({ edition, publication })),
     sendImportFiles: async ({ jobId, files }) => {
       const { job, upload: target } = upload(jobId)
       touch(job, target)
@@ -280,8 +287,8 @@ export function importJobs(ctx: ServiceContext): ImportJobs {
         .map(snapshot)
         .sort((a, b) => b.jobId - a.jobId),
     // The same job in one call, awaited: scripts and the tests' set-up.
-    importFiles: async ({ files, edition }) => {
-      const job = startUpload(edition, false)
+    importFiles: async ({ files, edition, publication }) => {
+      const job = startUpload({ edition, publication }, false)
       const target = receiving.get(job.status.jobId)!
       await receive(job, target, files)
       target.go()
@@ -291,11 +298,11 @@ export function importJobs(ctx: ServiceContext): ImportJobs {
 
   return {
     handlers,
-    startFromPaths: (paths, { edition } = {}) => {
+    startFromPaths: (paths, place = {}) => {
       checkRoom()
       const job = jobs.add(
         (jobId) => newStatus(jobId, 'paths'),
-        (j) => conclude(j, () => importFromPaths(ctx.db, paths, options(j, edition)))
+        (j) => conclude(j, () => importFromPaths(ctx.db, paths, options(j, place)))
       )
       return snapshot(job)
     },

@@ -2,12 +2,13 @@ import type { ImportItemResult, ImportReport } from '../../shared/types'
 import type { Db } from '../store/database'
 import { importPaths, importSources, type ImportOptions, type PageSource } from '../import/importer'
 import { runSuggestionPassInWorkers } from '../pipeline/suggestionPass'
+import { learntForImported, proposeAgain } from '../learning/approval'
 
 // Import is one use case whatever brings the pages: store them (analysed on workers for a large
 // batch), then one suggestion pass over every page still waiting for it (this batch's and any an
 // interrupted import left).
 
-export interface ImportUseCaseOptions extends Pick<ImportOptions, 'edition' | 'signal' | 'workers' | 'propose' | 'offThread' | 'onCurrent'> {
+export interface ImportUseCaseOptions extends Pick<ImportOptions, 'edition' | 'publication' | 'signal' | 'workers' | 'propose' | 'offThread' | 'onCurrent'> {
   onProgress?: (done: number, total: number, item: ImportItemResult) => void
   /** Progress of the suggestion pass that follows the import. */
   onChecking?: (done: number, total: number) => void
@@ -20,6 +21,9 @@ async function importThenCheck(db: Db, store: (options: ImportOptions) => Promis
   // workbench's when one is opened).
   if (options.signal?.aborted) return report
   await runSuggestionPassInWorkers(db, { ...(onChecking ? { onProgress: onChecking } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.offThread ? { offThread: true } : {}) })
+  // Pages of a publication that has learnt rules are proposed with them, in the background
+  // (a command waits for it: LocalServices.learningSettled).
+  void proposeAgain(db, learntForImported(db, report.items))
   return report
 }
 

@@ -11,6 +11,7 @@ import { concordanceHandlers } from './concordance'
 import { settingsHandlers } from './settings'
 import { scanHandlers } from './scans'
 import { editionHandlers } from './editions'
+import { learningHandlers } from './learning'
 
 export type { ServiceContext } from './context'
 
@@ -36,7 +37,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
 
 export function createServices(ctx: ServiceContext): Services {
   const imports = importJobs(ctx)
-  const handlers: Handlers = { ...readHandlers(ctx), ...imports.handlers, ...editHandlers(ctx), ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx), ...concordanceHandlers(ctx), ...settingsHandlers(ctx), ...scanHandlers(ctx), ...editionHandlers(ctx), ...noRestore }
+  const edits = editHandlers(ctx)
+  // learningHandlers wraps the edits' approvePage and setArticleStatus: an approval is evidence for the page's publication.
+  const handlers: Handlers = { ...readHandlers(ctx), ...imports.handlers, ...edits, ...structureHandlers(ctx), ...exportHandlers(ctx), ...correctionHandlers(ctx), ...concordanceHandlers(ctx), ...settingsHandlers(ctx), ...scanHandlers(ctx), ...editionHandlers(ctx), ...noRestore, ...learningHandlers(ctx, edits) }
   const long = ctx.longCalls
   if (long) {
     const inline = handlers.saveRevision

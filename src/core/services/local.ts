@@ -4,6 +4,7 @@ import type { Db } from '../store/database'
 import { importFromPaths, type ImportUseCaseOptions } from './importing'
 import { exportStoreAsync, type AsyncExportOptions, type ExportResult } from '../export'
 import { createHandlers, inProcessApi } from '.'
+import { allReproposalsSettled } from '../learning/reproposalJobs'
 
 // The use cases that name files on this machine, for the adapters the user runs there (the CLI
 // and the desktop shell); the renderer never sends paths, so they are not in the API contract.
@@ -24,6 +25,8 @@ export interface LocalServices {
   api: GalleyApi
   importFromPaths: (paths: readonly string[], options?: PathImportOptions) => Promise<ImportReport>
   exportToFolder: (options: AsyncExportOptions) => Promise<ExportResult>
+  /** Settles when every publication's untouched pages being proposed again (after an approval, an undone or imported rule, an import) are done: a command waits for it before it exits, the app goes on. */
+  learningSettled: () => Promise<void>
 }
 
 /** A database opened for one command: the same handlers as the app, and the path-based use cases. */
@@ -34,7 +37,8 @@ export function localServices(db: Db, databasePath: string): LocalServices {
     handlers,
     api: inProcessApi(handlers),
     importFromPaths: (paths, options) => importFromPaths(db, paths, options),
-    exportToFolder: (options) => exportToFolder(db, options)
+    exportToFolder: (options) => exportToFolder(db, options),
+    learningSettled: () => allReproposalsSettled(db)
   }
 }
 

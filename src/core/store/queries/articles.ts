@@ -219,3 +219,16 @@ function insertRow(db: Db, id: number | null, pageId: number, ord: number, a: Ro
 export function setArticleStatus(db: Db, articleId: number, status: ArticleStatus): void {
   stmt(db, 'UPDATE articles SET status = ?, updated_at = ? WHERE id = ?').run(status, nowIso(), articleId)
 }
+
+/** The page's articles' kinds, ranges and heading fields, without reading their bodies. */
+export function articleHeads(db: Db, pageId: number): { kind: ArticleKind; startLine: number; endLine: number; title: string; kicker: string | null; subtitle: string | null; byline: string | null }[] {
+  return stmt(db, 'SELECT kind, start_line AS startLine, end_line AS endLine, COALESCE(title_override, title) AS title, kicker, subtitle, byline FROM articles WHERE page_id = ? ORDER BY ord').all(pageId) as {
+    kind: ArticleKind
+    startLine: number
+    endLine: number
+    title: string
+    kicker: string | null
+    subtitle: string | null
+    byline: string | null
+  }[]
+}

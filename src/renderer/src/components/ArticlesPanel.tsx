@@ -2,6 +2,7 @@ import { memo, useEffect, useRef, useState } from 'react'
 import type { ArticleKind } from '../../../shared/types'
 import { useApp, useT, useWorkbench } from '../hooks/useWorkbench'
 import type { Span } from '../state/boundaries'
+import { LearntChanges } from './LearntChanges'
 
 const KINDS: readonly ArticleKind[] = ['article', 'caption', 'fragment', 'furniture']
 
@@ -30,6 +31,7 @@ export function ArticlesPanel(): React.JSX.Element {
           {t('articles.merge')}
         </button>
       </div>
+      <LearntChanges />
       {spans.length === 0 && <p className="empty">{t('articles.none')}</p>}
       <ol ref={list} className="article-list" data-testid="articles">
         {spans.map((span, i) => (

@@ -14,6 +14,7 @@ export function ImportDialog(): React.JSX.Element {
   const wb = useWorkbench()
   const [files, setFiles] = useState<File[]>([])
   const [edition, setEdition] = useState('')
+  const [publication, setPublication] = useState('')
   const state = useImportState()
   const { job, sent, toSend, sending, cancelling, error } = state
   const close = (): void => wb.store.set({ dialog: null })
@@ -23,7 +24,7 @@ export function ImportDialog(): React.JSX.Element {
   }
 
   const start = async (chosen: File[] = files): Promise<void> => {
-    await wb.imports.start(chosen, edition.trim() || undefined)
+    await wb.imports.start(chosen, edition.trim() || undefined, publication.trim() || undefined)
   }
 
   // The lists follow the pages as they are stored (every few seconds at most), and once more at the end.
@@ -71,6 +72,11 @@ export function ImportDialog(): React.JSX.Element {
           {t('import.edition')}
           <input value={edition} onChange={(e) => setEdition(e.target.value)} disabled={running} data-testid="import-edition" />
           <small className="muted">{t('import.editionHint')}</small>
+        </label>
+        <label className="field">
+          {t('import.publication')}
+          <input value={publication} onChange={(e) => setPublication(e.target.value)} disabled={running} data-testid="import-publication" />
+          <small className="muted">{t('import.publicationHint')}</small>
         </label>
         {running && (
           <div className="progress" data-testid="import-progress">

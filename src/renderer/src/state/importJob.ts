@@ -71,13 +71,13 @@ export class ImportRunner {
   }
 
   /** Sends the files (pages with their scans, a group to a request) and runs the import. */
-  async start(files: readonly File[], edition: string | undefined): Promise<void> {
+  async start(files: readonly File[], edition: string | undefined, publication?: string): Promise<void> {
     if (this.busy) return
     this.stopSending = false
     this.store.set({ job: null, sent: 0, toSend: files.length, sending: true, cancelling: false, error: null })
     let job: ImportJob
     try {
-      job = await api.startImport(edition ? { edition } : {})
+      job = await api.startImport({ ...(edition ? { edition } : {}), ...(publication ? { publication } : {}) })
       // Cancelled before the server answered: this job is dropped at once.
       if (this.stopSending) {
         this.store.set({ job: await api.cancelImport({ jobId: job.jobId }), sending: false, cancelling: false })

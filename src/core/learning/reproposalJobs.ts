@@ -1,0 +1,206 @@
+import type { Db } from '../store/database'
+import type { StructureRole } from '../../shared/types'
+import { editionEvidence, isShapeKey, lineShapes, lineTemplate, type EditionEvidence } from '../analysis'
+import { getPublication } from '../store/queries/publications'
+import { editionOriginals, isReproposable, listRules, reproposablePages, type RuleChange } from '../store/queries/learning'
+import { articleHeads } from '../store/queries/articles'
+import { currentRevision } from '../store/queries/revisions'
+import { runSuggestionPassInWorkers } from '../pipeline/suggestionPass'
+import { MODEL_CHANGE, REFIT_KEY, publicationProfile, relearnModel } from './publicationProfile'
+import { MODEL_KEY, reproposePage, ruleIndex, type ReproposeContext } from './repropose'
+
+// Proposing a publication's untouched pages again after an approval (or an undone or imported
+// rule) runs as a job: short transactions with the event loop let go between them, so the
+// editor's next request is answered while it runs. It is incremental: only a page with a line of
+// a changed rule's template whose role the change can move (a line not yet of the new rule's
+// role, or one of an undone rule's role) is analysed again; the others are left as they are.
+// A second request while one runs is queued with its changes and runs when it ends.
+
+export interface ReproposalStatus {
+  state: 'idle' | 'running'
+  done: number
+  total: number
+  /** The last run: pages proposed again, of pages looked at, and how long it took. */
+  last: { changed: number; pages: number; analysed: number; ms: number } | null
+}
+
+interface Job {
+  status: ReproposalStatus
+  pending: RuleChange[]
+  settled: Promise<void>
+}
+
+/** Pages of an edition read for its evidence (as an import reads them: import/editionEvidence.ts). */
+const MAX_EVIDENCE_PAGES = 48
+/** A transaction ends once it has held the thread this long (a page analysed cold takes longer on its own). */
+const SLICE_MS = 15
+
+const jobsByDb = new WeakMap<Db, Map<number, Job>>()
+
+function jobs(db: Db): Map<number, Job> {
+  let map = jobsByDb.get(db)
+  if (!map) jobsByDb.set(db, (map = new Map()))
+  return map
+}
+
+export function reproposalStatus(db: Db, publicationId: number): ReproposalStatus {
+  const job = jobs(db).get(publicationId)
+  return job ? { ...job.status } : { state: 'idle', done: 0, total: 0, last: null }
+}
+
+/** Settles when the publication's running job (if any) has ended. */
+export function reproposalSettled(db: Db, publicationId: number): Promise<void> {
+  return jobs(db).get(publicationId)?.settled ?? Promise.resolve()
+}
+
+/** Settles when no publication's job runs on this database (a job may queue another's). */
+export async function allReproposalsSettled(db: Db): Promise<void> {
+  for (;;) {
+    const running = [...jobs(db).values()].filter((j) => j.status.state === 'running')
+    if (running.length === 0) return
+    await Promise.all(running.map((j) => j.settled))
+  }
+}
+
+/** Starts (or queues) proposing again the publication's untouched pages that `changes` may change; settles when done. */
+export function scheduleReproposal(db: Db, publicationId: number, changes: readonly RuleChange[], options: { suggestions?: boolean } = {}): Promise<void> {
+  const map = jobs(db)
+  const existing = map.get(publicationId)
+  if (existing?.status.state === 'running') {
+    existing.pending.push(...changes)
+    return existing.settled
+  }
+  const job: Job = { status: { state: 'running', done: 0, total: 0, last: existing?.status.last ?? null }, pending: [...changes], settled: Promise.resolve() }
+  map.set(publicationId, job)
+  job.settled = (async () => {
+    try {
+      while (job.pending.length > 0 && db.open) {
+        let batch = job.pending.splice(0)
+        // An approval asks for the role model's adjustment to be fitted again: done here, after its
+        // commit, in a transaction of its own; a new adjustment may change any untouched page.
+        if (batch.some((c) => c.template === REFIT_KEY)) {
+          batch = batch.filter((c) => c.template !== REFIT_KEY)
+          await pause()
+          if (!db.open) return
+          if (db.transaction(() => relearnModel(db, publicationId)).immediate()) batch.push(MODEL_CHANGE)
+        }
+        if (batch.length > 0) await runOnce(db, publicationId, job, batch, options.suggestions ?? true)
+      }
+    } finally {
+      job.status.state = 'idle'
+    }
+  })()
+  return job.settled
+}
+
+const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff]{2,}/g
+const FULL: Record<string, string> = { ',': '，', '(': '（', ')': '）', ':': '：', ';': '；', '?': '？', '!': '！' }
+
+/** A line as a template's literal parts are found in it: no white space, ASCII punctuation full width. */
+const flatten = (line: string): string => line.replace(/\s+/g, '').replace(/[,():;?!]/g, (c) => FULL[c] ?? c)
+
+/**
+ * A cheap test every line of the template passes, so that most lines are never templated: a run
+ * of Han characters of the template (lineTemplate leaves them as they are), else a digit where it
+ * has `#`; null when there is nothing to test.
+ */
+function prefilterOf(template: string): ((flat: string) => boolean) | null {
+  if (isShapeKey(template)) return null
+  let best = ''
+  for (const m of template.matchAll(HAN_RUN)) if (m[0].length > best.length) best = m[0]
+  if (best) return (flat) => flat.includes(best)
+  if (template.includes('#')) return (flat) => /[0-9０-９〇零一二三四五六七八九十]/.test(flat)
+  return null
+}
+
+interface Change extends RuleChange {
+  test: ((flat: string) => boolean) | null
+}
+
+/** Roles whose lines the articles' own columns name, so that no body need be read. */
+const HEAD_ROLES = new Set<StructureRole>(['furniture', 'caption', 'credit', 'title', 'kicker', 'subtitle', 'byline'])
+const squash = (s: string): string => s.replace(/[\s\u00a0\u3000]+/g, '')
+
+/** The role a line has now, as far as the articles' columns tell (null: in no article, or body text). */
+function headRole(heads: ReturnType<typeof articleHeads>, line: number, text: string): StructureRole | null {
+  const a = heads.find((h) => line >= h.startLine && line < h.endLine)
+  if (!a) return null
+  if (a.kind === 'furniture') return 'furniture'
+  if (a.kind === 'caption') return 'caption'
+  const t = squash(text)
+  if (a.title && squash(a.title) === t) return 'title'
+  if (a.kicker && squash(a.kicker) === t) return 'kicker'
+  if (a.subtitle && squash(a.subtitle) === t) return 'subtitle'
+  if (a.byline && t.includes(squash(a.byline)) && t.length <= squash(a.byline).length + 12) return 'byline'
+  return null
+}
+
+/** Whether the changes can move a role on this page: a line of a changed template not already where the change puts it. */
+function mayChange(db: Db, pageId: number, changes: readonly Change[]): boolean {
+  // A new adjustment of the role model may move any line: the page is analysed again.
+  if (changes.some((c) => c.template === MODEL_KEY)) return true
+  const current = currentRevision(db, pageId)
+  if (!current) return false
+  const lines = current.text.split('\n')
+  let heads: ReturnType<typeof articleHeads> | null = null
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (line.trim() === '') continue
+    const flat = flatten(line)
+    const candidates = changes.filter((c) => c.test === null || c.test(flat))
+    if (candidates.length === 0) continue
+    const template = lineTemplate(line)
+    const shapes = candidates.some((c) => isShapeKey(c.template)) ? lineShapes(line) : []
+    const hits = candidates.filter((c) => c.template === template || shapes.includes(c.template))
+    if (hits.length === 0) continue
+    // A role the columns cannot tell (subhead, body, dateline, banner): analysed to be sure.
+    if (hits.some((c) => !HEAD_ROLES.has(c.role))) return true
+    heads ??= articleHeads(db, pageId)
+    const role = headRole(heads, i, line)
+    if (hits.some((c) => (c.added ? role !== c.role && !(c.role === 'credit' && role === 'caption') : role === c.role || (c.role === 'credit' && role === 'caption')))) return true
+  }
+  return false
+}
+
+async function runOnce(db: Db, publicationId: number, job: Job, batch: readonly RuleChange[], suggestions: boolean): Promise<void> {
+  const started = performance.now()
+  await pause()
+  if (!db.open) return
+  const publication = getPublication(db, publicationId)
+  if (!publication) return
+  const evidence = new Map<number, EditionEvidence | null>()
+  const evidenceOf = (editionId: number): EditionEvidence | null => {
+    if (!evidence.has(editionId)) {
+      const texts = editionOriginals(db, editionId, MAX_EVIDENCE_PAGES).map((t) => t.replace(/\r\n?/g, '\n'))
+      evidence.set(editionId, texts.length >= 2 ? editionEvidence(texts) : null)
+    }
+    return evidence.get(editionId)!
+  }
+  const ctx: ReproposeContext = { profile: publicationProfile(db, publicationId), evidence: evidenceOf, rules: ruleIndex(listRules(db, publicationId, 'active')), publication: publication.name }
+  const changes: Change[] = batch.map((c) => ({ ...c, test: prefilterOf(c.template) }))
+  const pages = reproposablePages(db, publicationId)
+  job.status.total = pages.length
+  job.status.done = 0
+  const changed: number[] = []
+  let analysed = 0
+  for (let i = 0; i < pages.length; ) {
+    if (!db.open) return
+    let work = 0
+    const sliceStarted = performance.now()
+    db.transaction(() => {
+      // Checked again page by page: the editor may have touched one since the list was made.
+      while (i < pages.length && performance.now() - sliceStarted < SLICE_MS) {
+        const pageId = pages[i++]!
+        if (!isReproposable(db, pageId) || !mayChange(db, pageId, changes)) continue
+        work++
+        if (reproposePage(db, pageId, ctx)) changed.push(pageId)
+      }
+    }).immediate()
+    analysed += work
+    job.status.done = i
+    if (i < pages.length) await pause()
+  }
+  job.status.last = { changed: changed.length, pages: pages.length, analysed, ms: Math.round(performance.now() - started) }
+  if (suggestions && changed.length > 0 && db.open) await runSuggestionPassInWorkers(db, { pageIds: changed })
+}
