@@ -3,13 +3,13 @@
 // held-out sets of test/fixtures/ocr-dev (made by make-dev.mjs), and its false alarms on clean
 // text (the sets' own truth and test/fixtures/typos/clean-news.txt).
 //
-//   node scripts/ocr/eval.mjs [--split dev|heldout] [--engine tesseract|paddle] [--show N] [--json] [--coverage]
+//   node scripts/ocr/eval.mjs [--split dev|heldout] [--engine tesseract|paddle] [--show N] [--json] [--coverage] [--clean DIR]
 //
 // Recall: share of misread characters (hanzi involved) that a suggestion touches. Precision:
 // share of suggestions on OCR text that touch a misread character. Top-1: share of misread
 // characters whose touching suggestion turns the text back into the truth. Lost characters
 // (read as nothing) cannot be pointed at and are reported apart.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadCore, root } from './load-core.mjs'
 import { scoreRecord } from './score.mjs'
@@ -85,6 +85,29 @@ if (existsSync(newsFile)) {
   results.cleanNews = { chars: text.length, alarms: n, per2000: (n * 2000) / text.length }
 }
 
+// Clean pages of a folder (every .txt): every character fix suggested there is a false alarm.
+// For measuring only (e.g. --clean ../shared/dev-pages/rmrb): nothing is fitted on them.
+if (arg('clean')) {
+  const dir = arg('clean')
+  let chars = 0, alarms = 0
+  const examples = []
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    const text = readFileSync(join(dir, f), 'utf8')
+    chars += text.length
+    for (const s of detect(text)) {
+      if (s.rule !== 'typo') continue
+      alarms++
+      examples.push(`${f} ${text.slice(Math.max(0, s.start - 4), s.end + 4).replace(/\s/g, ' ')}: ${s.original}→${s.replacement}`)
+    }
+  }
+  results.clean = { dir, chars, alarms, per2000: (alarms * 2000) / Math.max(1, chars) }
+  if (show > 0) console.log(`--- ${dir}: character fixes\n  ${examples.slice(0, show).join('\n  ')}`)
+}
+if (show > 0 && existsSync(newsFile)) {
+  const text = readFileSync(newsFile, 'utf8')
+  console.log(`--- clean-news.txt: false alarms\n  ${detect(text).map((s) => `${text.slice(Math.max(0, s.start - 4), s.end + 4)}: ${s.original}→${s.replacement}`).join('\n  ')}`)
+}
+
 if (asJson) console.log(JSON.stringify({ loadMs, ...results }, null, 1))
 else {
   console.log(`detector: src/core/typos (first call with model load ${loadMs.toFixed(0)} ms)${engine ? `; engine ${engine} only` : ''}`)
@@ -97,6 +120,7 @@ else {
         `clean truth ${r.cleanChars} chars: ${r.cleanAlarms} false alarms = ${r.cleanPer2000.toFixed(2)} per 2,000 chars`
     )
   }
+  if (results.clean) console.log(`${results.clean.dir} ${results.clean.chars} chars: ${results.clean.alarms} character fixes = ${results.clean.per2000.toFixed(2)} per 2,000 chars`)
   if (results.cleanNews) console.log(`clean-news.txt ${results.cleanNews.chars} chars: ${results.cleanNews.alarms} false alarms = ${results.cleanNews.per2000.toFixed(2)} per 2,000 chars`)
 }
 

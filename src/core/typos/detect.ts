@@ -26,7 +26,7 @@ export const MIN_EVIDENCE = 2.75
  * (clean-news.txt: 0.60 per 2,000 characters at 3.25, 0.50 at 3.75, 0.30 at 4.25; OCR dev set
  * precision 0.97 at 3, 1.0 at 4).
  */
-export const MIN_EVIDENCE_LEARNT = 4.25
+export const MIN_EVIDENCE_LEARNT = Number(process.env.G_MIN ?? 4.25)
 /** Characters after the swapped one over which the two readings are compared. */
 const REACH = 4
 /** ln P of reading a two- or three-character stretch as one word the model lacks (names, new terms). */
@@ -48,6 +48,12 @@ const MAX_WORD = LM_MAX_WORD
  * the OCR dev set: recall 0.165 either way).
  */
 const CANDIDATES = 12
+/** Context candidates judged where the character as read makes no word (detect.ts withContext). */
+const CONTEXT_CANDIDATES = Number(process.env.G_CTXN ?? 20)
+const SHAPE_BASE = Math.log(Number(process.env.G_U ?? 0.015) / 6763)
+const SHAPE_KNEE = Number(process.env.G_KNEE ?? 0.75)
+const SHAPE_SLOPE = Number(process.env.G_SLOPE ?? 42)
+const SHAPE_CAP = Number(process.env.G_CAP ?? 6.5)
 /** Two suggestions closer than this compete: one misread disturbs its neighbours' context too. */
 const MIN_SPACING = 3
 
@@ -145,12 +151,12 @@ export function findCharSwaps(
     for (let p = rs; p < re; p++) {
       if (skip[p]) continue
       const code = text.charCodeAt(p)
-      const alts = alternatives(model, code)
-      if (!alts) continue
       const left = p > rs ? text.charCodeAt(p - 1) : -1
       const right = p + 1 < re ? text.charCodeAt(p + 1) : -1
-      const numeral = NUMERALS.has(code)
       const isolated = !((left >= 0 && lm.pair(left, code)) || (right >= 0 && lm.pair(code, right)))
+      const alts = isolated ? withContext(model, code, left, right, alternatives(model, code)) : alternatives(model, code)
+      if (!alts) continue
+      const numeral = NUMERALS.has(code)
       const e = Math.min(re - rs, p - rs + 1 + REACH)
       let base = NaN
       let cands: CharCandidate[] | undefined
@@ -206,6 +212,49 @@ export function findCharSwaps(
     kept.push(f)
   }
   return kept.sort((x, y) => x.pos - y.pos)
+}
+
+/**
+ * The channel's candidates plus what the context proposes where the character as read makes
+ * a word with neither neighbour: the characters that make a word with one of them, the
+ * CONTEXT_CANDIDATES closest in shape to the one read, at the shape channel's probability.
+ */
+function withContext(model: TypoModel, code: number, left: number, right: number, alts: Alt | null): Alt | null {
+  const shapes = model.shapes
+  if (!shapes || !shapes.has(code)) return alts
+  const seen = new Set<number>(alts ? alts.codes : [])
+  seen.add(code)
+  const pool: number[] = []
+  const sims: number[] = []
+  const take = (list: Uint16Array): void => {
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k]!
+      if (seen.has(c) || !shapes.has(c)) continue
+      seen.add(c)
+      pool.push(c)
+      sims.push(shapes.similarity(code, c))
+    }
+  }
+  if (left >= 0) take(model.wordPairs.after(left))
+  if (right >= 0) take(model.wordPairs.before(right))
+  if (pool.length === 0) return alts
+  const order = pool.map((_, k) => k).sort((x, y) => sims[y]! - sims[x]!).slice(0, CONTEXT_CANDIDATES)
+  const codes = alts ? [...alts.codes] : []
+  const logProbs = alts ? [...alts.logProbs] : []
+  for (const k of order) {
+    codes.push(pool[k]!)
+    logProbs.push(shapeLogProb(sims[k]!))
+  }
+  return { codes: Int32Array.from(codes), logProbs: Float64Array.from(logProbs), readRight: alts ? alts.readRight : model.channel.logProb(String.fromCharCode(code), String.fromCharCode(code)) }
+}
+
+/**
+ * ln P(read | printed) for a pair known only by shape similarity: below about 0.75 printed
+ * shapes say nothing (the engines misread among them as among any characters); above it the
+ * odds rise steeply (fitted on the OCR dev set by scripts/ocr/fit-shape-prior.mjs).
+ */
+export function shapeLogProb(sim: number): number {
+  return SHAPE_BASE + Math.min(SHAPE_CAP, Math.max(0, SHAPE_SLOPE * (sim - SHAPE_KNEE)))
 }
 
 /** Whether some vocabulary word of two or more characters holds position p once it reads `alt`. */
