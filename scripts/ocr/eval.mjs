@@ -3,7 +3,7 @@
 // held-out sets of test/fixtures/ocr-dev (made by make-dev.mjs), and its false alarms on clean
 // text (the sets' own truth and test/fixtures/typos/clean-news.txt).
 //
-//   node scripts/ocr/eval.mjs [--split dev|heldout] [--engine tesseract|paddle] [--show N] [--json] [--coverage] [--clean DIR]
+//   node scripts/ocr/eval.mjs [--split dev|heldout] [--engine tesseract|paddle] [--show N] [--json] [--coverage] [--clean DIR] [--pages N]
 //
 // Recall: share of misread characters (hanzi involved) that a suggestion touches. Precision:
 // share of suggestions on OCR text that touch a misread character. Top-1: share of misread
@@ -19,6 +19,7 @@ const splits = arg('split') ? [arg('split')] : ['dev', 'heldout']
 const engine = arg('engine')
 const show = Number(arg('show') ?? 0)
 const asJson = process.argv.includes('--json')
+const pages = Number(arg('pages') ?? 0)
 
 const { typos } = await loadCore()
 // The detector with its defaults, as the app calls it (its model loads on first use).
@@ -35,7 +36,19 @@ for (const split of splits) {
     process.exitCode = 1
     continue
   }
-  const records = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((r) => !engine || r.engine === engine)
+  let records = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((r) => !engine || r.engine === engine)
+  // --pages N: N paragraphs of one engine set as one page (a line each), as a page reaches the
+  // detector: a word misread the same way twice on a page must still be found.
+  if (pages > 0) {
+    const byEngine = new Map()
+    for (const r of records) byEngine.set(r.engine, [...(byEngine.get(r.engine) ?? []), r])
+    records = []
+    for (const [eng, list] of byEngine)
+      for (let k = 0; k < list.length; k += pages) {
+        const part = list.slice(k, k + pages)
+        records.push({ engine: eng, truth: part.map((r) => r.truth).join('\n'), ocr: part.map((r) => r.ocr).join('\n') })
+      }
+  }
   const tally = { records: records.length, chars: 0, errors: 0, detected: 0, fixed: 0, suggestions: 0, correctSuggestions: 0, lost: 0 }
   const misses = [], wrong = [], falseHits = []
   let detectMs = 0

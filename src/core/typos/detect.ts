@@ -26,7 +26,7 @@ export const MIN_EVIDENCE = 2.75
  * (clean-news.txt: 0.60 per 2,000 characters at 3.25, 0.50 at 3.75, 0.30 at 4.25; OCR dev set
  * precision 0.97 at 3, 1.0 at 4).
  */
-export const MIN_EVIDENCE_LEARNT = Number(process.env.G_MIN ?? 4.25)
+export const MIN_EVIDENCE_LEARNT = 4.25
 /** Characters after the swapped one over which the two readings are compared. */
 const REACH = 4
 /** ln P of reading a two- or three-character stretch as one word the model lacks (names, new terms). */
@@ -48,12 +48,24 @@ const MAX_WORD = LM_MAX_WORD
  * the OCR dev set: recall 0.165 either way).
  */
 const CANDIDATES = 12
-/** Context candidates judged where the character as read makes no word (detect.ts withContext). */
-const CONTEXT_CANDIDATES = Number(process.env.G_CTXN ?? 20)
-const SHAPE_BASE = Math.log(Number(process.env.G_U ?? 0.015) / 6763)
-const SHAPE_KNEE = Number(process.env.G_KNEE ?? 0.75)
-const SHAPE_SLOPE = Number(process.env.G_SLOPE ?? 42)
-const SHAPE_CAP = Number(process.env.G_CAP ?? 6.5)
+/**
+ * What the context proposes where the character as read makes a word with neither neighbour
+ * (withContext): the characters making a word with a neighbour, this many closest in shape.
+ * On the OCR dev set (threshold 4.25): none, recall 0.160; 20, 0.188 at no cost in speed;
+ * 60, 0.193 and 30% slower; 120, 0.202 and twice as slow; all (~400), 0.207.
+ */
+const CONTEXT_CANDIDATES = 20
+/**
+ * The shape channel (shapeLogProb), fitted on the OCR dev set by scripts/ocr/fit-shape-prior.mjs:
+ * a misreading with nothing but shape behind it has the mass of the learnt channel's unrelated
+ * misreadings (confusions.ts, 0.015 spread over the 6,763 GB 2312 hanzi), shared by shape:
+ * flat below a similarity of 0.77 (e^−0.35 of an even share), 47 nats a unit of similarity
+ * above it, at most 6.75 nats more.
+ */
+const SHAPE_BASE = Math.log(0.015 / 6763) - 0.35
+const SHAPE_KNEE = 0.77
+const SHAPE_SLOPE = 47
+const SHAPE_CAP = 6.75
 /** Two suggestions closer than this compete: one misread disturbs its neighbours' context too. */
 const MIN_SPACING = 3
 
@@ -154,6 +166,8 @@ export function findCharSwaps(
       const left = p > rs ? text.charCodeAt(p - 1) : -1
       const right = p + 1 < re ? text.charCodeAt(p + 1) : -1
       const isolated = !((left >= 0 && lm.pair(left, code)) || (right >= 0 && lm.pair(code, right)))
+      // A character that makes a word with neither neighbour is where misreadings are (six
+      // times as likely as elsewhere on the dev set): there the context proposes candidates too.
       const alts = isolated ? withContext(model, code, left, right, alternatives(model, code)) : alternatives(model, code)
       if (!alts) continue
       const numeral = NUMERALS.has(code)
@@ -215,9 +229,11 @@ export function findCharSwaps(
 }
 
 /**
- * The channel's candidates plus what the context proposes where the character as read makes
- * a word with neither neighbour: the characters that make a word with one of them, the
- * CONTEXT_CANDIDATES closest in shape to the one read, at the shape channel's probability.
+ * The channel's candidates plus what the context proposes: of the characters that make a word
+ * with the left or the right neighbour (lexicon.ts word pairs), the CONTEXT_CANDIDATES closest in
+ * shape to the one read, at the shape channel's probability. On a poor scan engines misread far
+ * beyond any confusion table (only 37% of the dev set's misreadings are in the learnt or the
+ * look-alike table); the printed character is among these pairs for 89% of them.
  */
 function withContext(model: TypoModel, code: number, left: number, right: number, alts: Alt | null): Alt | null {
   const shapes = model.shapes
@@ -249,9 +265,9 @@ function withContext(model: TypoModel, code: number, left: number, right: number
 }
 
 /**
- * ln P(read | printed) for a pair known only by shape similarity: below about 0.75 printed
- * shapes say nothing (the engines misread among them as among any characters); above it the
- * odds rise steeply (fitted on the OCR dev set by scripts/ocr/fit-shape-prior.mjs).
+ * ln P(read | printed) for a pair known only by shape similarity (shapes.ts): below about 0.77
+ * shapes say nothing (engines misread among them as among any characters); above it the odds
+ * rise steeply. See SHAPE_BASE.
  */
 export function shapeLogProb(sim: number): number {
   return SHAPE_BASE + Math.min(SHAPE_CAP, Math.max(0, SHAPE_SLOPE * (sim - SHAPE_KNEE)))
