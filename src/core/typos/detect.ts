@@ -1,3 +1,4 @@
+import { contextCandidates } from './contextCandidates'
 import { isHan } from './han'
 import { B1, B2 } from './hash'
 import { type LanguageModel, LM_MAX_WORD } from './lm'
@@ -48,24 +49,6 @@ const MAX_WORD = LM_MAX_WORD
  * the OCR dev set: recall 0.165 either way).
  */
 const CANDIDATES = 12
-/**
- * What the context proposes where the character as read makes a word with neither neighbour
- * (withContext): the characters making a word with a neighbour, this many closest in shape.
- * On the OCR dev set (threshold 4.25): none, recall 0.160; 20, 0.188 at no cost in speed;
- * 60, 0.193 and 30% slower; 120, 0.202 and twice as slow; all (~400), 0.207.
- */
-const CONTEXT_CANDIDATES = 20
-/**
- * The shape channel (shapeLogProb), fitted on the OCR dev set by scripts/ocr/fit-shape-prior.mjs:
- * a misreading with nothing but shape behind it has the mass of the learnt channel's unrelated
- * misreadings (confusions.ts, 0.015 spread over the 6,763 GB 2312 hanzi), shared by shape:
- * flat below a similarity of 0.77 (e^−0.35 of an even share), 47 nats a unit of similarity
- * above it, at most 6.75 nats more.
- */
-const SHAPE_BASE = Math.log(0.015 / 6763) - 0.35
-const SHAPE_KNEE = 0.77
-const SHAPE_SLOPE = 47
-const SHAPE_CAP = 6.75
 /** Two suggestions closer than this compete: one misread disturbs its neighbours' context too. */
 const MIN_SPACING = 3
 
@@ -229,48 +212,17 @@ export function findCharSwaps(
 }
 
 /**
- * The channel's candidates plus what the context proposes: of the characters that make a word
- * with the left or the right neighbour (lexicon.ts word pairs), the CONTEXT_CANDIDATES closest in
- * shape to the one read, at the shape channel's probability. On a poor scan engines misread far
- * beyond any confusion table (only 37% of the dev set's misreadings are in the learnt or the
- * look-alike table); the printed character is among these pairs for 89% of them.
+ * The channel's candidates plus what the context proposes (contextCandidates.ts), at the shape
+ * channel's probability.
  */
 function withContext(model: TypoModel, code: number, left: number, right: number, alts: Alt | null): Alt | null {
-  const shapes = model.shapes
-  if (!shapes || !shapes.has(code)) return alts
-  const seen = new Set<number>(alts ? alts.codes : [])
-  seen.add(code)
-  const pool: number[] = []
-  const sims: number[] = []
-  const take = (list: Uint16Array): void => {
-    for (let k = 0; k < list.length; k++) {
-      const c = list[k]!
-      if (seen.has(c) || !shapes.has(c)) continue
-      seen.add(c)
-      pool.push(c)
-      sims.push(shapes.similarity(code, c))
-    }
+  const ctx = contextCandidates(model, code, left, right, alts ? alts.codes : null)
+  if (ctx.codes.length === 0) return alts
+  return {
+    codes: Int32Array.from(alts ? [...alts.codes, ...ctx.codes] : ctx.codes),
+    logProbs: Float64Array.from(alts ? [...alts.logProbs, ...ctx.logProbs] : ctx.logProbs),
+    readRight: alts ? alts.readRight : model.channel.logProb(String.fromCharCode(code), String.fromCharCode(code))
   }
-  if (left >= 0) take(model.wordPairs.after(left))
-  if (right >= 0) take(model.wordPairs.before(right))
-  if (pool.length === 0) return alts
-  const order = pool.map((_, k) => k).sort((x, y) => sims[y]! - sims[x]!).slice(0, CONTEXT_CANDIDATES)
-  const codes = alts ? [...alts.codes] : []
-  const logProbs = alts ? [...alts.logProbs] : []
-  for (const k of order) {
-    codes.push(pool[k]!)
-    logProbs.push(shapeLogProb(sims[k]!))
-  }
-  return { codes: Int32Array.from(codes), logProbs: Float64Array.from(logProbs), readRight: alts ? alts.readRight : model.channel.logProb(String.fromCharCode(code), String.fromCharCode(code)) }
-}
-
-/**
- * ln P(read | printed) for a pair known only by shape similarity (shapes.ts): below about 0.77
- * shapes say nothing (engines misread among them as among any characters); above it the odds
- * rise steeply. See SHAPE_BASE.
- */
-export function shapeLogProb(sim: number): number {
-  return SHAPE_BASE + Math.min(SHAPE_CAP, Math.max(0, SHAPE_SLOPE * (sim - SHAPE_KNEE)))
 }
 
 /** Whether some vocabulary word of two or more characters holds position p once it reads `alt`. */
