@@ -6,12 +6,13 @@ import type { TypoModel } from './model'
  * lexicon's word pairs), the CONTEXT_CANDIDATES closest in shape to the one read (shapes.ts).
  * On a poor scan engines misread far beyond any confusion table (only 37% of the dev set's
  * misreadings are in the learnt or the look-alike table); the printed character is among these
- * pairs for 89% of them. On the OCR dev set (threshold 4.25): none, recall 0.160; 8, 0.182;
- * 12, 0.184; 20, 0.188; 60, 0.193; all of them (~400), 0.207. Each is judged by the language
- * model: 12 makes detection 1.6 times slower than none, 20 twice as slow (CPU time on news and
- * OCR text).
+ * pairs for 89% of them. Only those printed more alike than SHAPE_KNEE are judged: below it
+ * the shape channel is flat, and the language model alone would have to make up about 18 nats.
+ * On the OCR dev set (threshold 4.25): no context candidates, recall 0.160; up to 20 above the
+ * knee, 0.181 for 1.2 times the CPU time; the 12 most alike whatever their shape, 0.184 for 1.6
+ * times; 20, 0.188 for twice; 60, 0.193; all of them (~400), 0.207.
  */
-export const CONTEXT_CANDIDATES = 12
+export const CONTEXT_CANDIDATES = 20
 /**
  * The shape channel (shapeLogProb), fitted on the OCR dev set by scripts/ocr/fit-shape-prior.mjs:
  * a misreading with nothing but shape behind it has the mass of the learnt channel's unrelated
@@ -106,6 +107,7 @@ export function contextCandidates(model: TypoModel, code: number, left: number, 
     if (!fromA && !fromB) break
     const c = fromA ? a.codes[i]! : b!.codes[j]!
     const s = fromA ? a.sims[i++]! : b!.sims[j++]!
+    if (s < SHAPE_KNEE) break
     if (skip(c)) continue
     out.codes.push(c)
     out.logProbs.push(shapeLogProb(s))
