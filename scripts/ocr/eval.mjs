@@ -149,7 +149,7 @@ if (process.argv.includes('--coverage')) {
     if (!existsSync(file)) continue
     const tokens = []
     for (const r of readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)))
-      if (!engine || r.engine === engine) for (const e of ocrErrors(r.truth, r.ocr).errors) tokens.push(e)
+      if (!engine || r.engine === engine) for (const e of ocrErrors(r.truth, r.ocr).errors) tokens.push({ ...e, text: r.ocr })
     const subs = tokens.filter((e) => HAN1.test(e.read) && HAN1.test(e.truth))
     const other = tokens.filter((e) => !(HAN1.test(e.read) && HAN1.test(e.truth)))
     const count = (list, f) => list.filter(f).length
@@ -158,12 +158,25 @@ if (process.argv.includes('--coverage')) {
     const la = typos.loadTypoModel().lookalikes
     const shape = (e) => la.similarity(e.read, e.truth) > 0 || la.similarity(e.truth, e.read) > 0
     const cand = (e) => cm.candidates(e.read).some((c) => c.printed === e.truth)
+    // What the detector judges: each channel's first 12, and where the character read makes a
+    // word with neither neighbour, the context's candidates (src/core/typos/contextCandidates.ts).
+    const model = typos.loadTypoModel()
+    const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/
+    const judged = (e) => {
+      const code = e.read.charCodeAt(0)
+      if ([model.channel, model.glyphChannel].some((ch) => ch.candidates(e.read, 12).some((c) => c.printed === e.truth))) return true
+      const l = e.start > 0 && HAN.test(e.text[e.start - 1]) ? e.text.charCodeAt(e.start - 1) : -1
+      const r = e.end < e.text.length && HAN.test(e.text[e.end]) ? e.text.charCodeAt(e.end) : -1
+      if ((l >= 0 && model.lm.pair(l, code)) || (r >= 0 && model.lm.pair(code, r))) return false
+      return typos.contextCandidates(model, code, l, r, null).codes.includes(e.truth.charCodeAt(0))
+    }
     console.log(
       `${split}: ${subs.length} one-for-one hanzi misreadings (${distinct.length} distinct pairs), ${other.length} other (split, merge, non-hanzi)\n` +
         `  in the learnt confusion table: ${count(subs, learnt)} (${count(distinct, learnt)} distinct)\n` +
         `  in the look-alike table:       ${count(subs, shape)} (${count(distinct, shape)} distinct)\n` +
         `  in either:                      ${count(subs, (e) => learnt(e) || shape(e))} (${count(distinct, (e) => learnt(e) || shape(e))} distinct)\n` +
         `  among candidates(read) (20):    ${count(subs, cand)} (${count(distinct, cand)} distinct)\n` +
+        `  judged by the detector:         ${count(subs, judged)} (with the context's candidates)\n` +
         `  splits/merges in the table:     ${count(other.filter((e) => e.read.length + e.truth.length === 3), (e) => cm.observed(e.read, e.truth) > 0)} of ${other.filter((e) => e.read.length + e.truth.length === 3).length}`
     )
   }
