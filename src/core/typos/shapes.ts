@@ -13,8 +13,9 @@ export const GLYPHS_FILE = 'glyphs.bin.br'
 export class Shapes {
   /** Row of each UTF-16 code in the ink table, -1 when not covered. */
   private readonly row = new Int16Array(0x10000).fill(-1)
-  private readonly ink: Float32Array
-  private readonly mass: Float32Array
+  /** Ink per cell (0–255), one row of `width` bytes per character: read in place, no copy. */
+  private readonly ink: Uint8Array
+  private readonly mass: Int32Array
   private readonly width: number
 
   constructor(raw: Uint8Array) {
@@ -26,12 +27,12 @@ export class Shapes {
     this.width = side * side * fonts
     const inkAt = 8 + 2 * count
     if (raw.length !== inkAt + count * this.width) throw new Error(`glyphs: ${raw.length} bytes, expected ${inkAt + count * this.width}`)
-    this.ink = new Float32Array(count * this.width)
-    this.mass = new Float32Array(count)
+    this.ink = raw.subarray(inkAt)
+    this.mass = new Int32Array(count)
     for (let i = 0; i < count; i++) {
       this.row[view.getUint16(8 + 2 * i, true)] = i
       let m = 0
-      for (let k = 0; k < this.width; k++) m += this.ink[i * this.width + k] = raw[inkAt + i * this.width + k]! / 255
+      for (let k = i * this.width; k < (i + 1) * this.width; k++) m += this.ink[k]!
       this.mass[i] = m
     }
   }
