@@ -50,6 +50,31 @@ describe('typo model', () => {
     expect(scorer.wordAt(3, word.length)).toEqual([0, word.length])
   })
 
+  it('measures how alike any two hanzi print (resources/typos/glyphs.bin.br)', () => {
+    const shapes = model.shapes!
+    expect(shapes).not.toBeNull()
+    const sim = (a: string, b: string): number => shapes.similarity(a.charCodeAt(0), b.charCodeAt(0))
+    expect(sim('奔', '奔')).toBeCloseTo(1, 5)
+    expect(sim('奔', '寿')).toBe(sim('寿', '奔'))
+    // Pairs engines confuse on poor scans print closer than unrelated ones.
+    for (const [a, b] of [['未', '末'], ['提', '授'], ['活', '洁'], ['奔', '寿']] as const) {
+      expect(sim(a, b), `${a}/${b}`).toBeGreaterThan(0.77)
+      expect(sim(a, b), `${a}/${b}`).toBeGreaterThan(sim(a, '一'))
+    }
+    expect(shapes.has('A'.charCodeAt(0))).toBe(false)
+    expect(sim('A', '奔')).toBe(0)
+  })
+
+  it('knows which characters make a word with a neighbour', () => {
+    const after = [...model.wordPairs.after('奔'.charCodeAt(0))].map((c) => String.fromCharCode(c))
+    const before = [...model.wordPairs.before('波'.charCodeAt(0))].map((c) => String.fromCharCode(c))
+    expect(after).toContain('波')
+    expect(before).toContain('奔')
+    expect(before).not.toContain('寿')
+    // Sorted and without repeats.
+    expect(before).toEqual([...new Set(before)].sort())
+  })
+
   it('derives the OCR confusions named in the issue from glyph shapes', () => {
     const pairs = ['态志', '认人', '称弥', '末未', '己已', '已巳', '己巳', '戊戍', '苑宛', '日曰', '士土', '拨拔']
     for (const [a, b] of pairs.map((p) => [p[0]!, p[1]!] as const)) {
@@ -90,6 +115,21 @@ describe('detectSuspicious', () => {
     for (const text of ['退休的老认一直在社区做义工。', '社区为独居老认送去了年夜饭。', '这位八十岁的老认说，日子越过越好。', '老认们在公园里下棋聊天。']) {
       const found = typos(detectSuspicious(text, {}, model))
       expect(found.map((s) => `${s.original}→${s.replacement}`), text).toEqual(['认→人'])
+    }
+  })
+
+  it('finds misreadings no confusion table knows, from what the context proposes and shape', () => {
+    const cases = [
+      ['他每天在两个城市之间来回寿波，十分辛苦。', '寿→奔'],
+      ['社区为独居老人授供上门服务。', '授→提'],
+      ['学校周末举办了丰富多彩的洁动。', '洁→活']
+    ] as const
+    for (const [text, fix] of cases) {
+      const [read, printed] = fix.split('→') as [string, string]
+      const known = [model.channel, model.glyphChannel].some((ch) => ch.candidates(read, 12).some((c) => c.printed === printed))
+      expect(known, `${fix} is in a table`).toBe(false)
+      expect(typos(detectSuspicious(text, {}, model)).map((s) => `${s.original}→${s.replacement}`), text).toEqual([fix])
+      expect(detectSuspicious(text.replace(read, printed), {}, model), 'the text as printed').toEqual([])
     }
   })
 

@@ -1,3 +1,4 @@
+import { contextCandidates } from './contextCandidates'
 import { isHan } from './han'
 import { B1, B2 } from './hash'
 import { type LanguageModel, LM_MAX_WORD } from './lm'
@@ -158,12 +159,14 @@ export function findCharSwaps(
     for (let p = rs; p < re; p++) {
       if (skip[p]) continue
       const code = text.charCodeAt(p)
-      const alts = alternatives(model, code)
-      if (!alts) continue
       const left = p > rs ? text.charCodeAt(p - 1) : -1
       const right = p + 1 < re ? text.charCodeAt(p + 1) : -1
-      const numeral = NUMERALS.has(code)
       const isolated = !((left >= 0 && lm.pair(left, code)) || (right >= 0 && lm.pair(code, right)))
+      // A character that makes a word with neither neighbour is where misreadings are (six
+      // times as likely as elsewhere on the dev set): there the context proposes candidates too.
+      const alts = isolated ? withContext(model, code, left, right, alternatives(model, code)) : alternatives(model, code)
+      if (!alts) continue
+      const numeral = NUMERALS.has(code)
       const e = Math.min(re - rs, p - rs + 1 + REACH)
       let base = NaN
       let cands: CharCandidate[] | undefined
@@ -236,6 +239,20 @@ function unmasked(skip: Uint8Array, from: number, to: number): boolean {
 function shifted(f: PositionFinding, by: number): PositionFinding {
   const move = (c: CharCandidate): CharCandidate => ({ ...c, pos: c.pos + by, wordStart: c.wordStart + by, wordEnd: c.wordEnd + by })
   return { pos: f.pos + by, best: move(f.best), others: f.others.map(move) }
+}
+
+/**
+ * The channel's candidates plus what the context proposes (contextCandidates.ts), at the shape
+ * channel's probability.
+ */
+function withContext(model: TypoModel, code: number, left: number, right: number, alts: Alt | null): Alt | null {
+  const ctx = contextCandidates(model, code, left, right, alts ? alts.codes : null)
+  if (ctx.codes.length === 0) return alts
+  return {
+    codes: Int32Array.from(alts ? [...alts.codes, ...ctx.codes] : ctx.codes),
+    logProbs: Float64Array.from(alts ? [...alts.logProbs, ...ctx.logProbs] : ctx.logProbs),
+    readRight: alts ? alts.readRight : model.channel.logProb(String.fromCharCode(code), String.fromCharCode(code))
+  }
 }
 
 /** Whether some vocabulary word of two or more characters holds position p once it reads `alt`. */

@@ -6,6 +6,8 @@ import { buildConfusionModel, buildConfusions, type ConfusionModel } from './con
 import { Lexicon, parseGroupedLexicon } from './lexicon'
 import { LanguageModel } from './lm'
 import { Lookalikes, parseLookalikes } from './lookalikes'
+import { GLYPHS_FILE, Shapes } from './shapes'
+import { type WordPairs, wordPairsOfLexicon } from './wordPairs'
 
 export interface TypoModel {
   lexicon: Lexicon
@@ -16,6 +18,10 @@ export interface TypoModel {
   channel: ConfusionModel
   /** The same from glyph similarity alone: what the detector falls back on (detect.ts). */
   glyphChannel: ConfusionModel
+  /** Shape similarity of any two GB 2312 hanzi (null without resources/typos/glyphs.bin.br). */
+  shapes: Shapes | null
+  /** Characters next to each other inside the lexicon's words: candidates the context proposes. */
+  wordPairs: WordPairs
   /** Milliseconds spent loading, for reports. */
   loadMs: number
   /** Of which the language model. */
@@ -25,6 +31,8 @@ export interface TypoModel {
 export const LEXICON_FILE = 'lexicon.txt.br'
 export const LOOKALIKES_FILE = 'lookalikes.tsv'
 export const LM_FILE = 'lm.bin.br'
+/** Lexicon words seen fewer times than this propose no context candidates (mostly names and rare terms). */
+const WORD_PAIR_MIN_FREQ = 3
 
 export interface LoadOptions {
   /** Folder holding lexicon.txt.br, lookalikes.tsv and lm.bin.br (default: found automatically). */
@@ -65,13 +73,17 @@ export function findResourcesDir(explicit?: string): string {
 export function buildTypoModel(options: LoadOptions = {}): TypoModel {
   const t0 = performance.now()
   const dir = findResourcesDir(options.resourcesDir)
-  const lexicon = parseGroupedLexicon(brotliDecompressSync(readFileSync(join(dir, LEXICON_FILE))).toString('utf8'))
+  const lexText = brotliDecompressSync(readFileSync(join(dir, LEXICON_FILE))).toString('utf8')
+  const lexicon = parseGroupedLexicon(lexText)
+  const wordPairs = wordPairsOfLexicon(lexText, WORD_PAIR_MIN_FREQ)
   const lookalikes = parseLookalikes(readFileSync(join(dir, LOOKALIKES_FILE), 'utf8'))
+  const glyphs = join(dir, GLYPHS_FILE)
+  const shapes = existsSync(glyphs) ? new Shapes(brotliDecompressSync(readFileSync(glyphs))) : null
   const t1 = performance.now()
   const lm = new LanguageModel(brotliDecompressSync(readFileSync(join(dir, LM_FILE))))
   const lmLoadMs = performance.now() - t1
   return { lexicon, lookalikes, lm, channel: buildConfusions({ resourcesDir: dir, lookalikes }),
-    glyphChannel: buildConfusionModel(new Map(), lookalikes), loadMs: performance.now() - t0, lmLoadMs }
+    glyphChannel: buildConfusionModel(new Map(), lookalikes), shapes, wordPairs, loadMs: performance.now() - t0, lmLoadMs }
 }
 
 let singleton: TypoModel | undefined

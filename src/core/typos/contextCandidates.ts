@@ -1,0 +1,116 @@
+import type { TypoModel } from './model'
+
+/**
+ * What the context proposes where the character as read makes a word with neither neighbour
+ * (detect.ts): of the characters that make a word with the left or the right neighbour (the
+ * lexicon's word pairs), the CONTEXT_CANDIDATES closest in shape to the one read (shapes.ts).
+ * On a poor scan engines misread far beyond any confusion table (only 37% of the dev set's
+ * misreadings are in the learnt or the look-alike table); the printed character is among these
+ * pairs for 89% of them. Only those printed more alike than SHAPE_KNEE are judged: below it
+ * the shape channel is flat, and the language model alone would have to make up about 18 nats.
+ * On the OCR dev set (threshold 4.25): no context candidates, recall 0.160; up to 20 above the
+ * knee, 0.181 for 1.2 times the CPU time; the 12 most alike whatever their shape, 0.184 for 1.6
+ * times; 20, 0.188 for twice; 60, 0.193; all of them (~400), 0.207.
+ */
+export const CONTEXT_CANDIDATES = 20
+/**
+ * The shape channel (shapeLogProb), fitted on the OCR dev set by scripts/ocr/fit-shape-prior.mjs:
+ * a misreading with nothing but shape behind it has the mass of the learnt channel's unrelated
+ * misreadings (confusions.ts, 0.015 spread over the 6,763 GB 2312 hanzi), shared by shape:
+ * flat below a similarity of 0.77 (e^−0.35 of an even share), 47 nats a unit of similarity
+ * above it, at most 6.75 nats more.
+ */
+const SHAPE_BASE = Math.log(0.015 / 6763) - 0.35
+const SHAPE_KNEE = 0.77
+const SHAPE_SLOPE = 47
+const SHAPE_CAP = 6.75
+/**
+ * Each side's list is kept this long, so that after dropping what the channel already proposes
+ * (at most 2 × 12, detect.ts) and what both sides share, CONTEXT_CANDIDATES are left.
+ */
+const SIDE_KEEP = CONTEXT_CANDIDATES + 24
+/** Side lists cached per model before the cache is emptied (a few MB). */
+const CACHE_MAX = 100_000
+
+/**
+ * ln P(read | printed) for a pair known only by shape similarity (shapes.ts): below about 0.77
+ * shapes say nothing (engines misread among them as among any characters); above it the odds
+ * rise steeply. See SHAPE_BASE.
+ */
+export function shapeLogProb(sim: number): number {
+  return SHAPE_BASE + Math.min(SHAPE_CAP, Math.max(0, SHAPE_SLOPE * (sim - SHAPE_KNEE)))
+}
+
+interface SideList {
+  codes: Uint16Array
+  sims: Float32Array
+}
+
+const caches = new WeakMap<TypoModel, Map<number, SideList>>()
+
+/**
+ * The SIDE_KEEP characters closest in shape to `code` among those that follow `neighbour`
+ * (after) or precede it in a word, most alike first; cached, as the same pairs recur
+ * throughout a page (的, 了 and the like beside the same characters).
+ */
+function side(model: TypoModel, code: number, neighbour: number, after: boolean): SideList {
+  let cache = caches.get(model)
+  if (!cache) caches.set(model, (cache = new Map()))
+  const key = (after ? 0x100000000 : 0) + neighbour * 0x10000 + code
+  let list = cache.get(key)
+  if (list) return list
+  const shapes = model.shapes!
+  const pool = after ? model.wordPairs.after(neighbour) : model.wordPairs.before(neighbour)
+  // Insertion into a short sorted array: pools hold hundreds, the kept list a few dozen.
+  const codes = new Uint16Array(SIDE_KEEP)
+  const sims = new Float32Array(SIDE_KEEP)
+  let n = 0
+  for (let k = 0; k < pool.length; k++) {
+    const c = pool[k]!
+    if (c === code || !shapes.has(c)) continue
+    const s = shapes.similarity(code, c)
+    if (n === SIDE_KEEP && s <= sims[n - 1]!) continue
+    let at = n < SIDE_KEEP ? n++ : n - 1
+    while (at > 0 && sims[at - 1]! < s) {
+      codes[at] = codes[at - 1]!
+      sims[at] = sims[at - 1]!
+      at--
+    }
+    codes[at] = c
+    sims[at] = s
+  }
+  list = { codes: codes.slice(0, n), sims: sims.slice(0, n) }
+  if (cache.size >= CACHE_MAX) cache.clear()
+  cache.set(key, list)
+  return list
+}
+
+/**
+ * The context's candidates at a position: codes not in `exclude` (the channel's own), with
+ * their shape channel log-probabilities, most alike first. `left`/`right` are -1 at a run's end.
+ */
+export function contextCandidates(model: TypoModel, code: number, left: number, right: number, exclude: ArrayLike<number> | null): { codes: number[]; logProbs: number[] } {
+  const out = { codes: [] as number[], logProbs: [] as number[] }
+  if (!model.shapes || !model.shapes.has(code)) return out
+  const a = left >= 0 ? side(model, code, left, true) : null
+  const b = right >= 0 ? side(model, code, right, false) : null
+  const skip = (c: number): boolean => {
+    if (exclude) for (let k = 0; k < exclude.length; k++) if (exclude[k] === c) return true
+    return out.codes.includes(c)
+  }
+  // Merge the two lists by similarity.
+  let i = 0
+  let j = 0
+  while (out.codes.length < CONTEXT_CANDIDATES) {
+    const fromA = a && i < a.codes.length && (!b || j >= b.codes.length || a.sims[i]! >= b.sims[j]!)
+    const fromB = !fromA && b && j < b.codes.length
+    if (!fromA && !fromB) break
+    const c = fromA ? a.codes[i]! : b!.codes[j]!
+    const s = fromA ? a.sims[i++]! : b!.sims[j++]!
+    if (s < SHAPE_KNEE) break
+    if (skip(c)) continue
+    out.codes.push(c)
+    out.logProbs.push(shapeLogProb(s))
+  }
+  return out
+}
