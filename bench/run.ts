@@ -259,6 +259,8 @@ for (const r of results) {
   if (r.scanPane) {
     const p = r.scanPane
     if (p.skipped) row('scan pane, 6,000 × 9,000 scan', String(p.skipped), '', p.maxRssMB)
+    const floor = p.floor as { n: number; p50: number; min: number; max: number } | undefined
+    if (floor) row('scan pane open, floor: a 1,365 × 2,048 JPEG drawn as it is, click → drawn', `p50 ${f(floor.p50, 0)} ms`, `${f(floor.min, 0)}–${f(floor.max, 0)} ms (n ${floor.n})`, p.maxRssMB)
     for (const kind of ['png', 'jpeg']) {
       type Stats = { n: number; p50: number; min: number; max: number }
       const k = p[kind] as (Stats & { whole: Stats; previewStoredAfter: Stats; zoomToFull: Stats }) | undefined

@@ -76,6 +76,9 @@ export async function scanPaneBench(opens: number): Promise<Record<string, unkno
       execFileSync('convert', [path.join(input, '大幅_2026-01-01_01版.png'), '-quality', '85', path.join(input, '大幅_2026-01-01_03版.jpg')], { stdio: 'ignore' })
       jpegBytes = fs.statSync(path.join(input, '大幅_2026-01-01_03版.jpg')).size
       fs.writeFileSync(path.join(input, '大幅_2026-01-01_03版.txt'), '三版\n\n正文。\n')
+      // the floor: a scan of the preview's size (2,048 pixels high), drawn as it is
+      execFileSync('convert', [path.join(input, '大幅_2026-01-01_01版.png'), '-resize', 'x2048', '-quality', '85', path.join(input, '大幅_2026-01-01_04版.jpg')], { stdio: 'ignore' })
+      fs.writeFileSync(path.join(input, '大幅_2026-01-01_04版.txt'), '四版\n\n正文。\n')
     } catch {
       // no ImageMagick: the PNG alone
     }
@@ -105,6 +108,13 @@ export async function scanPaneBench(opens: number): Promise<Record<string, unkno
         return performance.now() - started
       }
       const out: Record<string, unknown> = { width: WIDTH, height: HEIGHT, pngMB: png.length / 1e6, jpegMB: jpegBytes / 1e6 }
+      const floorPage = bySource('04版.txt')
+      if (floorPage) {
+        await time(floorPage.id)
+        const floor: number[] = []
+        for (let i = 0; i < opens; i++) floor.push(await time(floorPage.id))
+        out.floor = { n: floor.length, p50: quantile(floor, 0.5), min: Math.min(...floor), max: Math.max(...floor) }
+      }
       const stats = (ms: number[]): { n: number; p50: number; min: number; max: number } => ({ n: ms.length, p50: quantile(ms, 0.5), min: Math.min(...ms), max: Math.max(...ms) })
       for (const [kind, suffix] of [['png', '01版.txt'], ['jpeg', '03版.txt']] as const) {
         const target = bySource(suffix)

@@ -262,6 +262,43 @@ describe('a large scan', () => {
   }, 120_000)
 })
 
+describe('paging through large scans', () => {
+  it('makes the next page\'s preview while the editor reads this one, so the next page opens from its preview', async () => {
+    const { page } = app
+    const { encodePng } = await import('../../src/core/media/png')
+    const scanOf = (seed: number): Buffer => {
+      const [width, height] = [2800, 2600]
+      const data = new Uint8Array(width * height).fill(232)
+      for (let y = 80 + seed * 7; y < height - 80; y += 50) data.fill(30 + seed, y * width + 80, y * width + width - 80)
+      return encodePng({ width, height, channels: 1, data })
+    }
+    const report = await app.call<ImportReport>('importFiles', {
+      edition: '连版',
+      files: [
+        upload('连版_2026-07-01_01版.txt', Buffer.from('连版一版标题\n\n第一版的正文。\n')),
+        upload('连版_2026-07-01_01版.png', scanOf(1)),
+        upload('连版_2026-07-01_02版.txt', Buffer.from('连版二版标题\n\n第二版的正文。\n')),
+        upload('连版_2026-07-01_02版.png', scanOf(2))
+      ]
+    })
+    expect(report.failed, JSON.stringify(report.items)).toBe(0)
+    const pages = await app.call<PageSummary[]>('listPages', {})
+    const [one, two] = ['连版_2026-07-01_01版.txt', '连版_2026-07-01_02版.txt'].map((n) => pages.find((p) => p.sourceName === n)!)
+    expect((await app.call<PageScanInfo>('getPageScan', { pageId: two!.id })).image?.preview).toBeNull()
+    await page.reload()
+    await page.locator('.page-row').first().waitFor()
+    await openPage(page, one!.id)
+    await expect.poll(() => page.getByTestId('scan-view').getAttribute('data-detail'), { timeout: 30_000 }).toBe('full')
+    // page 2 was never opened, and its preview is made
+    await expect.poll(async () => (await app.call<PageScanInfo>('getPageScan', { pageId: two!.id })).image?.preview, { timeout: 40_000 }).toEqual({ width: 2048, height: 1902 })
+    await page.keyboard.press('Alt+PageDown')
+    await page.locator(`[data-page-id="${two!.id}"][aria-current="page"]`).waitFor()
+    await expect.poll(() => page.getByTestId('scan-view').getAttribute('data-drawn'), { timeout: 30_000 }).toBe('2048x1902')
+    expect(await page.getByTestId('scan-view').getAttribute('data-detail')).toBe('preview')
+    expect(app.errors.filter((e) => !/favicon/.test(e)), app.errors.join('\n')).toEqual([])
+  }, 120_000)
+})
+
 describe('uploads keep a page and its scan together', () => {
   it('takes OCR files and scans, and never splits a page from its scan across batches', async () => {
     const { isImportFile, planGroupedBatches, groupKey } = await import('../../src/renderer/src/importing/scanGroups')

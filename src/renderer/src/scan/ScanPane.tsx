@@ -61,6 +61,20 @@ export function ScanPane(): React.JSX.Element | null {
     }
   }, [pageId])
 
+  // Editors go page by page: a while after a page opens, the next page's large scan gets its
+  // preview made in the background, so it opens from the preview too.
+  useEffect(() => {
+    if (pageId === null || hidden) return
+    let timer: ReturnType<typeof setTimeout>
+    const attempt = (): void => {
+      const next = wb.neighbourPage(1)
+      // busy with another preview (this page's own, drawn whole): try again in a while
+      if (next !== null && !preparePreview(next)) timer = setTimeout(attempt, PREPARE_NEXT_AFTER_MS)
+    }
+    timer = setTimeout(attempt, PREPARE_NEXT_AFTER_MS)
+    return () => clearTimeout(timer)
+  }, [pageId, hidden, wb])
+
   useEffect(() => {
     const toggle = (e: KeyboardEvent): void => {
       if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'i' || e.key === 'I' || e.code === 'KeyI')) {
@@ -325,6 +339,35 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
 }
 
 let makingPreview = false
+/** How long a page is open before the next page's preview is made (not while paging fast). */
+const PREPARE_NEXT_AFTER_MS = 1500
+
+/** Makes the preview of a page's large scan that has none; false when another is being made. */
+function preparePreview(pageId: number): boolean {
+  if (makingPreview) return false
+  makingPreview = true
+  const free = (): void => {
+    makingPreview = false
+  }
+  api.getPageScan({ pageId }).then(
+    (info) => {
+      const image = info.image
+      if (!info.viewable || !image?.previewWanted || image.preview) return free()
+      const size = image.previewWanted
+      api.getPageImage({ pageId }).then(
+        ({ mediaType, bytes }) => {
+          free()
+          makePreview(pageId, image.sha256, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType }), size)
+        },
+        // the scan is missing from the media folder: the pane says so when the page is opened
+        free
+      )
+    },
+    // the page is gone (deleted elsewhere): nothing to prepare
+    free
+  )
+  return true
+}
 
 /**
  * Makes and stores the preview of a large scan shown whole, in a worker, one at a time (an editor
