@@ -346,27 +346,41 @@ const PREPARE_NEXT_AFTER_MS = 1500
 function preparePreview(pageId: number): boolean {
   if (makingPreview) return false
   makingPreview = true
-  const free = (): void => {
-    makingPreview = false
-  }
   api.getPageScan({ pageId }).then(
     (info) => {
       const image = info.image
-      if (!info.viewable || !image?.previewWanted || image.preview) return free()
+      if (!info.viewable || !image?.previewWanted || image.preview) return release()
       const size = image.previewWanted
       api.getPageImage({ pageId }).then(
         ({ mediaType, bytes }) => {
-          free()
+          release()
           makePreview(pageId, image.sha256, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType }), size)
         },
         // the scan is missing from the media folder: the pane says so when the page is opened
-        free
+        release
       )
     },
     // the page is gone (deleted elsewhere): nothing to prepare
-    free
+    release
   )
   return true
+}
+
+interface PreviewJob {
+  pageId: number
+  sha256: string
+  image: Blob
+  size: { width: number; height: number }
+}
+/** The scan shown whole while another preview was being made: made next (the latest one only). */
+let waiting: PreviewJob | null = null
+
+/** Ends the preview being made (or looked for) and starts the one waiting, if any. */
+function release(): void {
+  makingPreview = false
+  const next = waiting
+  waiting = null
+  if (next) makePreview(next.pageId, next.sha256, next.image, next.size)
 }
 
 /**
@@ -375,20 +389,23 @@ function preparePreview(pageId: number): boolean {
  * view to try again.
  */
 function makePreview(pageId: number, sha256: string, image: Blob, size: { width: number; height: number }): void {
-  if (makingPreview) return
+  if (makingPreview) {
+    waiting = { pageId, sha256, image, size }
+    return
+  }
   makingPreview = true
   const worker = new Worker(new URL('./previewWorker.ts', import.meta.url), { type: 'module' })
   const done = (): void => {
     worker.terminate()
-    makingPreview = false
+    release()
   }
   worker.onmessage = (event: MessageEvent<PreviewAnswer>) => {
-    done()
     if (event.data.ok) {
       api.putPageScanPreview({ pageId, sha256, dataBase64: event.data.dataBase64 }).catch(() => {
         // refused (the scan changed, the store is read-only): the scan is still shown whole
       })
     }
+    done()
   }
   worker.onerror = done
   const request: PreviewRequest = { image, ...size }
