@@ -269,9 +269,16 @@ for (const r of results) {
   if (r.scanPane) {
     const p = r.scanPane
     if (p.skipped) row('scan pane, 6,000 × 9,000 scan', String(p.skipped), '', p.maxRssMB)
+    const floor = p.floor as { n: number; p50: number; min: number; max: number } | undefined
+    if (floor) row('scan pane open, floor: a 1,365 × 2,048 JPEG drawn as it is, click → drawn', `p50 ${f(floor.p50, 0)} ms`, `${f(floor.min, 0)}–${f(floor.max, 0)} ms (n ${floor.n})`, p.maxRssMB)
     for (const kind of ['png', 'jpeg']) {
-      const k = p[kind] as { n: number; p50: number; min: number; max: number } | undefined
-      if (k) row(`scan pane open, 6,000 × 9,000 ${kind.toUpperCase()} (${f(p[kind === 'png' ? 'pngMB' : 'jpegMB'] as number)} MB), click → drawn`, `p50 ${f(k.p50, 0)} ms`, `${f(k.min, 0)}–${f(k.max, 0)} ms (n ${k.n})`, p.maxRssMB)
+      type Stats = { n: number; p50: number; min: number; max: number }
+      const k = p[kind] as (Stats & { whole: Stats; previewStoredAfter: Stats; zoomToFull: Stats }) | undefined
+      if (!k) continue
+      const name = `6,000 × 9,000 ${kind.toUpperCase()} (${f(p[kind === 'png' ? 'pngMB' : 'jpegMB'] as number)} MB)`
+      row(`scan pane open, ${name}, no preview yet: click → drawn whole`, `p50 ${f(k.whole.p50, 0)} ms`, `${f(k.whole.min, 0)}–${f(k.whole.max, 0)} ms (n ${k.whole.n}); preview stored p50 ${f(k.previewStoredAfter.p50, 0)} ms after the click`, p.maxRssMB)
+      row(`scan pane open, ${name}, with its preview: click → drawn`, `p50 ${f(k.p50, 0)} ms`, `${f(k.min, 0)}–${f(k.max, 0)} ms (n ${k.n})`, p.maxRssMB)
+      row(`scan pane, zoom in past the preview → scan drawn`, `p50 ${f(k.zoomToFull.p50, 0)} ms`, `${f(k.zoomToFull.min, 0)}–${f(k.zoomToFull.max, 0)} ms (n ${k.zoomToFull.n})`, p.maxRssMB)
     }
   }
   if (r.workbench) for (const w of workbenchRows(r.workbench)) row(w.name, w.median, w.spread, w.rss)

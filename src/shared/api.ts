@@ -204,7 +204,13 @@ export const apiArgs = {
   // come apart, so the layout is cheap to ask for on every page change. getPageImage is the one
   // binary result (see BinaryResult): raw bytes over HTTP, a structured clone over IPC.
   getPageScan: z.object({ pageId: id }).strict(),
-  getPageImage: z.object({ pageId: id }).strict(),
+  // preview: the scan's downscaled JPEG instead of the scan (see PageScanInfo.image.preview)
+  getPageImage: z.object({ pageId: id, preview: z.boolean().optional() }).strict(),
+  // The preview the workbench made of a large scan the first time it showed it (see
+  // core/media/mediaStore.ts); sha256 names the scan it was made from.
+  putPageScanPreview: z
+    .object({ pageId: id, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256 is 64 hex digits'), dataBase64: z.string().min(1).max(24 * 1024 * 1024) })
+    .strict(),
   // An edition's title and issue date (YYYY-MM-DD, 20240501 or 2024年5月1日; null clears it) and a
   // page's label, as the editor corrects them: every export carries them.
   setEditionMetadata: z
@@ -318,6 +324,7 @@ export interface ApiResults {
   setLearntModelState: PublicationSummary
   importProfile: { publicationId: number; added: number; updated: number }
   setPageStructure: { revisionId: number; articles: ArticleRecord[] }
+  putPageScanPreview: { width: number; height: number }
 }
 
 /** Bytes with their media type: the HTTP server answers with the bytes themselves, not JSON. */
@@ -341,7 +348,18 @@ export interface LearningStatus {
 
 /** A page's scan as the workbench shows it: null parts when the page has none. */
 export interface PageScanInfo {
-  image: { sha256: string; mediaType: string; width: number | null; height: number | null; sourceName: string; byteLength: number } | null
+  image: {
+    sha256: string
+    mediaType: string
+    width: number | null
+    height: number | null
+    sourceName: string
+    byteLength: number
+    /** The stored preview's size (drawn first, the scan itself only when the editor zooms past it), or null. */
+    preview: { width: number; height: number } | null
+    /** The size of the preview the workbench should make and store when there is none; null for a scan small enough to draw as it is. */
+    previewWanted: { width: number; height: number } | null
+  } | null
   /** Whether the workbench can draw the image (PNG, JPEG, WebP, and TIFF, which getPageImage gives as PNG; not PDF). */
   viewable: boolean
   geometry: PageGeometry | null

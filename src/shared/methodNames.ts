@@ -41,6 +41,7 @@ export const API_METHOD_NAMES = [
   'cancelExport',
   'getPageScan',
   'getPageImage',
+  'putPageScanPreview',
   'setEditionMetadata',
   'setPageLabel',
   'listPublications',

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +10,8 @@ import { openDatabase, type Db } from '../../src/core/store/database'
 import { listPages } from '../../src/core/store/queries/pages'
 import { currentRevision } from '../../src/core/store/queries/revisions'
 import { parseXml, descendants } from '../../src/core/import/ocr/xmlTree'
+import { renderEditionTei } from '../../src/core/export/formats/tei'
+import type { ExportArticle, ExportEdition } from '../../src/core/export/types'
 import { removeDir, suiteDir } from '../support/tmp'
 
 // The archive formats from real Tesseract pages (test/fixtures/ocr) and a plain text page,
@@ -25,7 +27,8 @@ let db: Db
 let out: string
 
 function xmllint(schema: string, files: string[]): { ok: boolean; output: string } {
-  const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', path.join(SCHEMAS, schema), ...files], { encoding: 'utf8' })
+  const kind = schema.endsWith('.rng') ? '--relaxng' : '--schema'
+  const run = spawnSync('xmllint', ['--noout', '--nonet', kind, path.join(SCHEMAS, schema), ...files], { encoding: 'utf8' })
   return { ok: run.status === 0, output: run.stderr }
 }
 
@@ -114,10 +117,12 @@ describe.skipIf(!hasXmllint)('archive exports (xmllint; skipped without libxml2-
     expect(xmllint('pagecontent-2019-07-15.xsd', [bad]).ok).toBe(false)
   })
 
-  it('writes TEI P5 an edition: pages, articles with heads, bylines, paragraphs and captions', () => {
+  it('writes TEI P5 an edition: pages, articles with heads, bylines, paragraphs and captions, valid against TEI Lite', () => {
     const files = filesUnder(path.join(out, 'tei'))
     expect(files).toHaveLength(1)
-    execFileSync('xmllint', ['--noout', '--nonet', files[0]!])
+    const result = xmllint('tei_lite.rng', files)
+    expect(result.output).toMatch(/validates/)
+    expect(result.ok, result.output).toBe(true)
     const tei = parseXml(fs.readFileSync(files[0]!, 'utf8'))
     expect(tei.ns).toBe('http://www.tei-c.org/ns/1.0')
     const pages = descendants(tei, 'div').filter((d) => d.attrs.type === 'page')
@@ -134,5 +139,52 @@ describe.skipIf(!hasXmllint)('archive exports (xmllint; skipped without libxml2-
     expect(descendants(tei, 'byline').length).toBeGreaterThanOrEqual(2)
     expect(descendants(tei, 'figure').length).toBeGreaterThanOrEqual(1)
     expect(fs.readFileSync(files[0]!, 'utf8')).toContain('中旬')
+  })
+
+  it('every shape of article is valid TEI Lite: kicker, subtitle, byline, sections, captions alone, an empty section, unapproved, an empty edition', () => {
+    const article = (over: Partial<ExportArticle>): ExportArticle => ({
+      id: 1, kind: 'article', position: 1, approved: true, kicker: null, title: '', subtitle: null, headings: [], byline: null, paragraphs: [], captions: [], flags: [], ...over
+    })
+    const edition: ExportEdition = {
+      id: 1, name: '样报 2026-03-05', title: '样报', issueDate: '2026-03-05',
+      pages: [
+        { id: 1, label: '01', order: 1, sourceName: 'p01.txt', revisionId: 1, articles: [
+          article({ id: 1, kicker: '引题 & <肩题>', title: '主题', subtitle: '副题', byline: '本报记者 某某', paragraphs: [
+            { role: 'body', text: '导语。' }, { role: 'subhead', text: '小标题一' }, { role: 'body', text: '正文。' }, { role: 'subhead', text: '空的小标题' }
+          ], captions: ['图为现场。'] }),
+          article({ id: 2, kind: 'caption', captions: ['一张图片的说明。', '另一张。'] }),
+          article({ id: 3, kind: 'fragment', approved: false, paragraphs: [{ role: 'body', text: '上接第一版的一段。' }] }),
+          article({ id: 4, title: '只有小标题', paragraphs: [{ role: 'subhead', text: '一' }, { role: 'body', text: '文。' }] }),
+          article({ id: 5, title: '空文' })
+        ] }
+      ]
+    }
+    const empty: ExportEdition = { id: 2, name: '空报', title: '空报', issueDate: null, pages: [] }
+    const shapes = path.join(dir, 'shapes.xml')
+    const none = path.join(dir, 'empty.xml')
+    fs.writeFileSync(shapes, renderEditionTei(edition))
+    fs.writeFileSync(none, renderEditionTei(empty))
+    const result = xmllint('tei_lite.rng', [shapes, none])
+    expect(result.ok, result.output).toBe(true)
+    const tei = parseXml(fs.readFileSync(shapes, 'utf8'))
+    expect(descendants(tei, 'figure')).toHaveLength(3)
+    expect(descendants(tei, 'div').filter((d) => d.attrs.type === 'section')).toHaveLength(3)
+    expect(descendants(tei, 'div').filter((d) => d.attrs.subtype === 'unapproved').map((d) => d.attrs.type)).toEqual(['fragment'])
+  })
+
+  it('the TEI Lite schema is real: a byline after a paragraph, an element TEI Lite lacks, or a missing header fail it', () => {
+    const tei = fs.readFileSync(filesUnder(path.join(out, 'tei'))[0]!, 'utf8')
+    const bad = path.join(dir, 'bad-tei.xml')
+    const broken = [
+      tei.replace(/(<byline>[^<]*<\/byline>)(\s*)(<p>[^<]*<\/p>)/, '$3$2$1'),
+      tei.replace('<byline>', '<persName>').replace('</byline>', '</persName>'),
+      tei.replace(/<teiHeader>[\s\S]*<\/teiHeader>/, ''),
+      tei.replace('<date when="2026-03-05">', '<date when="2026-02-30">')
+    ]
+    for (const text of broken) {
+      expect(text).not.toBe(tei)
+      fs.writeFileSync(bad, text)
+      expect(xmllint('tei_lite.rng', [bad]).ok).toBe(false)
+    }
   })
 })

@@ -54,4 +54,31 @@ describe('hints from the OCR layout', () => {
     const p = analyzePage(text, { furnitureLines: new Set([0]) })
     expect(p.furniture.join()).toContain('城南新闻')
   })
+
+  it('a paragraph Tesseract cut into blocks in a narrow column is one paragraph again; paragraphs that open indented stay apart', () => {
+    const read = (page: string): { text: string; lines: string[]; hints: ReturnType<typeof hintsFromLayout>; body: string[] } => {
+      const { text, geometry } = readOcrText(fs.readFileSync(path.join(OCR, `${page}.alto.xml`), 'utf8'))
+      const hints = hintsFromLayout(text, geometry)
+      const body = analyzePage(text, hints).articles.flatMap((a) => a.paragraphs.map((x) => x.text))
+      return { text, lines: text.split('\n'), hints, body }
+    }
+    // 02: 食堂负责人表示，新菜 | 单少油少盐，增加了时令蔬 | 菜和豆制品… are three blocks of one printed paragraph
+    const p2 = read('示例晚报_2026-03-05_02版')
+    expect([...p2.hints.continuations!].map((l) => p2.lines[l]!.slice(0, 5))).toEqual(['单少油少盐', '菜和豆制品'])
+    expect(p2.body.some((t) => t.startsWith('食堂负责人表示，新菜单少油少盐，增加了时令蔬菜和豆制品'))).toBe(true)
+    // 03: a paragraph goes on past a full stop (…浓厚兴趣。 | 她打算…): its next line is not indented
+    const p3 = read('示例晚报_2026-03-05_03版')
+    expect(p3.body.some((t) => t.includes('浓厚兴趣。她打算'))).toBe(true)
+    // which the text alone cannot tell from a new paragraph
+    const plain3 = analyzePage(p3.text).articles.flatMap((a) => a.paragraphs.map((x) => x.text))
+    expect(plain3.some((t) => t.includes('浓厚兴趣。她打算'))).toBe(false)
+    // and the other paragraphs of both pages, which open indented, are not run together
+    for (const body of [p2.body, p3.body]) expect(body.filter((t) => /^(新建的口袋公园|街道城建办|学校语文教研组|为了让图书漂流)/.test(t))).toHaveLength(2)
+  })
+
+  it('a continuation hint never joins across a title or into a byline', () => {
+    const text = '第一篇的正文到此为止没有句号\n\n第二篇文章的标题\n\n本报讯（记者 田野）第二篇的正文。'
+    const p = analyzePage(text, { continuations: new Set([2, 4]) })
+    expect(p.articles.map((a) => a.title)).toContain('第二篇文章的标题')
+  })
 })

@@ -205,6 +205,100 @@ describe('TIFF and PDF scans', () => {
   }, 60_000)
 })
 
+describe('a large scan', () => {
+  it('is drawn whole the first time, then from the preview the workbench stored beside it; zooming in draws the scan itself over it', async () => {
+    const { page } = app
+    // 3,000 × 2,400 grey with dark bands of "print": above the size that gets a preview
+    const [width, height] = [3000, 2400]
+    const data = new Uint8Array(width * height).fill(235)
+    for (let y = 100; y < height - 100; y += 60) for (let x = 100 + (y % 120); x < width - 100; x += 7) data.fill(40, y * width + x, y * width + x + 4)
+    for (let y = 100; y < height - 100; y += 60) for (let r = 1; r < 30; r++) data.copyWithin((y + r) * width, y * width, (y + 1) * width)
+    const { encodePng } = await import('../../src/core/media/png')
+    const png = encodePng({ width, height, channels: 1, data })
+    const report = await app.call<ImportReport>('importFiles', {
+      edition: '大幅',
+      files: [upload('大幅_2026-06-01_01版.txt', Buffer.from('大幅头版标题\n\n大幅扫描件的正文。\n')), upload('大幅_2026-06-01_01版.png', png)]
+    })
+    expect(report.failed, JSON.stringify(report.items)).toBe(0)
+    const large = (await app.call<PageSummary[]>('listPages', {})).find((p) => p.sourceName === '大幅_2026-06-01_01版.txt')!
+    const first = await app.call<PageScanInfo>('getPageScan', { pageId: large.id })
+    expect(first.image?.preview).toBeNull()
+    expect(first.image?.previewWanted).toEqual({ width: 2048, height: 1638 })
+    const original = fs.readFileSync(path.join(path.dirname(app.dbPath), 'media', first.image!.sha256.slice(0, 2), `${first.image!.sha256}.png`))
+
+    await page.reload()
+    await page.locator('.page-row').first().waitFor()
+    await openPage(page, large.id)
+    const view = page.getByTestId('scan-view')
+    await expect.poll(() => view.getAttribute('data-drawn'), { timeout: 30_000 }).toBe('3000x2400')
+    expect(await view.getAttribute('data-detail')).toBe('full')
+    // the workbench makes the preview in a worker and core stores it beside the scan
+    await expect.poll(async () => (await app.call<PageScanInfo>('getPageScan', { pageId: large.id })).image?.preview, { timeout: 30_000 }).toEqual({ width: 2048, height: 1638 })
+    const previewFile = path.join(path.dirname(app.dbPath), 'media', first.image!.sha256.slice(0, 2), `${first.image!.sha256}.preview.jpg`)
+    expect(fs.readFileSync(previewFile).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]))
+
+    // the next time: the preview is drawn, and the scan itself only once the view needs it
+    await openPage(page, textPageId)
+    await page.getByTestId('scan-pane').waitFor({ state: 'detached' })
+    await openPage(page, large.id)
+    await expect.poll(() => view.getAttribute('data-drawn'), { timeout: 30_000 }).toBe('2048x1638')
+    expect(await view.getAttribute('data-detail')).toBe('preview')
+    await screenshot(page, 'scan-large-preview')
+    const box = (await view.boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    for (let i = 0; i < 30 && (await view.getAttribute('data-detail')) === 'preview'; i++) {
+      await page.mouse.wheel(0, -120)
+      await page.waitForTimeout(100)
+    }
+    await expect.poll(() => view.getAttribute('data-detail'), { timeout: 30_000 }).toBe('full')
+    await screenshot(page, 'scan-large-zoomed')
+    // keyboard zoom and pan still work on the preview and the scan over it
+    await page.locator('.scan-view .openseadragon-canvas').focus()
+    await page.keyboard.press('Digit0')
+    expect(await page.locator('.scan-pane .error').count()).toBe(0)
+    // the original scan is as it was imported
+    expect(fs.readFileSync(path.join(path.dirname(app.dbPath), 'media', first.image!.sha256.slice(0, 2), `${first.image!.sha256}.png`)).equals(original)).toBe(true)
+    expect(app.errors.filter((e) => !/favicon/.test(e)), app.errors.join('\n')).toEqual([])
+  }, 120_000)
+})
+
+describe('paging through large scans', () => {
+  it('makes the next page\'s preview while the editor reads this one, so the next page opens from its preview', async () => {
+    const { page } = app
+    const { encodePng } = await import('../../src/core/media/png')
+    const scanOf = (seed: number): Buffer => {
+      const [width, height] = [2800, 2600]
+      const data = new Uint8Array(width * height).fill(232)
+      for (let y = 80 + seed * 7; y < height - 80; y += 50) data.fill(30 + seed, y * width + 80, y * width + width - 80)
+      return encodePng({ width, height, channels: 1, data })
+    }
+    const report = await app.call<ImportReport>('importFiles', {
+      edition: '连版',
+      files: [
+        upload('连版_2026-07-01_01版.txt', Buffer.from('连版一版标题\n\n第一版的正文。\n')),
+        upload('连版_2026-07-01_01版.png', scanOf(1)),
+        upload('连版_2026-07-01_02版.txt', Buffer.from('连版二版标题\n\n第二版的正文。\n')),
+        upload('连版_2026-07-01_02版.png', scanOf(2))
+      ]
+    })
+    expect(report.failed, JSON.stringify(report.items)).toBe(0)
+    const pages = await app.call<PageSummary[]>('listPages', {})
+    const [one, two] = ['连版_2026-07-01_01版.txt', '连版_2026-07-01_02版.txt'].map((n) => pages.find((p) => p.sourceName === n)!)
+    expect((await app.call<PageScanInfo>('getPageScan', { pageId: two!.id })).image?.preview).toBeNull()
+    await page.reload()
+    await page.locator('.page-row').first().waitFor()
+    await openPage(page, one!.id)
+    await expect.poll(() => page.getByTestId('scan-view').getAttribute('data-detail'), { timeout: 30_000 }).toBe('full')
+    // page 2 was never opened, and its preview is made
+    await expect.poll(async () => (await app.call<PageScanInfo>('getPageScan', { pageId: two!.id })).image?.preview, { timeout: 40_000 }).toEqual({ width: 2048, height: 1902 })
+    await page.keyboard.press('Alt+PageDown')
+    await page.locator(`[data-page-id="${two!.id}"][aria-current="page"]`).waitFor()
+    await expect.poll(() => page.getByTestId('scan-view').getAttribute('data-drawn'), { timeout: 30_000 }).toBe('2048x1902')
+    expect(await page.getByTestId('scan-view').getAttribute('data-detail')).toBe('preview')
+    expect(app.errors.filter((e) => !/favicon/.test(e)), app.errors.join('\n')).toEqual([])
+  }, 120_000)
+})
+
 describe('uploads keep a page and its scan together', () => {
   it('takes OCR files and scans, and never splits a page from its scan across batches', async () => {
     const { isImportFile, planGroupedBatches, groupKey } = await import('../../src/renderer/src/importing/scanGroups')

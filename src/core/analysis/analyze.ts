@@ -88,7 +88,7 @@ function analyze(text: string, options: AnalysisOptions): PageProposal {
   // the edition's votes include this page's own; a page analysed alone votes by itself
   const votes = edition ? edition.stackVotes : stackVotes(units.map((u) => u.text), (i) => units[i]!.kind === 'heading' || units[i]!.kind === 'subtitle')
   const dups = findDuplicateUnits(units, keys)
-  const { paras, candidates } = joinParagraphs(units, dups, hints.columnBreaks)
+  const { paras, candidates } = joinParagraphs(units, dups, hints.columnBreaks, hints.continuations)
   const drafts = segment(paras, { kickerAbove: votes > 0 })
 
   const placement = new Map<Para, { role: LineRole; draft: number | null }>()

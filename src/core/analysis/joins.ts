@@ -2,7 +2,7 @@
 import { endsContinuing, endsOnBareCloser, endsSentence, hanCount, isHan, startsWithPunct, visibleLength } from './chars'
 import { BOUND_END, BOUND_START, LIST_ITEM, hasPhotoCredit, leadOpening, parseLead, trailingCredit } from './cues'
 import { classify, isHeadingShaped, type Unit, type UnitKind } from './units'
-import { COLUMN_BREAK_JOIN } from './layoutHints'
+import { COLUMN_BREAK_JOIN, CONTINUATION_JOIN } from './layoutHints'
 import { wordAcross } from './junctionWords'
 
 /** Joins at or above this confidence are applied; the others are only listed. */
@@ -234,7 +234,12 @@ export function straddlingBigrams(units: readonly Unit[]): Map<string, number> {
  * (or one bare short line) left between the halves is stepped over and emitted after the joined
  * paragraph. Returns paragraphs in the new reading order and every candidate considered.
  */
-export function joinParagraphs(units: readonly Unit[], dupUnits: ReadonlySet<Unit>, columnBreaks?: ReadonlySet<number>): { paras: Para[]; candidates: JoinCandidate[] } {
+export function joinParagraphs(
+  units: readonly Unit[],
+  dupUnits: ReadonlySet<Unit>,
+  columnBreaks?: ReadonlySet<number>,
+  continuations?: ReadonlySet<number>
+): { paras: Para[]; candidates: JoinCandidate[] } {
   const bigrams = straddlingBigrams(units)
   const indented = indentsParagraphs(units)
   const paras: Para[] = []
@@ -251,7 +256,12 @@ export function joinParagraphs(units: readonly Unit[], dupUnits: ReadonlySet<Uni
     while (canExtend && j < units.length) {
       const last = para.units[para.units.length - 1]!
       const b = units[j]!
-      const direct = atIndentBreak(atColumnBreak(joinable(b) ? junction(para.text, b, units[j + 1], b.gap, bigrams) : null, b, columnBreaks), first, b, indented)
+      const direct = atContinuation(
+        atIndentBreak(atColumnBreak(joinable(b) ? junction(para.text, b, units[j + 1], b.gap, bigrams) : null, b, columnBreaks), first, b, indented),
+        b,
+        continuations,
+        joinable(b) && last.kind === 'body'
+      )
       // look for the other half past caption or furniture lines. A bare short line is not stepped
       // over: once moved it would read as a subhead, and it may be a subhead or a title.
       let bridge: { to: number; junction: Junction } | null = null
@@ -338,6 +348,19 @@ function atIndentBreak(j: Junction | null, first: Unit, b: Unit, indented: boole
 
 /** Confidence of a join an unindented line makes on an indenting page. */
 const INDENT_JOIN = 0.9
+
+/**
+ * The same for a block the OCR layout shows going on with the paragraph above it; between two
+ * body blocks that holds even after a full stop (a new paragraph would open indented), a little
+ * less surely.
+ */
+function atContinuation(j: Junction | null, b: Unit, continuations: ReadonlySet<number> | undefined, bodyAfterBody: boolean): Junction | null {
+  if (!continuations?.has(b.src)) return j
+  if (!j) return bodyAfterBody && b.kind === 'body' ? { confidence: CONTINUATION_JOIN - 0.1, reason: 'the OCR layout shows the paragraph going on in the next block, its first line not indented' } : null
+  if (j.confidence < LIST_FLOOR || j.confidence >= CONTINUATION_JOIN) return j
+  if (j.reason.startsWith('next block is the title of another article')) return j
+  return { confidence: CONTINUATION_JOIN, reason: `${j.reason}; the OCR layout shows the paragraph going on in the next block` }
+}
 
 export function round(x: number): number {
   return Math.round(x * 100) / 100

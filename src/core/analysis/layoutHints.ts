@@ -8,7 +8,15 @@ export interface LayoutHints {
   columnBreaks?: ReadonlySet<number>
   /** Lines of blocks the layout puts outside the running text. */
   furnitureLines?: ReadonlySet<number>
+  /**
+   * Lines that open a block which goes on with the paragraph of the block above: set right
+   * beneath it in the same column, its first line not indented, the line above it running to the
+   * column's edge (an engine that cuts a paragraph into blocks, as Tesseract does in narrow columns).
+   */
+  continuations?: ReadonlySet<number>
 }
 
 /** Least confidence a join across a known column break gets when the words allow one at all. */
 export const COLUMN_BREAK_JOIN = 0.8
+/** Least confidence a join into a block the layout shows going on with the paragraph above gets when the words allow one at all. */
+export const CONTINUATION_JOIN = 0.85

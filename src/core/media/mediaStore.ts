@@ -133,3 +133,72 @@ export function putImage(folder: string, image: StoredImage, source: { file: str
   }
   return target
 }
+
+// A scan's preview: a downscaled JPEG the workbench draws first (a 6,000 × 9,000 scan is 54
+// million pixels to decode before anything shows), kept beside the original as
+// media/ab/<sha256>.preview.jpg. Derived from the original and never the original itself: made
+// by the workbench the first time the scan is shown (browsers decode every scan format, Node none),
+// checked here, and made again if it is lost; backups leave it out.
+
+/** Scans above this many pixels get a preview. */
+export const PREVIEW_MIN_PIXELS = 6_000_000
+/** The preview's longer side, in pixels. */
+export const PREVIEW_LONG_SIDE = 2048
+const PREVIEW_MAX_BYTES = 16 * 1024 * 1024
+
+export function previewPath(folder: string, sha256: string): string {
+  return path.join(folder, sha256.slice(0, 2), `${sha256}.preview.jpg`)
+}
+
+/** The size a scan's preview has, or null when the scan is small enough to be drawn as it is. */
+export function previewSize(width: number | null, height: number | null): { width: number; height: number } | null {
+  if (!width || !height || width * height <= PREVIEW_MIN_PIXELS) return null
+  const scale = PREVIEW_LONG_SIDE / Math.max(width, height)
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) }
+}
+
+/** The stored preview's size, or null when there is none (or it is not the JPEG it should be). */
+export function readPreview(folder: string, sha256: string): { width: number; height: number } | null {
+  let fd: number
+  try {
+    fd = fs.openSync(previewPath(folder, sha256), 'r')
+  } catch {
+    // none made yet: the workbench makes it the first time the scan is shown
+    return null
+  }
+  try {
+    const head = Buffer.alloc(65536)
+    const read = fs.readSync(fd, head, 0, head.length, 0)
+    const info = imageInfo(head.subarray(0, read))
+    return info?.type === 'image/jpeg' && info.width && info.height ? { width: info.width, height: info.height } : null
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/**
+ * Stores a preview the workbench made of the scan `original` (its width and height): a JPEG of
+ * previewSize's size (a pixel either way for rounding), written to a temporary name and renamed.
+ * Throws an ImageError naming what is wrong.
+ */
+export function putPreview(folder: string, sha256: string, original: { width: number | null; height: number | null }, bytes: Uint8Array): { width: number; height: number } {
+  const expected = previewSize(original.width, original.height)
+  if (!expected) throw new ImageError('this scan is small enough to be drawn as it is: it has no preview')
+  if (bytes.length === 0 || bytes.length > PREVIEW_MAX_BYTES) throw new ImageError(`a preview is 1 byte to ${PREVIEW_MAX_BYTES / 1024 / 1024} MB, not ${bytes.length} bytes`)
+  const info = imageInfo(bytes.subarray(0, 65536))
+  if (info?.type !== 'image/jpeg' || !info.width || !info.height) throw new ImageError('a preview is a JPEG file')
+  if (Math.abs(info.width - expected.width) > 1 || Math.abs(info.height - expected.height) > 1) {
+    throw new ImageError(`the preview is ${info.width} × ${info.height}, expected ${expected.width} × ${expected.height}`)
+  }
+  const target = previewPath(folder, sha256)
+  fs.mkdirSync(path.dirname(target), { recursive: true })
+  const temp = `${target}.${randomBytes(6).toString('hex')}.partial`
+  try {
+    fs.writeFileSync(temp, bytes)
+    fs.renameSync(temp, target)
+  } catch (error) {
+    fs.rmSync(temp, { force: true })
+    throw new ImageError(`cannot store the preview: ${(error as Error).message}`)
+  }
+  return { width: info.width, height: info.height }
+}

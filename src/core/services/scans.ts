@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { ApiError, type Handlers } from '../../shared/api'
-import { mediaFolder, mediaPath } from '../media/mediaStore'
+import { ImageError, mediaFolder, mediaPath, previewPath, previewSize, putPreview, readPreview } from '../media/mediaStore'
 import { encodePng } from '../media/png'
 import { decodeTiff } from '../media/tiff'
 import { getOriginalText, getPageGeometry, getPageImage } from '../store/queries/scans'
@@ -11,23 +11,41 @@ import type { ServiceContext } from './context'
 const VIEWABLE = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/tiff'])
 const CONVERTED_KEPT = 3
 
-export function scanHandlers(ctx: ServiceContext): Pick<Handlers, 'getPageScan' | 'getPageImage'> {
+export function scanHandlers(ctx: ServiceContext): Pick<Handlers, 'getPageScan' | 'getPageImage' | 'putPageScanPreview'> {
   const converted = new Map<string, Buffer>()
   return {
     getPageScan: ({ pageId }) => {
       const originalText = getOriginalText(ctx.db, pageId)
       if (originalText === undefined) throw new ApiError('not-found', `page ${pageId} does not exist`)
       const image = getPageImage(ctx.db, pageId)
+      const viewable = image !== null && VIEWABLE.has(image.mediaType)
+      const wanted = viewable ? previewSize(image.width, image.height) : null
       return {
-        image: image && { sha256: image.sha256, mediaType: image.mediaType, width: image.width, height: image.height, sourceName: image.sourceName, byteLength: image.byteLength },
-        viewable: image !== null && VIEWABLE.has(image.mediaType),
+        image: image && {
+          sha256: image.sha256,
+          mediaType: image.mediaType,
+          width: image.width,
+          height: image.height,
+          sourceName: image.sourceName,
+          byteLength: image.byteLength,
+          preview: wanted ? readPreview(mediaFolder(ctx.databasePath), image.sha256) : null,
+          previewWanted: wanted
+        },
+        viewable,
         geometry: getPageGeometry(ctx.db, pageId),
         originalText
       }
     },
-    getPageImage: ({ pageId }) => {
+    getPageImage: ({ pageId, preview }) => {
       const image = getPageImage(ctx.db, pageId)
       if (!image) throw new ApiError('not-found', `page ${pageId} has no scan`)
+      if (preview) {
+        try {
+          return { mediaType: 'image/jpeg', bytes: fs.readFileSync(previewPath(mediaFolder(ctx.databasePath), image.sha256)) }
+        } catch {
+          throw new ApiError('not-found', `the scan of page ${pageId} has no preview yet`)
+        }
+      }
       const file = mediaPath(mediaFolder(ctx.databasePath), image.sha256, image.mediaType)
       if (image.mediaType === 'image/tiff') {
         const kept = converted.get(image.sha256)
@@ -49,6 +67,17 @@ export function scanHandlers(ctx: ServiceContext): Pick<Handlers, 'getPageScan' 
       converted.set(image.sha256, png)
       if (converted.size > CONVERTED_KEPT) converted.delete(converted.keys().next().value!)
       return { mediaType: 'image/png', bytes: png }
+    },
+    putPageScanPreview: ({ pageId, sha256, dataBase64 }) => {
+      const image = getPageImage(ctx.db, pageId)
+      if (!image) throw new ApiError('not-found', `page ${pageId} has no scan`)
+      if (image.sha256 !== sha256) throw new ApiError('conflict', `page ${pageId}'s scan is not ${sha256.slice(0, 12)}… (it changed): preview not stored`)
+      try {
+        return putPreview(mediaFolder(ctx.databasePath), image.sha256, image, Buffer.from(dataBase64, 'base64'))
+      } catch (error) {
+        if (error instanceof ImageError) throw new ApiError('invalid-argument', `preview of page ${pageId}'s scan: ${error.message}`)
+        throw error
+      }
     }
   }
 }

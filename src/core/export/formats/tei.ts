@@ -7,7 +7,8 @@ import { element, escapeText } from './xml'
 // div a page (n = the page's label) and in it a div an article (type article, caption or
 // fragment; subtype unapproved when it is), with its kicker, title and subtitle as heads, the
 // byline, paragraphs, subheads opening sections, and captions as figures. Written to the TEI
-// Lite content models (a div's heads and byline first, then at least one paragraph or section).
+// Lite content models (a div's heads and byline first, then at least one paragraph or section);
+// test/core/export-archive.test.ts validates it against the published tei_lite.rng with xmllint.
 
 export const TEI_NAMESPACE = 'http://www.tei-c.org/ns/1.0'
 

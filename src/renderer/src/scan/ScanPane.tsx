@@ -8,10 +8,15 @@ import { api } from '../api/client'
 import { useApp, useT, useWorkbench } from '../hooks/useWorkbench'
 import { onCursor, requestReveal, workingTextNow } from './cursorBus'
 import { lineAt, lineAtPoint, rangeBox, wordAt } from './scanGeometry'
+import type { PreviewAnswer, PreviewRequest } from './previewWorker'
 import './scan.css'
 
 // The page's scan beside the working text (OpenSeadragon, from the scan's bytes, which come raw
-// over HTTP or IPC: no base64, no network).
+// over HTTP or IPC: no base64, no network). A large scan is drawn first from its preview (a
+// 2,048-pixel JPEG kept beside it in the media folder): the scan itself is fetched and decoded
+// only when the editor zooms past the preview's detail, and drawn over it. The first time a large
+// scan is shown it has no preview yet: it is drawn whole, and a worker makes the preview from the
+// same bytes for every later view (previewWorker.ts).
 // With the layout of an OCR file the printed line under the cursor is outlined and followed,
 // the word under it too, each open suggestion is marked where it is printed (the one at the
 // cursor highlighted), and a click on a line of the scan moves the cursor there. Keys when the
@@ -55,6 +60,20 @@ export function ScanPane(): React.JSX.Element | null {
       live = false
     }
   }, [pageId])
+
+  // Editors go page by page: a while after a page opens, the next page's large scan gets its
+  // preview made in the background, so it opens from the preview too.
+  useEffect(() => {
+    if (pageId === null || hidden) return
+    let timer: ReturnType<typeof setTimeout>
+    const attempt = (): void => {
+      const next = wb.neighbourPage(1)
+      // busy with another preview (this page's own, drawn whole): try again in a while
+      if (next !== null && !preparePreview(next)) timer = setTimeout(attempt, PREPARE_NEXT_AFTER_MS)
+    }
+    timer = setTimeout(attempt, PREPARE_NEXT_AFTER_MS)
+    return () => clearTimeout(timer)
+  }, [pageId, hidden, wb])
 
   useEffect(() => {
     const toggle = (e: KeyboardEvent): void => {
@@ -136,14 +155,19 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
   let suggestions: readonly SuggestionRecord[] = []
   let redraw: (() => void) | null = null
 
-  void api.getPageImage({ pageId }).then(
+  let fullUrl: string | null = null
+  const image = scan.image!
+  const preview = image.preview
+  void api.getPageImage(preview ? { pageId, preview: true } : { pageId }).then(
     ({ mediaType, bytes }) => {
       if (closed) return
-      url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType }))
+      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType })
+      url = URL.createObjectURL(blob)
+      const drawnSize = preview ?? { width: image.width ?? 0, height: image.height ?? 0 }
       // OpenSeadragon's pyramid (each half size drawn on a canvas) makes zoomed-out views finer
       // but costs a full-size canvas: a very large scan opens without it (bench: 6,000 × 9,000 PNG
       // 2.6 s → 1.4-1.5 s to the first full frame under load). Not in the typings: a plain object.
-      const source = { type: 'image', url, buildPyramid: (scan.image?.width ?? 0) * (scan.image?.height ?? 0) <= LARGE_SCAN_PIXELS }
+      const source = { type: 'image', url, buildPyramid: drawnSize.width * drawnSize.height <= LARGE_SCAN_PIXELS }
       viewer = OpenSeadragon({
         element,
         tileSources: source,
@@ -163,10 +187,49 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
         const mark = (): void => {
           const size = item.getContentSize()
           element.dataset.drawn = `${size.x}x${size.y}`
+          element.dataset.detail = preview ? 'preview' : 'full'
+          if (!preview && image.previewWanted) makePreview(pageId, image.sha256, blob, image.previewWanted)
         }
         if (item.getFullyLoaded()) mark()
         else item.addOnceHandler('fully-loaded-change', mark)
       })
+      if (preview) {
+        // the scan itself once the view shows the preview's pixels larger than the screen's
+        let requested = false
+        const wantFull = (): void => {
+          const v = viewer
+          const item = v?.world.getItemAt(0)
+          if (requested || !v || !item) return
+          if (item.viewportToImageZoom(v.viewport.getZoom(true)) * window.devicePixelRatio <= 1.1) return
+          requested = true
+          element.dataset.detail = 'loading'
+          void api.getPageImage({ pageId }).then(
+            (full) => {
+              if (closed || !viewer) return
+              fullUrl = URL.createObjectURL(new Blob([full.bytes as Uint8Array<ArrayBuffer>], { type: full.mediaType }))
+              // drawn over the preview, in the same place; the marks keep to the preview's item
+              viewer.addTiledImage({
+                tileSource: { type: 'image', url: fullUrl, buildPyramid: false } as unknown as OpenSeadragon.TileSource,
+                x: 0,
+                y: 0,
+                width: 1,
+                success: (event: unknown) => {
+                  const added = (event as { item: OpenSeadragon.TiledImage }).item
+                  const done = (): void => {
+                    if (!closed) element.dataset.detail = 'full'
+                  }
+                  if (added.getFullyLoaded()) done()
+                  else added.addOnceHandler('fully-loaded-change', done)
+                }
+              })
+            },
+            (e: Error) => {
+              if (!closed) fail(e.message)
+            }
+          )
+        }
+        viewer.addHandler('zoom', wantFull)
+      }
       const geometry = scan.geometry
       if (!geometry) return
       const toImage = (box: GeometryBox): OpenSeadragon.Rect | null => {
@@ -262,15 +325,91 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
     close: () => {
       closed = true
       delete element.dataset.drawn
+      delete element.dataset.detail
       stopCursor?.()
       viewer?.destroy()
       if (url) URL.revokeObjectURL(url)
+      if (fullUrl) URL.revokeObjectURL(fullUrl)
     },
     setSuggestions: (list) => {
       suggestions = list
       redraw?.()
     }
   }
+}
+
+let makingPreview = false
+/** How long a page is open before the next page's preview is made (not while paging fast). */
+const PREPARE_NEXT_AFTER_MS = 1500
+
+/** Makes the preview of a page's large scan that has none; false when another is being made. */
+function preparePreview(pageId: number): boolean {
+  if (makingPreview) return false
+  makingPreview = true
+  api.getPageScan({ pageId }).then(
+    (info) => {
+      const image = info.image
+      if (!info.viewable || !image?.previewWanted || image.preview) return release()
+      const size = image.previewWanted
+      api.getPageImage({ pageId }).then(
+        ({ mediaType, bytes }) => {
+          release()
+          makePreview(pageId, image.sha256, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType }), size)
+        },
+        // the scan is missing from the media folder: the pane says so when the page is opened
+        release
+      )
+    },
+    // the page is gone (deleted elsewhere): nothing to prepare
+    release
+  )
+  return true
+}
+
+interface PreviewJob {
+  pageId: number
+  sha256: string
+  image: Blob
+  size: { width: number; height: number }
+}
+/** The scan shown whole while another preview was being made: made next (the latest one only). */
+let waiting: PreviewJob | null = null
+
+/** Ends the preview being made (or looked for) and starts the one waiting, if any. */
+function release(): void {
+  makingPreview = false
+  const next = waiting
+  waiting = null
+  if (next) makePreview(next.pageId, next.sha256, next.image, next.size)
+}
+
+/**
+ * Makes and stores the preview of a large scan shown whole, in a worker, one at a time (an editor
+ * paging fast does not start a decode of 54 million pixels a page); a failure leaves the next
+ * view to try again.
+ */
+function makePreview(pageId: number, sha256: string, image: Blob, size: { width: number; height: number }): void {
+  if (makingPreview) {
+    waiting = { pageId, sha256, image, size }
+    return
+  }
+  makingPreview = true
+  const worker = new Worker(new URL('./previewWorker.ts', import.meta.url), { type: 'module' })
+  const done = (): void => {
+    worker.terminate()
+    release()
+  }
+  worker.onmessage = (event: MessageEvent<PreviewAnswer>) => {
+    if (event.data.ok) {
+      api.putPageScanPreview({ pageId, sha256, dataBase64: event.data.dataBase64 }).catch(() => {
+        // refused (the scan changed, the store is read-only): the scan is still shown whole
+      })
+    }
+    done()
+  }
+  worker.onerror = done
+  const request: PreviewRequest = { image, ...size }
+  worker.postMessage(request)
 }
 
 function placeOverlay(viewer: OpenSeadragon.Viewer, element: HTMLElement, rect: OpenSeadragon.Rect | null): void {

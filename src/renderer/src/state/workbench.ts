@@ -177,6 +177,14 @@ export class Workbench implements EditorEvents, WorkbenchHost {
     return this.session.open(pageId, reveal)
   }
 
+  /** The page the next/previous-page key would open, or null at either end. */
+  neighbourPage(direction: 1 | -1): number | null {
+    const { pages, pageId, editions } = this.store.get()
+    const ordered = orderPages(editions, pages)
+    const at = ordered.findIndex((p) => p.id === pageId)
+    return at === -1 ? null : (ordered[at + direction]?.id ?? null)
+  }
+
   async stepPage(direction: 1 | -1): Promise<void> {
     const { pages, pageId, editions } = this.store.get()
     const ordered = orderPages(editions, pages)
