@@ -35,7 +35,16 @@ async function waitSaved(page: Page): Promise<void> {
 /** A click on a line of the working text (0-based), as an editor clicks it. */
 export async function clickLine(page: Page, line: number, modifiers: Array<'Shift'> = []): Promise<void> {
   const number = page.locator('.modified-in-monaco-diff-editor .line-numbers').filter({ hasText: new RegExp(`^${line + 1}$`) })
-  const box = (await number.boundingBox())!
+  // The gutter re-renders as decorations arrive: wait until the number is laid out, then read its box.
+  let box = null as Awaited<ReturnType<typeof number.boundingBox>>
+  await expect
+    .poll(async () => {
+      await number.waitFor({ state: 'visible' })
+      box = await number.boundingBox()
+      return box !== null
+    })
+    .toBe(true)
+  if (!box) throw new Error(`line ${line + 1} is not on screen`)
   for (const key of modifiers) await page.keyboard.down(key)
   await page.mouse.click(box.x + box.width + 80, box.y + box.height / 2)
   for (const key of modifiers) await page.keyboard.up(key)
