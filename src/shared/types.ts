@@ -44,24 +44,27 @@ export interface Paragraph {
   text: string
 }
 
-export interface ArticleRecord {
-  id: number
-  pageId: number
-  ord: number
-  kind: ArticleKind
-  startLine: number
-  endLine: number
+/** What an article says, field by field: the analysis proposes it, the store keeps it, every export writes it. */
+export interface ArticleText {
   kicker: string | null
-  /** The editor's title when titleOverridden, else the one read from the text. */
   title: string
-  /** The editor set the title: it stays as given when the text or the boundaries change. */
-  titleOverridden: boolean
   subtitle: string | null
   headings: string[]
   byline: string | null
   paragraphs: Paragraph[]
   captions: string[]
   flags: string[]
+}
+
+export interface ArticleRecord extends ArticleText {
+  id: number
+  pageId: number
+  ord: number
+  kind: ArticleKind
+  startLine: number
+  endLine: number
+  /** The editor set the title (then `title` is theirs): it stays as given when the text or the boundaries change. */
+  titleOverridden: boolean
   confidence: number
   status: ArticleStatus
   source: 'analysis' | 'editor'

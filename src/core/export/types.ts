@@ -1,4 +1,4 @@
-import type { Paragraph } from '../../shared/types'
+import type { ArticleText } from '../../shared/types'
 
 export const FORMATS = ['json', 'md', 'txt', 'html', 'nitf', 'alto', 'page', 'tei'] as const
 export type Format = (typeof FORMATS)[number]
@@ -50,20 +50,12 @@ export class ExportError extends Error {
 
 // The export's own model: what leaves the store, already filtered and in reading order.
 
-export interface ExportArticle {
+export interface ExportArticle extends ArticleText {
   id: number
   kind: 'article' | 'caption' | 'fragment'
   /** Reading-order position on its page (the store's ord). */
   position: number
   approved: boolean
-  kicker: string | null
-  title: string
-  subtitle: string | null
-  headings: string[]
-  byline: string | null
-  paragraphs: Paragraph[]
-  captions: string[]
-  flags: string[]
 }
 
 export interface ExportPage {

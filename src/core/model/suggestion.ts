@@ -1,11 +1,4 @@
-// A suggested fix as the detections propose it, before the store gives it an id and a page.
+import type { SuggestionRecord } from '../../shared/types'
 
-export interface SuggestionInput {
-  rule: string
-  start: number
-  end: number
-  original: string
-  replacement: string
-  confidence: number
-  message: string
-}
+// A suggested fix as the detections propose it, before the store gives it an id and a page.
+export type SuggestionInput = Omit<SuggestionRecord, 'id' | 'pageId' | 'revisionId' | 'status'>
