@@ -12,11 +12,13 @@ import type { PreviewAnswer, PreviewRequest } from './previewWorker'
 import './scan.css'
 
 // The page's scan beside the working text (OpenSeadragon, from the scan's bytes, which come raw
-// over HTTP or IPC: no base64, no network). A large scan is drawn first from its preview (a
-// 2,048-pixel JPEG kept beside it in the media folder): the scan itself is fetched and decoded
-// only when the editor zooms past the preview's detail, and drawn over it. The first time a large
-// scan is shown it has no preview yet: it is drawn whole, and a worker makes the preview from the
-// same bytes for every later view (previewWorker.ts).
+// over HTTP or IPC: no base64, no network). A large scan is drawn from its Deep Zoom pyramid
+// (512-pixel tiles core makes in the background after the import, kept beside it in the media
+// folder), else from its preview (a 2,048-pixel JPEG, made by core on demand): the scan itself is
+// then fetched and decoded only when the editor zooms past the preview's detail, and drawn over
+// it. Where core cannot make a preview (no sharp on the platform) a large scan is drawn whole the
+// first time, and a worker makes the preview from the same bytes for every later view
+// (previewWorker.ts).
 // With the layout of an OCR file the printed line under the cursor is outlined and followed,
 // the word under it too, each open suggestion is marked where it is printed (the one at the
 // cursor highlighted), and a click on a line of the scan moves the cursor there. Keys when the
@@ -158,19 +160,28 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
   let fullUrl: string | null = null
   const image = scan.image!
   const preview = image.preview
-  void api.getPageImage(preview ? { pageId, preview: true } : { pageId }).then(
-    ({ mediaType, bytes }) => {
+  const tiles = image.tiles
+  // A scan with its Deep Zoom pyramid (made in Node after the import) is drawn from its tiles:
+  // each view decodes the few 512-pixel tiles it shows, fitted or zoomed to the scan's pixels.
+  // Else from its preview, else whole (its preview made in a worker for the next time).
+  const opened: Promise<{ source: object; blob: Blob | null }> = tiles
+    ? Promise.resolve({ source: tileSource(pageId, tiles), blob: null })
+    : api.getPageImage(preview ? { pageId, preview: true } : { pageId }).then(({ mediaType, bytes }) => {
+        const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType })
+        url = URL.createObjectURL(blob)
+        const drawnSize = preview ?? { width: image.width ?? 0, height: image.height ?? 0 }
+        // OpenSeadragon's pyramid (each half size drawn on a canvas) makes zoomed-out views finer
+        // but costs a full-size canvas: a very large scan opens without it (bench: 6,000 × 9,000 PNG
+        // 2.6 s → 1.4-1.5 s to the first full frame under load). Not in the typings: a plain object.
+        return { source: { type: 'image', url, buildPyramid: drawnSize.width * drawnSize.height <= LARGE_SCAN_PIXELS }, blob }
+      })
+  void opened.then(
+    ({ source, blob }) => {
       if (closed) return
-      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType })
-      url = URL.createObjectURL(blob)
-      const drawnSize = preview ?? { width: image.width ?? 0, height: image.height ?? 0 }
-      // OpenSeadragon's pyramid (each half size drawn on a canvas) makes zoomed-out views finer
-      // but costs a full-size canvas: a very large scan opens without it (bench: 6,000 × 9,000 PNG
-      // 2.6 s → 1.4-1.5 s to the first full frame under load). Not in the typings: a plain object.
-      const source = { type: 'image', url, buildPyramid: drawnSize.width * drawnSize.height <= LARGE_SCAN_PIXELS }
       viewer = OpenSeadragon({
         element,
-        tileSources: source,
+        // a TileSource object is accepted as it is (the typings list only its options)
+        tileSources: source as OpenSeadragon.TileSourceOptions,
         showNavigationControl: false,
         showNavigator: false,
         gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: true },
@@ -187,13 +198,18 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
         const mark = (): void => {
           const size = item.getContentSize()
           element.dataset.drawn = `${size.x}x${size.y}`
-          element.dataset.detail = preview ? 'preview' : 'full'
-          if (!preview && image.previewWanted) makePreview(pageId, image.sha256, blob, image.previewWanted)
+          element.dataset.detail = tiles ? 'tiles' : preview ? 'preview' : 'full'
+          if (!tiles && !preview && blob && image.previewWanted) makePreview(pageId, image.sha256, blob, image.previewWanted)
         }
         if (item.getFullyLoaded()) mark()
         else item.addOnceHandler('fully-loaded-change', mark)
+        // data-complete: every tile the view shows is drawn (after a zoom or a pan, the tiles it asked for)
+        element.dataset.complete = item.getFullyLoaded() ? '1' : '0'
+        item.addHandler('fully-loaded-change', (event) => {
+          if (!closed) element.dataset.complete = (event as unknown as { fullyLoaded: boolean }).fullyLoaded ? '1' : '0'
+        })
       })
-      if (preview) {
+      if (preview && !tiles) {
         // the scan itself once the view shows the preview's pixels larger than the screen's
         let requested = false
         const wantFull = (): void => {
@@ -326,6 +342,7 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
       closed = true
       delete element.dataset.drawn
       delete element.dataset.detail
+      delete element.dataset.complete
       stopCursor?.()
       viewer?.destroy()
       if (url) URL.revokeObjectURL(url)
@@ -410,6 +427,25 @@ function makePreview(pageId: number, sha256: string, image: Blob, size: { width:
   worker.onerror = done
   const request: PreviewRequest = { image, ...size }
   worker.postMessage(request)
+}
+
+/**
+ * The scan's Deep Zoom pyramid as OpenSeadragon reads it, its tiles asked of the API (raw bytes
+ * over HTTP, a structured clone over IPC) instead of fetched by URL: the renderer names no files.
+ */
+function tileSource(pageId: number, tiles: NonNullable<NonNullable<PageScanInfo['image']>['tiles']>): OpenSeadragon.TileSource {
+  const source = new OpenSeadragon.DziTileSource(tiles.width, tiles.height, tiles.tileSize, tiles.overlap, 'galley-tiles/', tiles.format)
+  source.downloadTileStart = (job: OpenSeadragon.ImageJob) => {
+    const { level, x, y } = job.tile as unknown as { level: number; x: number; y: number }
+    api.getPageImage({ pageId, tile: { level, x, y } }).then(
+      // a job aborted meanwhile (the view moved on) ignores its finish
+      ({ mediaType, bytes }) => job.finish(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType }), null, 'rasterBlob'),
+      (e: Error) => job.fail(e.message, null)
+    )
+  }
+  // a request under way cannot be taken back; its answer is ignored
+  source.downloadTileAbort = () => undefined
+  return source
 }
 
 function placeOverlay(viewer: OpenSeadragon.Viewer, element: HTMLElement, rect: OpenSeadragon.Rect | null): void {

@@ -1,0 +1,92 @@
+import { log } from '../log'
+import { deriveScan, derivePreview, pyramidPath, wantsDerivatives, type DerivableScan } from './derive'
+import fs from 'node:fs'
+import { previewPath } from './mediaStore'
+
+// The background job that derives large scans' previews and pyramids (derive.ts) after an import,
+// or when the app opens a store whose scans lack them: one scan at a time for the whole process
+// (sharp itself on one thread), so typing and saving keep a core. A scan the editor opens before
+// its turn has its preview made at once (previewNow), ahead of the queue.
+
+interface Item {
+  folder: string
+  scan: DerivableScan
+}
+
+const queue: Item[] = []
+const queued = new Set<string>()
+let running: Promise<void> | null = null
+let settledWaiters: (() => void)[] = []
+let done = 0
+
+const key = (item: Item): string => `${item.folder}\u0000${item.scan.sha256}`
+
+/** Whether the scan's derived files are all there (cheap: two file checks). */
+export function isDerived(folder: string, scan: DerivableScan): boolean {
+  return fs.existsSync(pyramidPath(folder, scan.sha256)) && fs.existsSync(previewPath(folder, scan.sha256))
+}
+
+/** Queues the scans that want derivatives and lack them; returns how many were queued. */
+export function queueDerivations(folder: string, scans: readonly DerivableScan[]): number {
+  let added = 0
+  for (const scan of scans) {
+    if (!wantsDerivatives(scan) || isDerived(folder, scan)) continue
+    const item = { folder, scan }
+    if (queued.has(key(item))) continue
+    queued.add(key(item))
+    queue.push(item)
+    added++
+  }
+  if (added > 0 && !running) running = drain()
+  return added
+}
+
+async function drain(): Promise<void> {
+  for (let item = queue.shift(); item; item = queue.shift()) {
+    try {
+      await deriveScan(item.folder, item.scan)
+    } catch (error) {
+      // the scan is still shown (whole, or from its preview); the next open of the store tries again
+      log.warn(`scan ${item.scan.sha256.slice(0, 12)}…: previews and tiles not made`, error)
+    } finally {
+      queued.delete(key(item))
+      done++
+    }
+  }
+  running = null
+  const waiters = settledWaiters
+  settledWaiters = []
+  for (const resolve of waiters) resolve()
+}
+
+/** Moves the scan to the front of the queue (the editor is looking at it, or is about to). */
+export function prioritize(folder: string, scan: DerivableScan): void {
+  const index = queue.findIndex((item) => item.folder === folder && item.scan.sha256 === scan.sha256)
+  if (index > 0) queue.unshift(...queue.splice(index, 1))
+  else if (index === -1) queueDerivations(folder, [scan])
+}
+
+/**
+ * The scan's preview, made now if it has none (a scan shown before the job came to it); its
+ * pyramid follows, first in the queue. False when no preview can be made here.
+ */
+export async function previewNow(folder: string, scan: DerivableScan): Promise<boolean> {
+  prioritize(folder, scan)
+  try {
+    return await derivePreview(folder, scan)
+  } catch (error) {
+    log.warn(`scan ${scan.sha256.slice(0, 12)}…: preview not made`, error)
+    return false
+  }
+}
+
+/** Resolves when the queue is empty (the CLI waits for it before it exits; tests and the bench too). */
+export function derivationsSettled(): Promise<void> {
+  if (!running) return Promise.resolve()
+  return new Promise((resolve) => settledWaiters.push(resolve))
+}
+
+/** Scans waiting, and scans handled since the process started. */
+export function derivationProgress(): { waiting: number; done: number } {
+  return { waiting: queued.size, done }
+}
