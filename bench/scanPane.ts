@@ -1,10 +1,14 @@
 // Opening the scan pane on a 6,000 × 9,000 px scan, in Chromium on browser mode: from the click on
 // the page in the sidebar to OpenSeadragon's first complete frame (data-drawn on the viewer), for a
 // PNG and a JPEG (the JPEG made by ImageMagick's convert when it is installed, else left out).
-// The first open of a scan draws it whole and makes its preview; every later open draws the
-// preview: each round times both, the preview removed before the first. Zooming in past the
-// preview fetches the scan itself: timed from the wheel notch that asks for it
-// (data-detail="loading") to the scan drawn over the preview (data-detail="full").
+// Each round, under the same load, times the three ways a large scan is shown:
+// - whole: where core makes nothing (no sharp; Node derivation turned off here), the first view
+//   decodes the whole scan and the workbench makes its preview in a worker;
+// - first view in Node: nothing derived yet, core makes the preview in getPageScan and the scan
+//   is drawn from it; its tile pyramid follows in the background (timed until it is stored);
+// - tiles: the pyramid there (as after the import's background job), drawn from its tiles;
+// then zooms in to the scan's own pixels: timed from the last wheel notch to every tile of that
+// view drawn (data-complete). The floor is a page with a 1,365 × 2,048 JPEG scan drawn as it is.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,6 +18,8 @@ import { createHandlers } from '../src/core/services'
 import { importPaths } from '../src/core/import/importer'
 import { encodePng } from '../src/core/media/png'
 import { mediaFolder, previewPath } from '../src/core/media/mediaStore'
+import { pyramidPath, setNodeDerivation, tilesFolder } from '../src/core/media/derive'
+import { derivationsSettled } from '../src/core/media/derivations'
 import { startServer } from '../src/server/server'
 import type { PageSummary } from '../src/shared/types'
 import type { Page } from 'playwright-core'
@@ -46,18 +52,20 @@ function syntheticScan(seed: number): Buffer {
   return encodePng({ width: WIDTH, height: HEIGHT, channels: 1, data })
 }
 
-/** Zooms in with the mouse wheel (1.2× a notch) until the scan itself is asked for; the ms from then until it is drawn. */
-async function zoomToFull(page: Page): Promise<number> {
+/** Zooms in with the mouse wheel to the scan's own pixels; the ms from the last notch until every tile of that view is drawn. */
+async function zoomTiles(page: Page): Promise<number> {
   const view = page.getByTestId('scan-view')
   const box = (await view.boundingBox())!
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3)
-  for (let i = 0; i < 30 && (await view.getAttribute('data-detail')) === 'preview'; i++) {
+  // from fitted (about a tenth of the scan's pixels a screen pixel) to 1:1 and a little past
+  for (let i = 0; i < 14; i++) {
     await page.mouse.wheel(0, -120)
-    await page.waitForTimeout(80)
+    await page.waitForTimeout(40)
   }
-  const asked = performance.now()
-  if ((await view.getAttribute('data-detail')) !== 'full') await page.waitForSelector('[data-testid="scan-view"][data-detail="full"]', { timeout: 60_000 })
-  return performance.now() - asked
+  const last = performance.now()
+  await page.waitForTimeout(30)
+  await page.waitForSelector('[data-testid="scan-view"][data-complete="1"]', { timeout: 60_000 })
+  return performance.now() - last
 }
 
 export async function scanPaneBench(opens: number): Promise<Record<string, unknown>> {
@@ -119,11 +127,13 @@ export async function scanPaneBench(opens: number): Promise<Record<string, unkno
       for (const [kind, suffix] of [['png', '01版.txt'], ['jpeg', '03版.txt']] as const) {
         const target = bySource(suffix)
         if (!target) continue
-        // Each round opens the scan twice under the same load: drawn whole (its preview removed
-        // first, as on the scan's first view), then, once the workbench has stored the preview
-        // again, drawn from the preview; then zooms in until the scan itself is drawn.
         const scanInfo = (await handlers.getPageScan({ pageId: target.id })).image!
-        const previewFile = previewPath(mediaFolder(dbPath), scanInfo.sha256)
+        const folder = mediaFolder(dbPath)
+        const removeDerived = (): void => {
+          fs.rmSync(previewPath(folder, scanInfo.sha256), { force: true })
+          fs.rmSync(pyramidPath(folder, scanInfo.sha256), { force: true })
+          fs.rmSync(tilesFolder(folder, scanInfo.sha256), { recursive: true, force: true })
+        }
         const waitForPreview = async (): Promise<number> => {
           const started = performance.now()
           while ((await handlers.getPageScan({ pageId: target.id })).image?.preview === null) {
@@ -132,23 +142,46 @@ export async function scanPaneBench(opens: number): Promise<Record<string, unkno
           }
           return performance.now() - started
         }
+        const detail = (): Promise<string | null> => page.getByTestId('scan-view').getAttribute('data-detail')
         const whole: number[] = []
         const stored: number[] = []
-        const ms: number[] = []
+        const first: number[] = []
+        const pyramid: number[] = []
+        const tiles: number[] = []
         const zoom: number[] = []
         for (let i = 0; i <= opens; i++) {
-          fs.rmSync(previewFile, { force: true })
-          const w = await time(target.id)
-          const s = w + (await waitForPreview())
-          const p = await time(target.id)
-          const z = await zoomToFull(page)
-          if (i === 0) continue // warm-up: the renderer's code, the decoders, the worker
+          // where core makes nothing: drawn whole, the preview made by the workbench's worker
+          removeDerived()
+          setNodeDerivation(false)
+          let w: number
+          let s: number
+          try {
+            w = await time(target.id)
+            if ((await detail()) !== 'full') throw new Error(`${kind}: drawn from ${await detail()}, not whole`)
+            s = w + (await waitForPreview())
+          } finally {
+            setNodeDerivation(true)
+          }
+          // nothing derived yet: core makes the preview when the page asks for its scan
+          removeDerived()
+          const f = await time(target.id)
+          if ((await detail()) !== 'preview') throw new Error(`${kind}: first view drawn from ${await detail()}, not the preview core made`)
+          const settleFrom = performance.now()
+          await derivationsSettled()
+          const p = f + (performance.now() - settleFrom)
+          // the pyramid there: drawn from its tiles, then zoomed in to the scan's pixels
+          const t = await time(target.id)
+          if ((await detail()) !== 'tiles') throw new Error(`${kind}: drawn from ${await detail()}, not its tiles`)
+          const z = await zoomTiles(page)
+          if (i === 0) continue // warm-up: the renderer's code, the decoders, the worker, sharp
           whole.push(w)
           stored.push(s)
-          ms.push(p)
+          first.push(f)
+          pyramid.push(p)
+          tiles.push(t)
           zoom.push(z)
         }
-        out[kind] = { ...stats(ms), whole: stats(whole), previewStoredAfter: stats(stored), zoomToFull: stats(zoom) }
+        out[kind] = { whole: stats(whole), previewStoredAfter: stats(stored), firstView: stats(first), pyramidStoredAfter: stats(pyramid), tiles: stats(tiles), zoomTiles: stats(zoom) }
       }
       return out
     } finally {
