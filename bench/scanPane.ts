@@ -7,8 +7,9 @@
 // - first view in Node: nothing derived yet, core makes the preview in getPageScan and the scan
 //   is drawn from it; its tile pyramid follows in the background (timed until it is stored);
 // - tiles: the pyramid there (as after the import's background job), drawn from its tiles;
-// then zooms in to the scan's own pixels: timed from the last wheel notch to every tile of that
-// view drawn (data-complete). The floor is a page with a 1,365 × 2,048 JPEG scan drawn as it is.
+// and zooms in to the scan's own pixels from the workbench's preview and from the tiles: timed
+// from the last wheel notch to that view at full detail (the scan drawn over the preview, or every
+// tile of the view drawn: data-complete). The floor is a page with a 1,365 × 2,048 JPEG scan drawn as it is.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -52,8 +53,11 @@ function syntheticScan(seed: number): Buffer {
   return encodePng({ width: WIDTH, height: HEIGHT, channels: 1, data })
 }
 
-/** Zooms in with the mouse wheel to the scan's own pixels; the ms from the last notch until every tile of that view is drawn. */
-async function zoomTiles(page: Page): Promise<number> {
+/**
+ * Zooms in with the mouse wheel to the scan's own pixels; the ms from the last notch until that
+ * view is drawn at full detail: every tile of it, or (drawn from a preview) the scan itself over it.
+ */
+async function zoomIn(page: Page, until: 'tiles' | 'full'): Promise<number> {
   const view = page.getByTestId('scan-view')
   const box = (await view.boundingBox())!
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3)
@@ -64,7 +68,7 @@ async function zoomTiles(page: Page): Promise<number> {
   }
   const last = performance.now()
   await page.waitForTimeout(30)
-  await page.waitForSelector('[data-testid="scan-view"][data-complete="1"]', { timeout: 60_000 })
+  await page.waitForSelector(until === 'tiles' ? '[data-testid="scan-view"][data-complete="1"]' : '[data-testid="scan-view"][data-detail="full"]', { timeout: 60_000 })
   return performance.now() - last
 }
 
@@ -149,6 +153,8 @@ export async function scanPaneBench(opens: number): Promise<Record<string, unkno
         const pyramid: number[] = []
         const tiles: number[] = []
         const zoom: number[] = []
+        const fromPreview: number[] = []
+        const zoomFull: number[] = []
         for (let i = 0; i <= opens; i++) {
           // where core makes nothing: drawn whole, the preview made by the workbench's worker
           removeDerived()
@@ -159,6 +165,11 @@ export async function scanPaneBench(opens: number): Promise<Record<string, unkno
             w = await time(target.id)
             if ((await detail()) !== 'full') throw new Error(`${kind}: drawn from ${await detail()}, not whole`)
             s = w + (await waitForPreview())
+            // from the preview the workbench made: zoomed in, the scan itself is fetched and drawn over it
+            const p = await time(target.id)
+            if ((await detail()) !== 'preview') throw new Error(`${kind}: drawn from ${await detail()}, not the workbench's preview`)
+            fromPreview.push(p)
+            zoomFull.push(await zoomIn(page, 'full'))
           } finally {
             setNodeDerivation(true)
           }
@@ -172,8 +183,13 @@ export async function scanPaneBench(opens: number): Promise<Record<string, unkno
           // the pyramid there: drawn from its tiles, then zoomed in to the scan's pixels
           const t = await time(target.id)
           if ((await detail()) !== 'tiles') throw new Error(`${kind}: drawn from ${await detail()}, not its tiles`)
-          const z = await zoomTiles(page)
-          if (i === 0) continue // warm-up: the renderer's code, the decoders, the worker, sharp
+          const z = await zoomIn(page, 'tiles')
+          if (i === 0) {
+            // warm-up: the renderer's code, the decoders, the worker, sharp
+            fromPreview.pop()
+            zoomFull.pop()
+            continue
+          }
           whole.push(w)
           stored.push(s)
           first.push(f)
@@ -181,7 +197,16 @@ export async function scanPaneBench(opens: number): Promise<Record<string, unkno
           tiles.push(t)
           zoom.push(z)
         }
-        out[kind] = { whole: stats(whole), previewStoredAfter: stats(stored), firstView: stats(first), pyramidStoredAfter: stats(pyramid), tiles: stats(tiles), zoomTiles: stats(zoom) }
+        out[kind] = {
+          whole: stats(whole),
+          previewStoredAfter: stats(stored),
+          fromPreview: stats(fromPreview),
+          zoomFull: stats(zoomFull),
+          firstView: stats(first),
+          pyramidStoredAfter: stats(pyramid),
+          tiles: stats(tiles),
+          zoomTiles: stats(zoom)
+        }
       }
       return out
     } finally {

@@ -364,7 +364,7 @@ export interface PageScanInfo {
     byteLength: number
     /** The stored preview's size (drawn first, the scan itself only when the editor zooms past it), or null. */
     preview: { width: number; height: number } | null
-    /** The size of the preview the workbench should make and store when there is none; null for a scan small enough to draw as it is. */
+    /** The size of the preview the workbench should make and store when there is none; null for a scan small enough to draw as it is, or one core is making the preview of. */
     previewWanted: { width: number; height: number } | null
     /** The scan's Deep Zoom tile pyramid (made in the background after the import), or null: its tiles come from getPageImage's `tile`. */
     tiles: { width: number; height: number; tileSize: number; overlap: number; format: 'jpeg' } | null

@@ -15,6 +15,7 @@ import { scansFolderOf } from '../../src/core/store/backupScans'
 import { openDatabase, type Db } from '../../src/core/store/database'
 import { listPages } from '../../src/core/store/queries/pages'
 import { removeDir, suiteDir, tempDir } from '../support/tmp'
+import { main } from '../../src/cli/main'
 
 // What core derives from a large scan with sharp (core/media/derive.ts): its 2,048-pixel preview
 // and its Deep Zoom pyramid, beside it in the media folder, made in the background after the
@@ -88,20 +89,21 @@ describe('previews and tile pyramids made in Node', () => {
     db.close()
   }, 120_000)
 
-  it('a PNG scan shown before the background job came to it has its preview made at once', async () => {
+  it('a PNG scan shown before the background job came to it goes first: drawn whole that once, its preview and pyramid made next', async () => {
     // importPaths alone queues nothing: the store is as an older Galley left it
     const { db, dbFile, api } = await storeWith({ 'p02.txt': '大幅二版\n\n正文。\n', 'p02.png': bigPng }, false)
     const pageId = listPages(db)[0]!.id
     const folder = mediaFolder(dbFile)
     const shaPng = sha(bigPng)
     expect(fs.existsSync(previewPath(folder, shaPng))).toBe(false)
+    const first = (await api.getPageScan({ pageId })).image!
+    // core makes it: the workbench is not asked to
+    expect([first.preview, first.previewWanted, first.tiles]).toEqual([null, null, null])
+    await derivationsSettled()
     const info = (await api.getPageScan({ pageId })).image!
     expect(info.preview).toEqual({ width: 1365, height: 2048 })
-    const served = await api.getPageImage({ pageId, preview: true })
-    expect(served.mediaType).toBe('image/jpeg')
-    // the pyramid follows in the queue
-    await derivationsSettled()
-    expect((await api.getPageScan({ pageId })).image!.tiles).toEqual({ width: 6000, height: 9000, tileSize: 512, overlap: 1, format: 'jpeg' })
+    expect(info.tiles).toEqual({ width: 6000, height: 9000, tileSize: 512, overlap: 1, format: 'jpeg' })
+    expect((await api.getPageImage({ pageId, preview: true })).mediaType).toBe('image/jpeg')
     expect(sha(fs.readFileSync(mediaPath(folder, shaPng, 'image/png')))).toBe(shaPng)
     db.close()
   }, 120_000)
@@ -163,6 +165,21 @@ describe('previews and tile pyramids made in Node', () => {
     expect(fs.readFileSync(previewPath(restored, shaJpeg)).equals(fs.readFileSync(previewPath(mediaFolder(dbFile), shaJpeg)))).toBe(true)
     expect(readPyramid(restored, { sha256: shaJpeg, width: 6000, height: 9000 })).not.toBeNull()
     expect(fs.readFileSync(tilePath(restored, shaJpeg, 14, 3, 4)).equals(fs.readFileSync(tilePath(mediaFolder(dbFile), shaJpeg, 14, 3, 4)))).toBe(true)
+  }, 120_000)
+
+  it('galley import finishes the previews and pyramids of the scans it imported before it exits', async () => {
+    const input = tempDir()
+    // 3,000 × 2,400: above the 6-million-pixel line, small enough to be quick
+    const jpeg = await sharp(path.join(OCR, `${P3}.jpg`)).resize(3000, 2400, { fit: 'fill' }).jpeg().toBuffer()
+    fs.writeFileSync(path.join(input, 'p01.jpg'), jpeg)
+    fs.writeFileSync(path.join(input, 'p01.txt'), '大幅头版\n\n正文。\n')
+    const dbFile = path.join(tempDir(), 'galley.db')
+    const out: string[] = []
+    const code = await main(['import', input, '--edition', '大幅', '--db', dbFile], { out: (l) => out.push(l), err: (l) => out.push(l), json: () => undefined })
+    expect(code, out.join('\n')).toBe(0)
+    const folder = mediaFolder(dbFile)
+    expect(fs.existsSync(previewPath(folder, sha(jpeg)))).toBe(true)
+    expect(readPyramid(folder, { sha256: sha(jpeg), width: 3000, height: 2400 })).toEqual({ width: 3000, height: 2400, tileSize: 512, overlap: 1, format: 'jpeg' })
   }, 120_000)
 
   it('without Node derivation (no sharp on the platform) a large scan has no preview or tiles until the workbench makes one', async () => {

@@ -1,12 +1,12 @@
 import { log } from '../log'
-import { deriveScan, derivePreview, pyramidPath, wantsDerivatives, type DerivableScan } from './derive'
+import { deriveScan, loadSharp, pyramidPath, wantsDerivatives, type DerivableScan } from './derive'
 import fs from 'node:fs'
 import { previewPath } from './mediaStore'
 
 // The background job that derives large scans' previews and pyramids (derive.ts) after an import,
 // or when the app opens a store whose scans lack them: one scan at a time for the whole process
 // (sharp itself on one thread), so typing and saving keep a core. A scan the editor opens before
-// its turn has its preview made at once (previewNow), ahead of the queue.
+// its turn goes to the front of the queue (deriveSoon).
 
 interface Item {
   folder: string
@@ -18,6 +18,10 @@ const queued = new Set<string>()
 let running: Promise<void> | null = null
 let settledWaiters: (() => void)[] = []
 let done = 0
+/** The queue stays out of the way until then (a page's scan is being drawn). */
+let resumeAt = 0
+/** How long the queue waits after the editor opened a scan it had not come to yet (it is drawn whole meanwhile). */
+const QUIET_AFTER_VIEW_MS = 1000
 
 const key = (item: Item): string => `${item.folder}\u0000${item.scan.sha256}`
 
@@ -42,7 +46,11 @@ export function queueDerivations(folder: string, scans: readonly DerivableScan[]
 }
 
 async function drain(): Promise<void> {
-  for (let item = queue.shift(); item; item = queue.shift()) {
+  for (;;) {
+    // the scan the editor just opened is drawn first, with no derivation competing with it
+    while (Date.now() < resumeAt) await new Promise((resolve) => setTimeout(resolve, Math.max(20, resumeAt - Date.now())))
+    const item = queue.shift()
+    if (!item) break
     try {
       await deriveScan(item.folder, item.scan)
     } catch (error) {
@@ -67,17 +75,15 @@ export function prioritize(folder: string, scan: DerivableScan): void {
 }
 
 /**
- * The scan's preview, made now if it has none (a scan shown before the job came to it); its
- * pyramid follows, first in the queue. False when no preview can be made here.
+ * The editor opened a scan the job has not come to: it is drawn whole this once (what the browser
+ * decodes fastest, measured: bench/scanPane.ts), and its preview and pyramid are made next, once
+ * it is drawn. False where nothing can be derived here (no sharp): the workbench makes the preview.
  */
-export async function previewNow(folder: string, scan: DerivableScan): Promise<boolean> {
+export async function deriveSoon(folder: string, scan: DerivableScan): Promise<boolean> {
+  if (!wantsDerivatives(scan) || !(await loadSharp())) return false
+  resumeAt = Date.now() + QUIET_AFTER_VIEW_MS
   prioritize(folder, scan)
-  try {
-    return await derivePreview(folder, scan)
-  } catch (error) {
-    log.warn(`scan ${scan.sha256.slice(0, 12)}…: preview not made`, error)
-    return false
-  }
+  return true
 }
 
 /** Resolves when the queue is empty (the CLI waits for it before it exits; tests and the bench too). */

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { ApiError, type Handlers } from '../../shared/api'
 import { ImageError, mediaFolder, mediaPath, previewPath, previewSize, putPreview, readPreview } from '../media/mediaStore'
 import { readPyramid, tilePath } from '../media/derive'
-import { previewNow } from '../media/derivations'
+import { deriveSoon } from '../media/derivations'
 import { encodePng } from '../media/png'
 import { decodeTiff } from '../media/tiff'
 import { getOriginalText, getPageGeometry, getPageImage } from '../store/queries/scans'
@@ -23,11 +23,10 @@ export function scanHandlers(ctx: ServiceContext): Pick<Handlers, 'getPageScan' 
       const viewable = image !== null && VIEWABLE.has(image.mediaType)
       const wanted = viewable ? previewSize(image.width, image.height) : null
       const folder = mediaFolder(ctx.databasePath)
-      // A large scan shown before the background job came to it: its preview is made now (a
-      // tenth of a second to a few for 54 million pixels, in Node, beside the thread answering),
-      // its pyramid next; without sharp the workbench makes the preview, as before.
-      let preview = wanted ? readPreview(folder, image!.sha256) : null
-      if (wanted && !preview && (await previewNow(folder, image!))) preview = readPreview(folder, image!.sha256)
+      // A large scan shown before the background job came to it is drawn whole this once and
+      // goes to the front of the job's queue; without sharp the workbench makes its preview.
+      const preview = wanted ? readPreview(folder, image!.sha256) : null
+      const deriving = wanted !== null && !preview && (await deriveSoon(folder, image!))
       return {
         image: image && {
           sha256: image.sha256,
@@ -37,7 +36,7 @@ export function scanHandlers(ctx: ServiceContext): Pick<Handlers, 'getPageScan' 
           sourceName: image.sourceName,
           byteLength: image.byteLength,
           preview,
-          previewWanted: wanted,
+          previewWanted: deriving ? null : wanted,
           tiles: wanted ? readPyramid(folder, image) : null
         },
         viewable,

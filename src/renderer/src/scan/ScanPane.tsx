@@ -12,12 +12,12 @@ import type { PreviewAnswer, PreviewRequest } from './previewWorker'
 import './scan.css'
 
 // The page's scan beside the working text (OpenSeadragon, from the scan's bytes, which come raw
-// over HTTP or IPC: no base64, no network). A large scan is drawn from its Deep Zoom pyramid
-// (512-pixel tiles core makes in the background after the import, kept beside it in the media
-// folder), else from its preview (a 2,048-pixel JPEG, made by core on demand): the scan itself is
-// then fetched and decoded only when the editor zooms past the preview's detail, and drawn over
-// it. Where core cannot make a preview (no sharp on the platform) a large scan is drawn whole the
-// first time, and a worker makes the preview from the same bytes for every later view
+// over HTTP or IPC: no base64, no network). A large scan is drawn first from its preview (a
+// 2,048-pixel JPEG kept beside it in the media folder); when the editor zooms past the preview's
+// detail, its Deep Zoom pyramid (512-pixel tiles, also beside it) is drawn over it, or, where it
+// has none, the scan itself. Core makes both in the background after the import, and a scan
+// opened before its turn is drawn whole that once; where core cannot make them (no sharp on the
+// platform) a worker here makes the preview from the same bytes for every later view
 // (previewWorker.ts).
 // With the layout of an OCR file the printed line under the cursor is outlined and followed,
 // the word under it too, each open suggestion is marked where it is printed (the one at the
@@ -161,10 +161,12 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
   const image = scan.image!
   const preview = image.preview
   const tiles = image.tiles
-  // A scan with its Deep Zoom pyramid (made in Node after the import) is drawn from its tiles:
-  // each view decodes the few 512-pixel tiles it shows, fitted or zoomed to the scan's pixels.
-  // Else from its preview, else whole (its preview made in a worker for the next time).
-  const opened: Promise<{ source: object; blob: Blob | null }> = tiles
+  // A large scan is drawn from its preview (one request, 2.8 million pixels); zoomed past the
+  // preview's detail, from its Deep Zoom pyramid (made in Node after the import) drawn over it:
+  // the few 512-pixel tiles the view shows, never the 54 million pixels of the scan. A pyramid
+  // without a preview is drawn from its tiles alone; a scan with neither is drawn whole.
+  const opened: Promise<{ source: object; blob: Blob | null }> =
+    tiles && !preview
     ? Promise.resolve({ source: tileSource(pageId, tiles), blob: null })
     : api.getPageImage(preview ? { pageId, preview: true } : { pageId }).then(({ mediaType, bytes }) => {
         const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType })
@@ -198,19 +200,22 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
         const mark = (): void => {
           const size = item.getContentSize()
           element.dataset.drawn = `${size.x}x${size.y}`
-          element.dataset.detail = tiles ? 'tiles' : preview ? 'preview' : 'full'
+          element.dataset.detail = preview ? 'preview' : tiles ? 'tiles' : 'full'
           if (!tiles && !preview && blob && image.previewWanted) makePreview(pageId, image.sha256, blob, image.previewWanted)
         }
         if (item.getFullyLoaded()) mark()
         else item.addOnceHandler('fully-loaded-change', mark)
         // data-complete: every tile the view shows is drawn (after a zoom or a pan, the tiles it asked for)
-        element.dataset.complete = item.getFullyLoaded() ? '1' : '0'
-        item.addHandler('fully-loaded-change', (event) => {
-          if (!closed) element.dataset.complete = (event as unknown as { fullyLoaded: boolean }).fullyLoaded ? '1' : '0'
-        })
+        // (drawn from the preview, the pyramid drawn over it when zoomed in says it instead)
+        if (!preview) {
+          element.dataset.complete = item.getFullyLoaded() ? '1' : '0'
+          item.addHandler('fully-loaded-change', (event) => {
+            if (!closed) element.dataset.complete = (event as unknown as { fullyLoaded: boolean }).fullyLoaded ? '1' : '0'
+          })
+        }
       })
-      if (preview && !tiles) {
-        // the scan itself once the view shows the preview's pixels larger than the screen's
+      if (preview) {
+        // finer detail once the view shows the preview's pixels larger than the screen's
         let requested = false
         const wantFull = (): void => {
           const v = viewer
@@ -219,6 +224,27 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
           if (item.viewportToImageZoom(v.viewport.getZoom(true)) * window.devicePixelRatio <= 1.1) return
           requested = true
           element.dataset.detail = 'loading'
+          if (tiles) {
+            // the pyramid over the preview, in the same place; data-complete follows its tiles
+            element.dataset.complete = '0'
+            v.addTiledImage({
+              tileSource: tileSource(pageId, tiles),
+              x: 0,
+              y: 0,
+              width: 1,
+              success: (event: unknown) => {
+                const added = (event as { item: OpenSeadragon.TiledImage }).item
+                const loaded = (fully: boolean): void => {
+                  if (closed) return
+                  element.dataset.complete = fully ? '1' : '0'
+                  if (fully) element.dataset.detail = 'tiles'
+                }
+                loaded(added.getFullyLoaded())
+                added.addHandler('fully-loaded-change', (e) => loaded((e as unknown as { fullyLoaded: boolean }).fullyLoaded))
+              }
+            })
+            return
+          }
           void api.getPageImage({ pageId }).then(
             (full) => {
               if (closed || !viewer) return
