@@ -288,9 +288,9 @@ for (const r of results) {
       row(`scan pane open, ${name}, nothing made in Node (no sharp): click → drawn whole`, `p50 ${f(k.whole.p50, 0)} ms`, `${spread(k.whole)}; preview stored by the workbench p50 ${f(k.previewStoredAfter.p50, 0)} ms after the click`, p.maxRssMB)
       row(`scan pane open, ${name}, from the workbench's preview: click → drawn`, `p50 ${f(k.fromPreview.p50, 0)} ms`, spread(k.fromPreview), p.maxRssMB)
       row(`scan pane, ${kind.toUpperCase()}, zoom in to the scan's pixels from that preview: last notch → scan drawn over it`, `p50 ${f(k.zoomFull.p50, 0)} ms`, spread(k.zoomFull), p.maxRssMB)
-      row(`scan pane open, ${name}, first view (preview made by core on demand): click → drawn`, `p50 ${f(k.firstView.p50, 0)} ms`, `${spread(k.firstView)}; tile pyramid stored p50 ${f(k.pyramidStoredAfter.p50, 0)} ms after the click`, p.maxRssMB)
-      row(`scan pane open, ${name}, from its tiles: click → drawn`, `p50 ${f(k.tiles.p50, 0)} ms`, spread(k.tiles), p.maxRssMB)
-      row(`scan pane, ${kind.toUpperCase()}, zoom in to the scan's pixels: last notch → every tile drawn`, `p50 ${f(k.zoomTiles.p50, 0)} ms`, spread(k.zoomTiles), p.maxRssMB)
+      row(`scan pane open, ${name}, with sharp, opened before the import's job came to it: click → drawn whole`, `p50 ${f(k.firstView.p50, 0)} ms`, `${spread(k.firstView)}; preview and tile pyramid stored by core p50 ${f(k.pyramidStoredAfter.p50, 0)} ms after the click`, p.maxRssMB)
+      row(`scan pane open, ${name}, with sharp, from the preview core made: click → drawn`, `p50 ${f(k.tiles.p50, 0)} ms`, spread(k.tiles), p.maxRssMB)
+      row(`scan pane, ${kind.toUpperCase()}, zoom in to the scan's pixels from the tile pyramid: last notch → every tile drawn`, `p50 ${f(k.zoomTiles.p50, 0)} ms`, spread(k.zoomTiles), p.maxRssMB)
     }
   }
   if (r.workbench) for (const w of workbenchRows(r.workbench)) row(w.name, w.median, w.spread, w.rss)

@@ -167,6 +167,20 @@ describe('previews and tile pyramids made in Node', () => {
     expect(fs.readFileSync(tilePath(restored, shaJpeg, 14, 3, 4)).equals(fs.readFileSync(tilePath(mediaFolder(dbFile), shaJpeg, 14, 3, 4)))).toBe(true)
   }, 120_000)
 
+  it('a large scan sharp cannot read is logged, left as it is, and its preview left to the workbench', async () => {
+    // a PNG whose header says 3,000 × 2,400 and whose pixels are cut off
+    const whole = await sharp(path.join(OCR, `${P2}.png`)).resize(3000, 2400, { fit: 'fill' }).png().toBuffer()
+    const cut = whole.subarray(0, 4096)
+    const { db, dbFile, api } = await storeWith({ 'p09.txt': '残缺\n\n正文。\n', 'p09.png': cut }, true)
+    await derivationsSettled()
+    const folder = mediaFolder(dbFile)
+    const info = (await api.getPageScan({ pageId: listPages(db)[0]!.id })).image!
+    expect([info.preview, info.tiles, info.previewWanted]).toEqual([null, null, { width: 2048, height: 1638 }])
+    expect(fs.readFileSync(mediaPath(folder, info.sha256, 'image/png')).equals(cut)).toBe(true)
+    expect((fs.readdirSync(path.join(folder, info.sha256.slice(0, 2))) as string[]).sort()).toEqual([`${info.sha256}.png`])
+    db.close()
+  }, 120_000)
+
   it('galley import finishes the previews and pyramids of the scans it imported before it exits', async () => {
     const input = tempDir()
     // 3,000 × 2,400: above the 6-million-pixel line, small enough to be quick

@@ -17,7 +17,8 @@ const queue: Item[] = []
 const queued = new Set<string>()
 let running: Promise<void> | null = null
 let settledWaiters: (() => void)[] = []
-let done = 0
+/** Scans sharp could not derive (damaged, or a kind libvips refuses): the workbench makes their preview. */
+const failed = new Set<string>()
 /** The queue stays out of the way until then (a page's scan is being drawn). */
 let resumeAt = 0
 /** How long the queue waits after the editor opened a scan it had not come to yet (it is drawn whole meanwhile). */
@@ -36,7 +37,7 @@ export function queueDerivations(folder: string, scans: readonly DerivableScan[]
   for (const scan of scans) {
     if (!wantsDerivatives(scan) || isDerived(folder, scan)) continue
     const item = { folder, scan }
-    if (queued.has(key(item))) continue
+    if (queued.has(key(item)) || failed.has(key(item))) continue
     queued.add(key(item))
     queue.push(item)
     added++
@@ -54,11 +55,11 @@ async function drain(): Promise<void> {
     try {
       await deriveScan(item.folder, item.scan)
     } catch (error) {
-      // the scan is still shown (whole, or from its preview); the next open of the store tries again
+      // the scan is still shown (whole, its preview made by the workbench); the next process tries again
       log.warn(`scan ${item.scan.sha256.slice(0, 12)}…: previews and tiles not made`, error)
+      failed.add(key(item))
     } finally {
       queued.delete(key(item))
-      done++
     }
   }
   running = null
@@ -80,7 +81,7 @@ export function prioritize(folder: string, scan: DerivableScan): void {
  * it is drawn. False where nothing can be derived here (no sharp): the workbench makes the preview.
  */
 export async function deriveSoon(folder: string, scan: DerivableScan): Promise<boolean> {
-  if (!wantsDerivatives(scan) || !(await loadSharp())) return false
+  if (!wantsDerivatives(scan) || failed.has(key({ folder, scan })) || !(await loadSharp())) return false
   resumeAt = Date.now() + QUIET_AFTER_VIEW_MS
   prioritize(folder, scan)
   return true
@@ -90,9 +91,4 @@ export async function deriveSoon(folder: string, scan: DerivableScan): Promise<b
 export function derivationsSettled(): Promise<void> {
   if (!running) return Promise.resolve()
   return new Promise((resolve) => settledWaiters.push(resolve))
-}
-
-/** Scans waiting, and scans handled since the process started. */
-export function derivationProgress(): { waiting: number; done: number } {
-  return { waiting: queued.size, done }
 }

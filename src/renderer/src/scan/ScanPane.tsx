@@ -188,6 +188,9 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
         showNavigator: false,
         gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: true },
         keyboardNavEnabled: true,
+        // the pyramid drawn over the preview goes straight to the level the view needs (the
+        // preview underneath stands for the coarser ones): fewer tiles asked for while zooming
+        immediateRender: tiles !== null,
         maxZoomPixelRatio: 4,
         visibilityRatio: 0.5,
         // the image is already in memory: no tiles to fetch, no cross-origin canvas
