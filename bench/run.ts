@@ -281,16 +281,16 @@ for (const r of results) {
     if (floor) row('scan pane open, floor: a 1,365 × 2,048 JPEG drawn as it is, click → drawn', `p50 ${f(floor.p50, 0)} ms`, `${f(floor.min, 0)}–${f(floor.max, 0)} ms (n ${floor.n})`, p.maxRssMB)
     for (const kind of ['png', 'jpeg']) {
       type Stats = { n: number; p50: number; min: number; max: number }
-      const k = p[kind] as { whole: Stats; previewStoredAfter: Stats; fromPreview: Stats; zoomFull: Stats; firstView: Stats; pyramidStoredAfter: Stats; tiles: Stats; zoomTiles: Stats } | undefined
+      const k = p[kind] as { whole: Stats; previewStoredAfter: Stats; fromPreview: Stats; zoomFull: Stats; firstView: Stats; pyramidStoredAfter: Stats; tiles: Stats; zoomTiles: Stats; zoomFullMB: number; zoomTilesMB: number } | undefined
       if (!k) continue
       const name = `6,000 × 9,000 ${kind.toUpperCase()} (${f(p[kind === 'png' ? 'pngMB' : 'jpegMB'] as number)} MB)`
       const spread = (s: Stats): string => `${f(s.min, 0)}–${f(s.max, 0)} ms (n ${s.n})`
       row(`scan pane open, ${name}, nothing made in Node (no sharp): click → drawn whole`, `p50 ${f(k.whole.p50, 0)} ms`, `${spread(k.whole)}; preview stored by the workbench p50 ${f(k.previewStoredAfter.p50, 0)} ms after the click`, p.maxRssMB)
       row(`scan pane open, ${name}, from the workbench's preview: click → drawn`, `p50 ${f(k.fromPreview.p50, 0)} ms`, spread(k.fromPreview), p.maxRssMB)
-      row(`scan pane, ${kind.toUpperCase()}, zoom in to the scan's pixels from that preview: last notch → scan drawn over it`, `p50 ${f(k.zoomFull.p50, 0)} ms`, spread(k.zoomFull), p.maxRssMB)
+      row(`scan pane, ${kind.toUpperCase()}, zoom in to the scan's pixels from that preview: last notch → at rest, scan drawn over it`, `p50 ${f(k.zoomFull.p50, 0)} ms`, `${spread(k.zoomFull)}; ${f(k.zoomFullMB, 1)} MB fetched`, p.maxRssMB)
       row(`scan pane open, ${name}, with sharp, opened before the import's job came to it: click → drawn whole`, `p50 ${f(k.firstView.p50, 0)} ms`, `${spread(k.firstView)}; preview and tile pyramid stored by core p50 ${f(k.pyramidStoredAfter.p50, 0)} ms after the click`, p.maxRssMB)
       row(`scan pane open, ${name}, with sharp, from the preview core made: click → drawn`, `p50 ${f(k.tiles.p50, 0)} ms`, spread(k.tiles), p.maxRssMB)
-      row(`scan pane, ${kind.toUpperCase()}, zoom in to the scan's pixels from the tile pyramid: last notch → every tile drawn`, `p50 ${f(k.zoomTiles.p50, 0)} ms`, spread(k.zoomTiles), p.maxRssMB)
+      row(`scan pane, ${kind.toUpperCase()}, zoom in to the scan's pixels from the tile pyramid: last notch → at rest, every tile drawn`, `p50 ${f(k.zoomTiles.p50, 0)} ms`, `${spread(k.zoomTiles)}; ${f(k.zoomTilesMB, 2)} MB fetched`, p.maxRssMB)
     }
   }
   if (r.workbench) for (const w of workbenchRows(r.workbench)) row(w.name, w.median, w.spread, w.rss)

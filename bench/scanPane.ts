@@ -8,8 +8,8 @@
 // - with Node: nothing derived yet (a scan opened before the import's background job came to it),
 //   drawn whole while core makes its preview and pyramid (timed until both are stored); then, as
 //   after the job, from its preview, and zooming in draws the pyramid's tiles over it.
-// Zooms are timed from the last wheel notch to that view at full detail (the scan drawn over the
-// preview, or every tile of the view drawn: data-complete). The floor is a page with a
+// Zooms are timed from the last wheel notch to that view at rest at full detail (the scan drawn
+// over the preview, or every tile of the view drawn: data-complete), with the bytes fetched. The floor is a page with a
 // 1,365 × 2,048 JPEG scan drawn as it is.
 import fs from 'node:fs'
 import os from 'node:os'
@@ -55,22 +55,33 @@ function syntheticScan(seed: number): Buffer {
 }
 
 /**
- * Zooms in with the mouse wheel to the scan's own pixels; the ms from the last notch until that
- * view is drawn at full detail: every tile of it, or (drawn from a preview) the scan itself over it.
+ * Zooms in with the mouse wheel to the scan's own pixels; the ms from the last notch until the
+ * view has come to rest at full detail (every tile of it drawn, or, from a preview, the scan itself
+ * over it), and the bytes of scan the workbench fetched for it.
  */
-async function zoomIn(page: Page, until: 'tiles' | 'full'): Promise<number> {
+async function zoomIn(page: Page, until: 'tiles' | 'full'): Promise<{ ms: number; bytes: number }> {
   const view = page.getByTestId('scan-view')
   const box = (await view.boundingBox())!
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3)
-  // from fitted (about a tenth of the scan's pixels a screen pixel) to 1:1 and a little past
-  for (let i = 0; i < 14; i++) {
-    await page.mouse.wheel(0, -120)
-    await page.waitForTimeout(40)
+  let bytes = 0
+  const count = (response: import('playwright-core').Response): void => {
+    if (response.url().endsWith('/api/getPageImage')) bytes += Number(response.headers()['content-length'] ?? 0)
   }
-  const last = performance.now()
-  await page.waitForTimeout(30)
-  await page.waitForSelector(until === 'tiles' ? '[data-testid="scan-view"][data-detail="tiles"][data-complete="1"]' : '[data-testid="scan-view"][data-detail="full"]', { timeout: 60_000 })
-  return performance.now() - last
+  page.on('response', count)
+  try {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3)
+    // from fitted (about a tenth of the scan's pixels a screen pixel) to 1:1 and a little past
+    for (let i = 0; i < 14; i++) {
+      await page.mouse.wheel(0, -120)
+      await page.waitForTimeout(40)
+    }
+    const last = performance.now()
+    await page.waitForTimeout(30)
+    const detail = until === 'tiles' ? '[data-detail="tiles"][data-complete="1"]' : '[data-detail="full"]'
+    await page.waitForSelector(`[data-testid="scan-view"]${detail}[data-moving="0"]`, { timeout: 60_000 })
+    return { ms: performance.now() - last, bytes }
+  } finally {
+    page.off('response', count)
+  }
 }
 
 export async function scanPaneBench(opens: number): Promise<Record<string, unknown>> {
@@ -156,6 +167,8 @@ export async function scanPaneBench(opens: number): Promise<Record<string, unkno
         const zoom: number[] = []
         const fromPreview: number[] = []
         const zoomFull: number[] = []
+        const zoomFullBytes: number[] = []
+        const zoomTilesBytes: number[] = []
         for (let i = 0; i <= opens; i++) {
           // where core makes nothing: drawn whole, the preview made by the workbench's worker
           removeDerived()
@@ -170,7 +183,9 @@ export async function scanPaneBench(opens: number): Promise<Record<string, unkno
             const p = await time(target.id)
             if ((await detail()) !== 'preview') throw new Error(`${kind}: drawn from ${await detail()}, not the workbench's preview`)
             fromPreview.push(p)
-            zoomFull.push(await zoomIn(page, 'full'))
+            const zf = await zoomIn(page, 'full')
+            zoomFull.push(zf.ms)
+            zoomFullBytes.push(zf.bytes)
           } finally {
             setNodeDerivation(true)
           }
@@ -184,11 +199,13 @@ export async function scanPaneBench(opens: number): Promise<Record<string, unkno
           // as after the import's job: from the preview, then zoomed in to the scan's pixels from the tiles
           const t = await time(target.id)
           if ((await detail()) !== 'preview') throw new Error(`${kind}: drawn from ${await detail()}, not the preview core made`)
-          const z = await zoomIn(page, 'tiles')
+          const zt = await zoomIn(page, 'tiles')
+          const z = zt.ms
           if (i === 0) {
             // warm-up: the renderer's code, the decoders, the worker, sharp
             fromPreview.pop()
             zoomFull.pop()
+            zoomFullBytes.pop()
             continue
           }
           whole.push(w)
@@ -197,6 +214,7 @@ export async function scanPaneBench(opens: number): Promise<Record<string, unkno
           pyramid.push(p)
           tiles.push(t)
           zoom.push(z)
+          zoomTilesBytes.push(zt.bytes)
         }
         out[kind] = {
           whole: stats(whole),
@@ -206,7 +224,9 @@ export async function scanPaneBench(opens: number): Promise<Record<string, unkno
           firstView: stats(first),
           pyramidStoredAfter: stats(pyramid),
           tiles: stats(tiles),
-          zoomTiles: stats(zoom)
+          zoomTiles: stats(zoom),
+          zoomFullMB: quantile(zoomFullBytes, 0.5) / 1e6,
+          zoomTilesMB: quantile(zoomTilesBytes, 0.5) / 1e6
         }
       }
       return out

@@ -196,6 +196,13 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
         // the image is already in memory: no tiles to fetch, no cross-origin canvas
         crossOriginPolicy: false
       })
+      // data-moving: the view is still animating (a zoom or a pan); the bench waits for it to rest
+      viewer.addHandler('animation-start', () => {
+        if (!closed) element.dataset.moving = '1'
+      })
+      viewer.addHandler('animation-finish', () => {
+        if (!closed) element.dataset.moving = '0'
+      })
       // data-drawn: the scan is on screen at full detail (tests and the bench wait for it)
       viewer.addHandler('open', () => {
         const item = viewer?.world.getItemAt(0)
@@ -372,6 +379,7 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
       delete element.dataset.drawn
       delete element.dataset.detail
       delete element.dataset.complete
+      delete element.dataset.moving
       stopCursor?.()
       viewer?.destroy()
       if (url) URL.revokeObjectURL(url)
