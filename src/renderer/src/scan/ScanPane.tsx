@@ -167,16 +167,16 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
   // without a preview is drawn from its tiles alone; a scan with neither is drawn whole.
   const opened: Promise<{ source: object; blob: Blob | null }> =
     tiles && !preview
-    ? Promise.resolve({ source: tileSource(pageId, tiles), blob: null })
-    : api.getPageImage(preview ? { pageId, preview: true } : { pageId }).then(({ mediaType, bytes }) => {
-        const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType })
-        url = URL.createObjectURL(blob)
-        const drawnSize = preview ?? { width: image.width ?? 0, height: image.height ?? 0 }
-        // OpenSeadragon's pyramid (each half size drawn on a canvas) makes zoomed-out views finer
-        // but costs a full-size canvas: a very large scan opens without it (bench: 6,000 × 9,000 PNG
-        // 2.6 s → 1.4-1.5 s to the first full frame under load). Not in the typings: a plain object.
-        return { source: { type: 'image', url, buildPyramid: drawnSize.width * drawnSize.height <= LARGE_SCAN_PIXELS }, blob }
-      })
+      ? Promise.resolve({ source: tileSource(pageId, tiles), blob: null })
+      : api.getPageImage(preview ? { pageId, preview: true } : { pageId }).then(({ mediaType, bytes }) => {
+          const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType })
+          url = URL.createObjectURL(blob)
+          const drawnSize = preview ?? { width: image.width ?? 0, height: image.height ?? 0 }
+          // OpenSeadragon's pyramid (each half size drawn on a canvas) makes zoomed-out views finer
+          // but costs a full-size canvas: a very large scan opens without it (bench: 6,000 × 9,000 PNG
+          // 2.6 s → 1.4-1.5 s to the first full frame under load). Not in the typings: a plain object.
+          return { source: { type: 'image', url, buildPyramid: drawnSize.width * drawnSize.height <= LARGE_SCAN_PIXELS }, blob }
+        })
   void opened.then(
     ({ source, blob }) => {
       if (closed) return
@@ -215,8 +215,8 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
         }
         if (item.getFullyLoaded()) mark()
         else item.addOnceHandler('fully-loaded-change', mark)
-        // data-complete: every tile the view shows is drawn (after a zoom or a pan, the tiles it asked for)
-        // (drawn from the preview, the pyramid drawn over it when zoomed in says it instead)
+        // data-complete: every tile the view shows is drawn (after a zoom or a pan, the tiles it
+        // asked for); over a preview, the pyramid drawn over it says it instead
         if (!preview) {
           element.dataset.complete = item.getFullyLoaded() ? '1' : '0'
           item.addHandler('fully-loaded-change', (event) => {
