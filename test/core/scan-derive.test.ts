@@ -16,6 +16,7 @@ import { openDatabase, type Db } from '../../src/core/store/database'
 import { listPages } from '../../src/core/store/queries/pages'
 import { removeDir, suiteDir, tempDir } from '../support/tmp'
 import { main } from '../../src/cli/main'
+import { openAppSession } from '../../src/core/services/session'
 
 // What core derives from a large scan with sharp (core/media/derive.ts): its 2,048-pixel preview
 // and its Deep Zoom pyramid, beside it in the media folder, made in the background after the
@@ -179,6 +180,22 @@ describe('previews and tile pyramids made in Node', () => {
     expect(fs.readFileSync(mediaPath(folder, info.sha256, 'image/png')).equals(cut)).toBe(true)
     expect((fs.readdirSync(path.join(folder, info.sha256.slice(0, 2))) as string[]).sort()).toEqual([`${info.sha256}.png`])
     db.close()
+  }, 120_000)
+
+  it('the app, opening a store whose large scans lack them (an older Galley\'s), makes them in the background', async () => {
+    const { db, dbFile } = await storeWith({ 'p01.txt': '大幅头版\n\n正文。\n', 'p01.jpg': bigJpeg }, false)
+    db.close()
+    const folder = mediaFolder(dbFile)
+    expect(fs.existsSync(previewPath(folder, sha(bigJpeg)))).toBe(false)
+    const session = openAppSession({ databasePath: dbFile, mode: 'browser' })
+    try {
+      // queued a few seconds after the store opens (not while the window starts)
+      await expect.poll(() => readPyramid(folder, { sha256: sha(bigJpeg), width: 6000, height: 9000 }) !== null, { timeout: 60_000, interval: 250 }).toBe(true)
+      await derivationsSettled()
+      expect(fs.existsSync(previewPath(folder, sha(bigJpeg)))).toBe(true)
+    } finally {
+      await session.quit()
+    }
   }, 120_000)
 
   it('galley import finishes the previews and pyramids of the scans it imported before it exits', async () => {
