@@ -101,6 +101,7 @@ interface SizeResult {
   load?: Record<string, unknown>
   scans?: { text: Summary; withScans: Summary; copy: Summary; ratio: number; ratioLessCopy: number }
   scanPane?: Record<string, unknown>
+  largeScans?: Record<string, unknown>
   repropose?: Record<string, unknown>
   workbench?: WorkbenchSummary
 }
@@ -173,6 +174,8 @@ for (const pages of sizes) {
     const w = summarize(withScans)
     const c = summarize(copy)
     result.scans = { text: t, withScans: w, copy: c, ratio: w.median / t.median, ratioLessCopy: (w.median - c.median) / t.median }
+    log('  large scans: import, then their previews and tile pyramids…')
+    result.largeScans = step('largeScans', { pages: 10 })
     log('  scan pane on a 6,000 × 9,000 scan in Chromium…')
     result.scanPane = step('scanPane', { opens: 5 })
   }
@@ -266,6 +269,11 @@ for (const r of results) {
     lines.push(`| ${r.pages} | import, a PNG scan beside each page | ${f(s.withScans.median / 1000, 2)} s (${f(s.ratio, 2)}× text; ${f(s.ratioLessCopy, 2)}× less the copy) | ${f(s.withScans.min / 1000, 2)}–${f(s.withScans.max / 1000, 2)} s | |`)
     lines.push(`| ${r.pages} | hash and copy of those scans alone | ${f(s.copy.median / 1000, 2)} s | ${f(s.copy.min / 1000, 2)}–${f(s.copy.max / 1000, 2)} s | |`)
   }
+  if (r.largeScans) {
+    const l = r.largeScans as { pages: number; textMs: number; withScansMs: number; ratio: number; perScanMs: number; perScanCpuMs: number; maxRssMB?: number }
+    row(`import, ${l.pages} pages with a 6,000 × 9,000 JPEG each`, `${f(l.withScansMs / 1000, 2)} s (${f(l.ratio, 2)}× text, copy included)`, `text alone ${f(l.textMs / 1000, 2)} s`, l.maxRssMB)
+    row('  then, in the background: preview and tile pyramid a scan', `${f(l.perScanMs / 1000, 2)} s`, `${f(l.perScanCpuMs / 1000, 2)} s CPU a scan`, l.maxRssMB)
+  }
   if (r.scanPane) {
     const p = r.scanPane
     if (p.skipped) row('scan pane, 6,000 × 9,000 scan', String(p.skipped), '', p.maxRssMB)
@@ -273,12 +281,16 @@ for (const r of results) {
     if (floor) row('scan pane open, floor: a 1,365 × 2,048 JPEG drawn as it is, click → drawn', `p50 ${f(floor.p50, 0)} ms`, `${f(floor.min, 0)}–${f(floor.max, 0)} ms (n ${floor.n})`, p.maxRssMB)
     for (const kind of ['png', 'jpeg']) {
       type Stats = { n: number; p50: number; min: number; max: number }
-      const k = p[kind] as (Stats & { whole: Stats; previewStoredAfter: Stats; zoomToFull: Stats }) | undefined
+      const k = p[kind] as { whole: Stats; previewStoredAfter: Stats; fromPreview: Stats; zoomFull: Stats; firstView: Stats; pyramidStoredAfter: Stats; tiles: Stats; zoomTiles: Stats; zoomFullMB: number; zoomTilesMB: number } | undefined
       if (!k) continue
       const name = `6,000 × 9,000 ${kind.toUpperCase()} (${f(p[kind === 'png' ? 'pngMB' : 'jpegMB'] as number)} MB)`
-      row(`scan pane open, ${name}, no preview yet: click → drawn whole`, `p50 ${f(k.whole.p50, 0)} ms`, `${f(k.whole.min, 0)}–${f(k.whole.max, 0)} ms (n ${k.whole.n}); preview stored p50 ${f(k.previewStoredAfter.p50, 0)} ms after the click`, p.maxRssMB)
-      row(`scan pane open, ${name}, with its preview: click → drawn`, `p50 ${f(k.p50, 0)} ms`, `${f(k.min, 0)}–${f(k.max, 0)} ms (n ${k.n})`, p.maxRssMB)
-      row(`scan pane, zoom in past the preview → scan drawn`, `p50 ${f(k.zoomToFull.p50, 0)} ms`, `${f(k.zoomToFull.min, 0)}–${f(k.zoomToFull.max, 0)} ms (n ${k.zoomToFull.n})`, p.maxRssMB)
+      const spread = (s: Stats): string => `${f(s.min, 0)}–${f(s.max, 0)} ms (n ${s.n})`
+      row(`scan pane open, ${name}, nothing made in Node (no sharp): click → drawn whole`, `p50 ${f(k.whole.p50, 0)} ms`, `${spread(k.whole)}; preview stored by the workbench p50 ${f(k.previewStoredAfter.p50, 0)} ms after the click`, p.maxRssMB)
+      row(`scan pane open, ${name}, from the workbench's preview: click → drawn`, `p50 ${f(k.fromPreview.p50, 0)} ms`, spread(k.fromPreview), p.maxRssMB)
+      row(`scan pane, ${kind.toUpperCase()}, zoom in to the scan's pixels from that preview: last notch → at rest, scan drawn over it`, `p50 ${f(k.zoomFull.p50, 0)} ms`, `${spread(k.zoomFull)}; ${f(k.zoomFullMB, 1)} MB fetched`, p.maxRssMB)
+      row(`scan pane open, ${name}, with sharp, opened before the import's job came to it: click → drawn whole`, `p50 ${f(k.firstView.p50, 0)} ms`, `${spread(k.firstView)}; preview and tile pyramid stored by core p50 ${f(k.pyramidStoredAfter.p50, 0)} ms after the click`, p.maxRssMB)
+      row(`scan pane open, ${name}, with sharp, from the preview core made: click → drawn`, `p50 ${f(k.tiles.p50, 0)} ms`, spread(k.tiles), p.maxRssMB)
+      row(`scan pane, ${kind.toUpperCase()}, zoom in to the scan's pixels from the tile pyramid: last notch → at rest, every tile drawn`, `p50 ${f(k.zoomTiles.p50, 0)} ms`, `${spread(k.zoomTiles)}; ${f(k.zoomTilesMB, 2)} MB fetched`, p.maxRssMB)
     }
   }
   if (r.workbench) for (const w of workbenchRows(r.workbench)) row(w.name, w.median, w.spread, w.rss)

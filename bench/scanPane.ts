@@ -1,10 +1,16 @@
 // Opening the scan pane on a 6,000 × 9,000 px scan, in Chromium on browser mode: from the click on
 // the page in the sidebar to OpenSeadragon's first complete frame (data-drawn on the viewer), for a
 // PNG and a JPEG (the JPEG made by ImageMagick's convert when it is installed, else left out).
-// The first open of a scan draws it whole and makes its preview; every later open draws the
-// preview: each round times both, the preview removed before the first. Zooming in past the
-// preview fetches the scan itself: timed from the wheel notch that asks for it
-// (data-detail="loading") to the scan drawn over the preview (data-detail="full").
+// Each round, under the same load, times the ways a large scan is shown:
+// - where core makes nothing (no sharp; Node derivation turned off here): the first view decodes
+//   the whole scan and the workbench makes its preview in a worker; the next opens from that
+//   preview, and zooming in to the scan's pixels fetches the scan and draws it over the preview;
+// - with Node: nothing derived yet (a scan opened before the import's background job came to it),
+//   drawn whole while core makes its preview and pyramid (timed until both are stored); then, as
+//   after the job, from its preview, and zooming in draws the pyramid's tiles over it.
+// Zooms are timed from the last wheel notch to that view at rest at full detail (the scan drawn
+// over the preview, or every tile of the view drawn: data-complete), with the bytes fetched. The floor is a page with a
+// 1,365 × 2,048 JPEG scan drawn as it is.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,6 +20,8 @@ import { createHandlers } from '../src/core/services'
 import { importPaths } from '../src/core/import/importer'
 import { encodePng } from '../src/core/media/png'
 import { mediaFolder, previewPath } from '../src/core/media/mediaStore'
+import { pyramidPath, setNodeDerivation, tilesFolder } from '../src/core/media/derive'
+import { derivationsSettled } from '../src/core/media/derivations'
 import { startServer } from '../src/server/server'
 import type { PageSummary } from '../src/shared/types'
 import type { Page } from 'playwright-core'
@@ -46,18 +54,34 @@ function syntheticScan(seed: number): Buffer {
   return encodePng({ width: WIDTH, height: HEIGHT, channels: 1, data })
 }
 
-/** Zooms in with the mouse wheel (1.2× a notch) until the scan itself is asked for; the ms from then until it is drawn. */
-async function zoomToFull(page: Page): Promise<number> {
+/**
+ * Zooms in with the mouse wheel to the scan's own pixels; the ms from the last notch until the
+ * view has come to rest at full detail (every tile of it drawn, or, from a preview, the scan itself
+ * over it), and the bytes of scan the workbench fetched for it.
+ */
+async function zoomIn(page: Page, until: 'tiles' | 'full'): Promise<{ ms: number; bytes: number }> {
   const view = page.getByTestId('scan-view')
   const box = (await view.boundingBox())!
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3)
-  for (let i = 0; i < 30 && (await view.getAttribute('data-detail')) === 'preview'; i++) {
-    await page.mouse.wheel(0, -120)
-    await page.waitForTimeout(80)
+  let bytes = 0
+  const count = (response: import('playwright-core').Response): void => {
+    if (response.url().endsWith('/api/getPageImage')) bytes += Number(response.headers()['content-length'] ?? 0)
   }
-  const asked = performance.now()
-  if ((await view.getAttribute('data-detail')) !== 'full') await page.waitForSelector('[data-testid="scan-view"][data-detail="full"]', { timeout: 60_000 })
-  return performance.now() - asked
+  page.on('response', count)
+  try {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3)
+    // from fitted (about a tenth of the scan's pixels a screen pixel) to 1:1 and a little past
+    for (let i = 0; i < 14; i++) {
+      await page.mouse.wheel(0, -120)
+      await page.waitForTimeout(40)
+    }
+    const last = performance.now()
+    await page.waitForTimeout(30)
+    const detail = until === 'tiles' ? '[data-detail="tiles"][data-complete="1"]' : '[data-detail="full"]'
+    await page.waitForSelector(`[data-testid="scan-view"]${detail}[data-moving="0"]`, { timeout: 60_000 })
+    return { ms: performance.now() - last, bytes }
+  } finally {
+    page.off('response', count)
+  }
 }
 
 export async function scanPaneBench(opens: number): Promise<Record<string, unknown>> {
@@ -119,11 +143,13 @@ export async function scanPaneBench(opens: number): Promise<Record<string, unkno
       for (const [kind, suffix] of [['png', '01版.txt'], ['jpeg', '03版.txt']] as const) {
         const target = bySource(suffix)
         if (!target) continue
-        // Each round opens the scan twice under the same load: drawn whole (its preview removed
-        // first, as on the scan's first view), then, once the workbench has stored the preview
-        // again, drawn from the preview; then zooms in until the scan itself is drawn.
         const scanInfo = (await handlers.getPageScan({ pageId: target.id })).image!
-        const previewFile = previewPath(mediaFolder(dbPath), scanInfo.sha256)
+        const folder = mediaFolder(dbPath)
+        const removeDerived = (): void => {
+          fs.rmSync(previewPath(folder, scanInfo.sha256), { force: true })
+          fs.rmSync(pyramidPath(folder, scanInfo.sha256), { force: true })
+          fs.rmSync(tilesFolder(folder, scanInfo.sha256), { recursive: true, force: true })
+        }
         const waitForPreview = async (): Promise<number> => {
           const started = performance.now()
           while ((await handlers.getPageScan({ pageId: target.id })).image?.preview === null) {
@@ -132,23 +158,76 @@ export async function scanPaneBench(opens: number): Promise<Record<string, unkno
           }
           return performance.now() - started
         }
+        const detail = (): Promise<string | null> => page.getByTestId('scan-view').getAttribute('data-detail')
         const whole: number[] = []
         const stored: number[] = []
-        const ms: number[] = []
+        const first: number[] = []
+        const pyramid: number[] = []
+        const tiles: number[] = []
         const zoom: number[] = []
+        const fromPreview: number[] = []
+        const zoomFull: number[] = []
+        const zoomFullBytes: number[] = []
+        const zoomTilesBytes: number[] = []
         for (let i = 0; i <= opens; i++) {
-          fs.rmSync(previewFile, { force: true })
-          const w = await time(target.id)
-          const s = w + (await waitForPreview())
-          const p = await time(target.id)
-          const z = await zoomToFull(page)
-          if (i === 0) continue // warm-up: the renderer's code, the decoders, the worker
+          // where core makes nothing: drawn whole, the preview made by the workbench's worker
+          removeDerived()
+          setNodeDerivation(false)
+          let w: number
+          let s: number
+          try {
+            w = await time(target.id)
+            if ((await detail()) !== 'full') throw new Error(`${kind}: drawn from ${await detail()}, not whole`)
+            s = w + (await waitForPreview())
+            // from the preview the workbench made: zoomed in, the scan itself is fetched and drawn over it
+            const p = await time(target.id)
+            if ((await detail()) !== 'preview') throw new Error(`${kind}: drawn from ${await detail()}, not the workbench's preview`)
+            fromPreview.push(p)
+            const zf = await zoomIn(page, 'full')
+            zoomFull.push(zf.ms)
+            zoomFullBytes.push(zf.bytes)
+          } finally {
+            setNodeDerivation(true)
+          }
+          // nothing derived yet: drawn whole, core makes the preview and the pyramid next
+          removeDerived()
+          const f = await time(target.id)
+          if ((await detail()) !== 'full') throw new Error(`${kind}: first view drawn from ${await detail()}, not whole`)
+          const settleFrom = performance.now()
+          await derivationsSettled()
+          const p = f + (performance.now() - settleFrom)
+          // as after the import's job: from the preview, then zoomed in to the scan's pixels from the tiles
+          const t = await time(target.id)
+          if ((await detail()) !== 'preview') throw new Error(`${kind}: drawn from ${await detail()}, not the preview core made`)
+          const zt = await zoomIn(page, 'tiles')
+          const z = zt.ms
+          if (i === 0) {
+            // warm-up: the renderer's code, the decoders, the worker, sharp
+            fromPreview.pop()
+            zoomFull.pop()
+            zoomFullBytes.pop()
+            continue
+          }
           whole.push(w)
           stored.push(s)
-          ms.push(p)
+          first.push(f)
+          pyramid.push(p)
+          tiles.push(t)
           zoom.push(z)
+          zoomTilesBytes.push(zt.bytes)
         }
-        out[kind] = { ...stats(ms), whole: stats(whole), previewStoredAfter: stats(stored), zoomToFull: stats(zoom) }
+        out[kind] = {
+          whole: stats(whole),
+          previewStoredAfter: stats(stored),
+          fromPreview: stats(fromPreview),
+          zoomFull: stats(zoomFull),
+          firstView: stats(first),
+          pyramidStoredAfter: stats(pyramid),
+          tiles: stats(tiles),
+          zoomTiles: stats(zoom),
+          zoomFullMB: quantile(zoomFullBytes, 0.5) / 1e6,
+          zoomTilesMB: quantile(zoomTilesBytes, 0.5) / 1e6
+        }
       }
       return out
     } finally {

@@ -105,6 +105,56 @@ const steps: Record<string, (args: Args) => Promise<Record<string, unknown>> | R
     if (result.failed > 0) throw new Error(`importScans: ${result.failed} failed`)
     return { pages: result.imported, ms }
   },
+  // Large scans: `pages` pages, each with its own 6,000 × 9,000 JPEG (one synthetic page, bytes
+  // after its end making each file unique), imported alone against the same pages without scans;
+  // then the background job that makes their previews and tile pyramids (media/derivations.ts),
+  // timed on its own with this process's CPU (sharp's libvips threads included).
+  largeScans: async ({ pages }) => {
+    const n = (pages as number) ?? 10
+    const { default: sharp } = await import('sharp')
+    const { deriveStoredScans } = await import('../src/core/services/scanDerivation')
+    const { derivationsSettled } = await import('../src/core/media/derivations')
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'galley-bench-large-'))
+    try {
+      const [width, height] = [6000, 9000]
+      const rng = mulberry32(7)
+      const grey = Buffer.alloc(width * height)
+      for (let i = 0; i < grey.length; i++) grey[i] = 225 + Math.floor(rng.next() * 20)
+      for (let y = 300; y < height - 300; y += 64) for (let x = 200; x < width - 200; x += 52) if (rng.next() < 0.9) grey.fill(40, y * width + x, y * width + x + 44)
+      const jpeg = await sharp(grey, { raw: { width, height, channels: 1 } }).jpeg({ quality: 85 }).toBuffer()
+      const textDir = path.join(work, 'text')
+      const scanDir = path.join(work, 'scans')
+      fs.mkdirSync(textDir)
+      fs.mkdirSync(scanDir)
+      for (let i = 0; i < n; i++) {
+        const name = `大幅_2026-01-${String(1 + (i % 28)).padStart(2, '0')}_${String(i + 1).padStart(2, '0')}版`
+        const text = `第${i + 1}版标题\n\n大幅扫描件的正文，第${i + 1}版。\n`
+        fs.writeFileSync(path.join(textDir, `${name}.txt`), text)
+        fs.writeFileSync(path.join(scanDir, `${name}.txt`), text)
+        fs.writeFileSync(path.join(scanDir, `${name}.jpg`), Buffer.concat([jpeg, Buffer.from(`page ${i}`)]))
+      }
+      const importAlone = async (dir: string, file: string): Promise<{ ms: number; db: ReturnType<typeof openDatabase> }> => {
+        const db = openDatabase(path.join(work, file), { noBackup: true })
+        const started = performance.now()
+        const report = await importPaths(db, [dir], {})
+        if (report.failed > 0) throw new Error(`largeScans: ${report.failed} failed`)
+        return { ms: performance.now() - started, db }
+      }
+      const text = await importAlone(textDir, 'text.db')
+      text.db.close()
+      const scans = await importAlone(scanDir, 'scans.db')
+      const cpu = process.cpuUsage()
+      const started = performance.now()
+      const queued = deriveStoredScans(scans.db)
+      await derivationsSettled()
+      const deriveMs = performance.now() - started
+      const used = process.cpuUsage(cpu)
+      scans.db.close()
+      return { pages: n, jpegMB: jpeg.length / 1e6, textMs: text.ms, withScansMs: scans.ms, ratio: scans.ms / text.ms, queued, deriveMs, deriveCpuMs: (used.user + used.system) / 1000, perScanMs: deriveMs / n, perScanCpuMs: (used.user + used.system) / 1000 / n }
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true })
+    }
+  },
   copyScans: ({ dir, media }) => {
     const files = (fs.readdirSync(dir as string, { recursive: true }) as string[]).filter((f) => f.endsWith('.png')).map((f) => path.join(dir as string, f))
     const { ms } = timeMs(() => {

@@ -204,8 +204,15 @@ export const apiArgs = {
   // come apart, so the layout is cheap to ask for on every page change. getPageImage is the one
   // binary result (see BinaryResult): raw bytes over HTTP, a structured clone over IPC.
   getPageScan: z.object({ pageId: id }).strict(),
-  // preview: the scan's downscaled JPEG instead of the scan (see PageScanInfo.image.preview)
-  getPageImage: z.object({ pageId: id, preview: z.boolean().optional() }).strict(),
+  // preview: the scan's downscaled JPEG instead of the scan (see PageScanInfo.image.preview);
+  // tile: one JPEG tile of its Deep Zoom pyramid (see PageScanInfo.image.tiles)
+  getPageImage: z
+    .object({
+      pageId: id,
+      preview: z.boolean().optional(),
+      tile: z.object({ level: z.number().int().min(0).max(40), x: z.number().int().min(0).max(1_000_000), y: z.number().int().min(0).max(1_000_000) }).strict().optional()
+    })
+    .strict(),
   // The preview the workbench made of a large scan the first time it showed it (see
   // core/media/mediaStore.ts); sha256 names the scan it was made from.
   putPageScanPreview: z
@@ -357,8 +364,10 @@ export interface PageScanInfo {
     byteLength: number
     /** The stored preview's size (drawn first, the scan itself only when the editor zooms past it), or null. */
     preview: { width: number; height: number } | null
-    /** The size of the preview the workbench should make and store when there is none; null for a scan small enough to draw as it is. */
+    /** The size of the preview the workbench should make and store when there is none; null for a scan small enough to draw as it is, or one core is making the preview of. */
     previewWanted: { width: number; height: number } | null
+    /** The scan's Deep Zoom tile pyramid (made in the background after the import), or null: its tiles come from getPageImage's `tile`. */
+    tiles: { width: number; height: number; tileSize: number; overlap: number; format: 'jpeg' } | null
   } | null
   /** Whether the workbench can draw the image (PNG, JPEG, WebP, and TIFF, which getPageImage gives as PNG; not PDF). */
   viewable: boolean

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importPaths } from '../../src/core/import/importer'
 import { mediaFolder, mediaPath, previewPath, previewSize } from '../../src/core/media/mediaStore'
+import { setNodeDerivation } from '../../src/core/media/derive'
 import { encodePng } from '../../src/core/media/png'
 import type { Proposer } from '../../src/core/pipeline/proposal'
 import { createHandlers } from '../../src/core/services'
@@ -14,7 +15,8 @@ import { tempDir } from '../support/tmp'
 
 // A large scan's preview (core/media/mediaStore.ts): the size core asks the workbench for, what it
 // refuses to store, and that the original scan is never touched. The browser's own making of the
-// preview is tested in test/ui/scan.test.ts.
+// preview is tested in test/ui/scan.test.ts; core's own (with sharp) in scan-derive.test.ts, off
+// here: these are the workbench's previews, as where sharp cannot load.
 const identity: Proposer = (text) => ({ workingText: text, reason: 'import', articles: [], suggestions: [], analyzerVersion: 0 })
 
 /** The head of a JPEG file of the given size: what core reads of a preview (the browser draws the rest). */
@@ -34,6 +36,9 @@ async function storeWithScan(width: number, height: number): Promise<{ api: Retu
 }
 
 describe('scan previews', () => {
+  beforeAll(() => setNodeDerivation(false))
+  afterAll(() => setNodeDerivation(true))
+
   it('sizes a preview to 2,048 pixels on the longer side, and none for a scan small enough to draw', () => {
     expect(previewSize(6000, 9000)).toEqual({ width: 1365, height: 2048 })
     expect(previewSize(9000, 6000)).toEqual({ width: 2048, height: 1365 })

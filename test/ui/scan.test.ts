@@ -1,12 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { PageScanInfo } from '../../src/shared/api'
 import type { ImportReport, PageSummary } from '../../src/shared/types'
 import { screenshot, startApp, workingText, type BrowserApp } from '../support/browser'
 import { listSuggestions, replaceOpenSuggestions } from '../../src/core/store/queries/suggestions'
 import { rangeBox } from '../../src/renderer/src/scan/scanGeometry'
+import { setNodeDerivation } from '../../src/core/media/derive'
+import { derivationsSettled } from '../../src/core/media/derivations'
 
 // The scan pane in the real browser: a Tesseract ALTO page imported with its scan through the
 // same upload the import dialog uses, OpenSeadragon on the scan's bytes, the line under the
@@ -206,7 +208,10 @@ describe('TIFF and PDF scans', () => {
 })
 
 describe('a large scan', () => {
+  // Where core cannot make previews (no sharp on the platform): the workbench's own fallback.
   it('is drawn whole the first time, then from the preview the workbench stored beside it; zooming in draws the scan itself over it', async () => {
+    setNodeDerivation(false)
+    onTestFinished(() => setNodeDerivation(true))
     const { page } = app
     // 3,000 × 2,400 grey with dark bands of "print": above the size that gets a preview
     const [width, height] = [3000, 2400]
@@ -262,8 +267,73 @@ describe('a large scan', () => {
   }, 120_000)
 })
 
+describe('a 6,000 × 9,000 scan with its tile pyramid', () => {
+  it('is drawn from the preview core made after the import, and zoomed in from its tiles, never decoding the whole scan', async () => {
+    const { page } = app
+    const sharp = (await import('sharp')).default
+    // the fixture page scaled to 6,000 × 9,000, as a 600 dpi broadsheet scan is
+    const jpeg = await sharp(path.join(OCR, `${P3}.jpg`)).resize(6000, 9000, { fit: 'fill' }).jpeg({ quality: 85 }).toBuffer()
+    const report = await app.call<ImportReport>('importFiles', {
+      edition: '瓦片',
+      files: [upload('瓦片_2026-08-01_01版.txt', Buffer.from('瓦片头版标题\n\n瓦片扫描件的正文。\n')), upload('瓦片_2026-08-01_01版.jpg', jpeg)]
+    })
+    expect(report.failed, JSON.stringify(report.items)).toBe(0)
+    // the background job that follows the import
+    await derivationsSettled()
+    const tiled = (await app.call<PageSummary[]>('listPages', {})).find((p) => p.sourceName === '瓦片_2026-08-01_01版.txt')!
+    const info = await app.call<PageScanInfo>('getPageScan', { pageId: tiled.id })
+    expect(info.image?.tiles).toEqual({ width: 6000, height: 9000, tileSize: 512, overlap: 1, format: 'jpeg' })
+
+    const asked: { pageId: number; tile?: { level: number }; preview?: boolean }[] = []
+    const record = (request: import('playwright-core').Request): void => {
+      if (request.url().endsWith('/api/getPageImage')) asked.push(JSON.parse(request.postData() ?? '{}') as (typeof asked)[number])
+    }
+    await page.reload()
+    await page.locator('.page-row').first().waitFor()
+    page.on('request', record)
+    try {
+      await openPage(page, tiled.id)
+      const view = page.getByTestId('scan-view')
+      // fitted: its preview, one request of 2.8 million pixels
+      await expect.poll(() => view.getAttribute('data-drawn'), { timeout: 30_000 }).toBe('1365x2048')
+      expect(await view.getAttribute('data-detail')).toBe('preview')
+      await screenshot(page, 'scan-tiles-fitted')
+      expect(asked).toEqual([{ pageId: tiled.id, preview: true }])
+
+      // zoomed in to the scan's own pixels: tiles of the top levels drawn over it, never the whole scan
+      const box = (await view.boundingBox())!
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3)
+      for (let i = 0; i < 24; i++) {
+        await page.mouse.wheel(0, -120)
+        await page.waitForTimeout(60)
+      }
+      await expect.poll(() => view.getAttribute('data-detail'), { timeout: 30_000 }).toBe('tiles')
+      await expect.poll(() => view.getAttribute('data-complete'), { timeout: 30_000 }).toBe('1')
+      const tileRequests = asked.slice(1)
+      expect(tileRequests.length).toBeGreaterThan(0)
+      expect(tileRequests.every((a) => a.tile !== undefined)).toBe(true)
+      expect(Math.max(...tileRequests.map((a) => a.tile!.level))).toBeGreaterThanOrEqual(13)
+      // only what the view shows: a scan's top level alone has 216 tiles
+      expect(tileRequests.filter((a) => a.tile!.level === 14).length).toBeLessThan(60)
+      await screenshot(page, 'scan-tiles-zoomed')
+      // the keyboard still fits the page, and nothing went wrong on the way
+      await page.locator('.scan-view .openseadragon-canvas').focus()
+      await page.keyboard.press('Digit0')
+      expect(await page.locator('.scan-pane .error').count()).toBe(0)
+    } finally {
+      page.off('request', record)
+    }
+    // the scan itself is as it was imported
+    expect(fs.readFileSync(path.join(path.dirname(app.dbPath), 'media', info.image!.sha256.slice(0, 2), `${info.image!.sha256}.jpg`)).equals(jpeg)).toBe(true)
+    expect(app.errors.filter((e) => !/favicon/.test(e)), app.errors.join('\n')).toEqual([])
+  }, 180_000)
+})
+
 describe('paging through large scans', () => {
   it('makes the next page\'s preview while the editor reads this one, so the next page opens from its preview', async () => {
+    // the workbench's own previews, as where core cannot make them (no sharp)
+    setNodeDerivation(false)
+    onTestFinished(() => setNodeDerivation(true))
     const { page } = app
     const { encodePng } = await import('../../src/core/media/png')
     const scanOf = (seed: number): Buffer => {

@@ -26,6 +26,9 @@ export const importCommand: Command = {
     checking.finish()
     // Pages of a publication that has learnt rules are proposed with them.
     await services().learningSettled()
+    // Large scans' previews and tile pyramids, made after the import (the app makes any missing
+    // ones in the background when it opens the store; a command finishes them before it exits).
+    await services().scansSettled()
     for (const item of report.items) {
       if (item.status === 'failed') output.err(`galley: ${item.source}: ${item.reason}`)
     }

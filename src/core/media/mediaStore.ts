@@ -137,8 +137,9 @@ export function putImage(folder: string, image: StoredImage, source: { file: str
 // A scan's preview: a downscaled JPEG the workbench draws first (a 6,000 × 9,000 scan is 54
 // million pixels to decode before anything shows), kept beside the original as
 // media/ab/<sha256>.preview.jpg. Derived from the original and never the original itself: made
-// by the workbench the first time the scan is shown (browsers decode every scan format, Node none),
-// checked here, and made again if it is lost; backups leave it out.
+// in Node after the import (derive.ts, with the scan's tile pyramid), or by the workbench the
+// first time the scan is shown where Node cannot decode it (no sharp), checked here, and made
+// again if it is lost; backups written elsewhere carry it.
 
 /** Scans above this many pixels get a preview. */
 export const PREVIEW_MIN_PIXELS = 6_000_000

@@ -5,6 +5,7 @@ import { importFromPaths, type ImportUseCaseOptions } from './importing'
 import { exportStoreAsync, type AsyncExportOptions, type ExportResult } from '../export'
 import { createHandlers, inProcessApi } from '.'
 import { allReproposalsSettled } from '../learning/reproposalJobs'
+import { derivationsSettled } from '../media/derivations'
 
 // The use cases that name files on this machine, for the adapters the user runs there (the CLI
 // and the desktop shell); the renderer never sends paths, so they are not in the API contract.
@@ -27,6 +28,8 @@ export interface LocalServices {
   exportToFolder: (options: AsyncExportOptions) => Promise<ExportResult>
   /** Settles when every publication's untouched pages being proposed again (after an approval, an undone or imported rule, an import) are done: a command waits for it before it exits, the app goes on. */
   learningSettled: () => Promise<void>
+  /** Settles when the large scans' previews and tile pyramids being made after an import are done (media/derivations.ts). */
+  scansSettled: () => Promise<void>
 }
 
 /** A database opened for one command: the same handlers as the app, and the path-based use cases. */
@@ -38,7 +41,8 @@ export function localServices(db: Db, databasePath: string): LocalServices {
     api: inProcessApi(handlers),
     importFromPaths: (paths, options) => importFromPaths(db, paths, options),
     exportToFolder: (options) => exportToFolder(db, options),
-    learningSettled: () => allReproposalsSettled(db)
+    learningSettled: () => allReproposalsSettled(db),
+    scansSettled: derivationsSettled
   }
 }
 

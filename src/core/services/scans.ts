@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import { ApiError, type Handlers } from '../../shared/api'
 import { ImageError, mediaFolder, mediaPath, previewPath, previewSize, putPreview, readPreview } from '../media/mediaStore'
+import { readPyramid, tilePath } from '../media/derive'
+import { deriveSoon } from '../media/derivations'
 import { encodePng } from '../media/png'
 import { decodeTiff } from '../media/tiff'
 import { getOriginalText, getPageGeometry, getPageImage } from '../store/queries/scans'
@@ -14,12 +16,17 @@ const CONVERTED_KEPT = 3
 export function scanHandlers(ctx: ServiceContext): Pick<Handlers, 'getPageScan' | 'getPageImage' | 'putPageScanPreview'> {
   const converted = new Map<string, Buffer>()
   return {
-    getPageScan: ({ pageId }) => {
+    getPageScan: async ({ pageId }) => {
       const originalText = getOriginalText(ctx.db, pageId)
       if (originalText === undefined) throw new ApiError('not-found', `page ${pageId} does not exist`)
       const image = getPageImage(ctx.db, pageId)
       const viewable = image !== null && VIEWABLE.has(image.mediaType)
       const wanted = viewable ? previewSize(image.width, image.height) : null
+      const folder = mediaFolder(ctx.databasePath)
+      // A large scan shown before the background job came to it is drawn whole this once and
+      // goes to the front of the job's queue; without sharp the workbench makes its preview.
+      const preview = wanted ? readPreview(folder, image!.sha256) : null
+      const deriving = wanted !== null && !preview && (await deriveSoon(folder, image!))
       return {
         image: image && {
           sha256: image.sha256,
@@ -28,17 +35,26 @@ export function scanHandlers(ctx: ServiceContext): Pick<Handlers, 'getPageScan' 
           height: image.height,
           sourceName: image.sourceName,
           byteLength: image.byteLength,
-          preview: wanted ? readPreview(mediaFolder(ctx.databasePath), image.sha256) : null,
-          previewWanted: wanted
+          preview,
+          previewWanted: deriving ? null : wanted,
+          tiles: wanted ? readPyramid(folder, image) : null
         },
         viewable,
         geometry: getPageGeometry(ctx.db, pageId),
         originalText
       }
     },
-    getPageImage: ({ pageId, preview }) => {
+    getPageImage: ({ pageId, preview, tile }) => {
       const image = getPageImage(ctx.db, pageId)
       if (!image) throw new ApiError('not-found', `page ${pageId} has no scan`)
+      if (tile) {
+        // the path is made of the hash and three integers: nothing the caller sends names a file
+        try {
+          return { mediaType: 'image/jpeg', bytes: fs.readFileSync(tilePath(mediaFolder(ctx.databasePath), image.sha256, tile.level, tile.x, tile.y)) }
+        } catch {
+          throw new ApiError('not-found', `the scan of page ${pageId} has no tile ${tile.level}/${tile.x}_${tile.y}`)
+        }
+      }
       if (preview) {
         try {
           return { mediaType: 'image/jpeg', bytes: fs.readFileSync(previewPath(mediaFolder(ctx.databasePath), image.sha256)) }

@@ -15,8 +15,11 @@ import { loadTypoModel } from '../typos'
 import { createServices } from '.'
 import type { ImportJobs } from './importJobs'
 import { callWorker, type CallWorker } from './callWorker'
+import { deriveStoredScans } from './scanDerivation'
 
 const HOUR = 3600 * 1000
+/** How long after the store opens its large scans lacking previews and tiles are queued (not while the window starts). */
+const DERIVE_AFTER_MS = 5000
 
 // The app's hold on its database, for the desktop shell and browser mode alike. A database that
 // cannot be used does not stop the app: it starts in recovery, where appInfo says what is wrong
@@ -81,6 +84,14 @@ export function openAppSession(options: AppSessionOptions): AppSession {
     recovery = null
     options.onOpen?.(db)
     if (options.backups) dailyBackup()
+    setTimeout(() => {
+      if (open?.db !== db || !db.open) return
+      try {
+        deriveStoredScans(db, databasePath)
+      } catch (error) {
+        log.warn(`large scans of ${databasePath}: previews and tiles not queued`, error)
+      }
+    }, DERIVE_AFTER_MS).unref()
   }
 
   const dailyBackup = (): void => {

@@ -5,11 +5,15 @@ import Database from 'better-sqlite3'
 import type { Db } from './database'
 import { EXTENSION, type ImageType } from '../media/imageInfo'
 import { mediaFolder } from '../media/mediaStore'
+import { copyDerived } from '../media/derive'
 
 // Page scans live beside the database in media/, named by their SHA-256, never changed or
 // removed: every rolling backup in backups/ beside the same media/ finds its scans there. A
 // backup written elsewhere carries the scans it names in `<backup>.media/` (same layout), and a
-// restore puts back the ones the live media/ lacks, each checked against its hash.
+// restore puts back the ones the live media/ lacks, each checked against its hash. What Galley
+// derived from a large scan (its preview and Deep Zoom tiles, media/derive.ts) goes with it, so a
+// restored store opens its scans as fast as before; it is never checked by a hash (it has none),
+// and a restore puts it back only beside a scan that is there.
 
 function relative(sha256: string, type: ImageType): string {
   return path.join(sha256.slice(0, 2), `${sha256}.${EXTENSION[type]}`)
@@ -37,6 +41,7 @@ export function copyScansBeside(db: Db, databasePath: string, backupFile: string
   for (const scan of scans) {
     const from = path.join(live, relative(scan.sha256, scan.mediaType))
     const to = path.join(target, relative(scan.sha256, scan.mediaType))
+    if (fs.existsSync(from)) copyDerived(live, target, scan.sha256)
     if (fs.existsSync(to) || !fs.existsSync(from)) continue
     fs.mkdirSync(path.dirname(to), { recursive: true })
     // a copy (a reflink where the file system has them), never a hard link: whatever happens to
@@ -66,7 +71,10 @@ export function restoreScans(databasePath: string, backupFile: string): string[]
   for (const scan of scans) {
     const rel = relative(scan.sha256, scan.mediaType)
     const to = path.join(live, rel)
-    if (fs.existsSync(to)) continue
+    if (fs.existsSync(to)) {
+      copyDerived(scansFolderOf(backupFile), live, scan.sha256)
+      continue
+    }
     const from = path.join(scansFolderOf(backupFile), rel)
     if (!fs.existsSync(from) || createHash('sha256').update(fs.readFileSync(from)).digest('hex') !== scan.sha256) {
       missing.push(scan.sha256)
@@ -76,6 +84,7 @@ export function restoreScans(databasePath: string, backupFile: string): string[]
     const partial = `${to}.partial`
     fs.copyFileSync(from, partial)
     fs.renameSync(partial, to)
+    copyDerived(scansFolderOf(backupFile), live, scan.sha256)
   }
   return missing
 }

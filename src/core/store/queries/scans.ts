@@ -48,6 +48,17 @@ export function allPageImages(db: Db): { sha256: string; mediaType: StoredImage[
   return stmt(db, 'SELECT DISTINCT sha256, media_type AS mediaType FROM page_images ORDER BY sha256').all() as { sha256: string; mediaType: StoredImage['type'] }[]
 }
 
+/** Every scan large enough for a preview and a tile pyramid, once each (core/media/derive.ts). */
+export function largePageImages(db: Db, minPixels: number): { sha256: string; mediaType: StoredImage['type']; width: number; height: number }[] {
+  return stmt(
+    db,
+    // in the order of their pages (editors go page by page)
+    `SELECT sha256, media_type AS mediaType, width, height FROM page_images
+      WHERE width IS NOT NULL AND height IS NOT NULL AND width * height > ? AND media_type <> 'application/pdf'
+      GROUP BY sha256 ORDER BY MIN(page_id)`
+  ).all(minPixels) as { sha256: string; mediaType: StoredImage['type']; width: number; height: number }[]
+}
+
 /** A page's original text (what its geometry's offsets point into). */
 export function getOriginalText(db: Db, pageId: number): string | undefined {
   return stmt(db, 'SELECT original_text FROM pages WHERE id = ?').pluck().get(pageId) as string | undefined

@@ -13,10 +13,12 @@ import './scan.css'
 
 // The page's scan beside the working text (OpenSeadragon, from the scan's bytes, which come raw
 // over HTTP or IPC: no base64, no network). A large scan is drawn first from its preview (a
-// 2,048-pixel JPEG kept beside it in the media folder): the scan itself is fetched and decoded
-// only when the editor zooms past the preview's detail, and drawn over it. The first time a large
-// scan is shown it has no preview yet: it is drawn whole, and a worker makes the preview from the
-// same bytes for every later view (previewWorker.ts).
+// 2,048-pixel JPEG kept beside it in the media folder); when the editor zooms past the preview's
+// detail, its Deep Zoom pyramid (512-pixel tiles, also beside it) is drawn over it, or, where it
+// has none, the scan itself. Core makes both in the background after the import, and a scan
+// opened before its turn is drawn whole that once; where core cannot make them (no sharp on the
+// platform) a worker here makes the preview from the same bytes for every later view
+// (previewWorker.ts).
 // With the layout of an OCR file the printed line under the cursor is outlined and followed,
 // the word under it too, each open suggestion is marked where it is printed (the one at the
 // cursor highlighted), and a click on a line of the scan moves the cursor there. Keys when the
@@ -158,27 +160,48 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
   let fullUrl: string | null = null
   const image = scan.image!
   const preview = image.preview
-  void api.getPageImage(preview ? { pageId, preview: true } : { pageId }).then(
-    ({ mediaType, bytes }) => {
+  const tiles = image.tiles
+  // A large scan is drawn from its preview (one request, 2.8 million pixels); zoomed past the
+  // preview's detail, from its Deep Zoom pyramid (made in Node after the import) drawn over it:
+  // the few 512-pixel tiles the view shows, never the 54 million pixels of the scan. A pyramid
+  // without a preview is drawn from its tiles alone; a scan with neither is drawn whole.
+  const opened: Promise<{ source: object; blob: Blob | null }> =
+    tiles && !preview
+      ? Promise.resolve({ source: tileSource(pageId, tiles), blob: null })
+      : api.getPageImage(preview ? { pageId, preview: true } : { pageId }).then(({ mediaType, bytes }) => {
+          const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType })
+          url = URL.createObjectURL(blob)
+          const drawnSize = preview ?? { width: image.width ?? 0, height: image.height ?? 0 }
+          // OpenSeadragon's pyramid (each half size drawn on a canvas) makes zoomed-out views finer
+          // but costs a full-size canvas: a very large scan opens without it (bench: 6,000 × 9,000 PNG
+          // 2.6 s → 1.4-1.5 s to the first full frame under load). Not in the typings: a plain object.
+          return { source: { type: 'image', url, buildPyramid: drawnSize.width * drawnSize.height <= LARGE_SCAN_PIXELS }, blob }
+        })
+  void opened.then(
+    ({ source, blob }) => {
       if (closed) return
-      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType })
-      url = URL.createObjectURL(blob)
-      const drawnSize = preview ?? { width: image.width ?? 0, height: image.height ?? 0 }
-      // OpenSeadragon's pyramid (each half size drawn on a canvas) makes zoomed-out views finer
-      // but costs a full-size canvas: a very large scan opens without it (bench: 6,000 × 9,000 PNG
-      // 2.6 s → 1.4-1.5 s to the first full frame under load). Not in the typings: a plain object.
-      const source = { type: 'image', url, buildPyramid: drawnSize.width * drawnSize.height <= LARGE_SCAN_PIXELS }
       viewer = OpenSeadragon({
         element,
-        tileSources: source,
+        // a TileSource object is accepted as it is (the typings list only its options)
+        tileSources: source as OpenSeadragon.TileSourceOptions,
         showNavigationControl: false,
         showNavigator: false,
         gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: true },
         keyboardNavEnabled: true,
+        // the pyramid drawn over the preview goes straight to the level the view needs (the
+        // preview underneath stands for the coarser ones): fewer tiles asked for while zooming
+        immediateRender: tiles !== null,
         maxZoomPixelRatio: 4,
         visibilityRatio: 0.5,
         // the image is already in memory: no tiles to fetch, no cross-origin canvas
         crossOriginPolicy: false
+      })
+      // data-moving: the view is still animating (a zoom or a pan); the bench waits for it to rest
+      viewer.addHandler('animation-start', () => {
+        if (!closed) element.dataset.moving = '1'
+      })
+      viewer.addHandler('animation-finish', () => {
+        if (!closed) element.dataset.moving = '0'
       })
       // data-drawn: the scan is on screen at full detail (tests and the bench wait for it)
       viewer.addHandler('open', () => {
@@ -187,14 +210,22 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
         const mark = (): void => {
           const size = item.getContentSize()
           element.dataset.drawn = `${size.x}x${size.y}`
-          element.dataset.detail = preview ? 'preview' : 'full'
-          if (!preview && image.previewWanted) makePreview(pageId, image.sha256, blob, image.previewWanted)
+          element.dataset.detail = preview ? 'preview' : tiles ? 'tiles' : 'full'
+          if (!tiles && !preview && blob && image.previewWanted) makePreview(pageId, image.sha256, blob, image.previewWanted)
         }
         if (item.getFullyLoaded()) mark()
         else item.addOnceHandler('fully-loaded-change', mark)
+        // data-complete: every tile the view shows is drawn (after a zoom or a pan, the tiles it
+        // asked for); over a preview, the pyramid drawn over it says it instead
+        if (!preview) {
+          element.dataset.complete = item.getFullyLoaded() ? '1' : '0'
+          item.addHandler('fully-loaded-change', (event) => {
+            if (!closed) element.dataset.complete = (event as unknown as { fullyLoaded: boolean }).fullyLoaded ? '1' : '0'
+          })
+        }
       })
       if (preview) {
-        // the scan itself once the view shows the preview's pixels larger than the screen's
+        // finer detail once the view shows the preview's pixels larger than the screen's
         let requested = false
         const wantFull = (): void => {
           const v = viewer
@@ -203,6 +234,27 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
           if (item.viewportToImageZoom(v.viewport.getZoom(true)) * window.devicePixelRatio <= 1.1) return
           requested = true
           element.dataset.detail = 'loading'
+          if (tiles) {
+            // the pyramid over the preview, in the same place; data-complete follows its tiles
+            element.dataset.complete = '0'
+            v.addTiledImage({
+              tileSource: tileSource(pageId, tiles),
+              x: 0,
+              y: 0,
+              width: 1,
+              success: (event: unknown) => {
+                const added = (event as { item: OpenSeadragon.TiledImage }).item
+                const loaded = (fully: boolean): void => {
+                  if (closed) return
+                  element.dataset.complete = fully ? '1' : '0'
+                  if (fully) element.dataset.detail = 'tiles'
+                }
+                loaded(added.getFullyLoaded())
+                added.addHandler('fully-loaded-change', (e) => loaded((e as unknown as { fullyLoaded: boolean }).fullyLoaded))
+              }
+            })
+            return
+          }
           void api.getPageImage({ pageId }).then(
             (full) => {
               if (closed || !viewer) return
@@ -326,6 +378,8 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
       closed = true
       delete element.dataset.drawn
       delete element.dataset.detail
+      delete element.dataset.complete
+      delete element.dataset.moving
       stopCursor?.()
       viewer?.destroy()
       if (url) URL.revokeObjectURL(url)
@@ -410,6 +464,25 @@ function makePreview(pageId: number, sha256: string, image: Blob, size: { width:
   worker.onerror = done
   const request: PreviewRequest = { image, ...size }
   worker.postMessage(request)
+}
+
+/**
+ * The scan's Deep Zoom pyramid as OpenSeadragon reads it, its tiles asked of the API (raw bytes
+ * over HTTP, a structured clone over IPC) instead of fetched by URL: the renderer names no files.
+ */
+function tileSource(pageId: number, tiles: NonNullable<NonNullable<PageScanInfo['image']>['tiles']>): OpenSeadragon.TileSource {
+  const source = new OpenSeadragon.DziTileSource(tiles.width, tiles.height, tiles.tileSize, tiles.overlap, 'galley-tiles/', tiles.format)
+  source.downloadTileStart = (job: OpenSeadragon.ImageJob) => {
+    const { level, x, y } = job.tile as unknown as { level: number; x: number; y: number }
+    api.getPageImage({ pageId, tile: { level, x, y } }).then(
+      // a job aborted meanwhile (the view moved on) ignores its finish
+      ({ mediaType, bytes }) => job.finish(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType }), null, 'rasterBlob'),
+      (e: Error) => job.fail(e.message, null)
+    )
+  }
+  // a request under way cannot be taken back; its answer is ignored
+  source.downloadTileAbort = () => undefined
+  return source
 }
 
 function placeOverlay(viewer: OpenSeadragon.Viewer, element: HTMLElement, rect: OpenSeadragon.Rect | null): void {

@@ -1,0 +1,206 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { log } from '../log'
+import { sweepAbandonedEntries } from '../processes'
+import type { ImageType } from './imageInfo'
+import { ImageError, mediaPath, previewPath, previewSize, putPreview, readPreview } from './mediaStore'
+
+// What Galley derives from a large scan, in Node with sharp (libvips), beside the scan in the
+// media folder and never in place of it:
+// - its preview (media/ab/<sha256>.preview.jpg, see mediaStore.ts), drawn while nothing finer is;
+// - its Deep Zoom pyramid (media/ab/<sha256>.dzi and media/ab/<sha256>_files/<level>/<x>_<y>.jpeg,
+//   512-pixel JPEG tiles), which OpenSeadragon reads natively: any view of a 6,000 × 9,000 scan,
+//   fitted or zoomed to its pixels, decodes a few tiles instead of 54 million pixels.
+// Both are made after the import, one scan at a time (derivations.ts), and the preview on demand
+// when a scan is shown before its turn came. Without sharp (a platform with no prebuilt binary)
+// nothing is derived here and the workbench makes the preview itself, as before.
+
+/** The pyramid's tile size and overlap (pixels). */
+export const TILE_SIZE = 512
+export const TILE_OVERLAP = 1
+const TILE_QUALITY = 85
+
+export interface DerivableScan {
+  sha256: string
+  mediaType: ImageType
+  width: number | null
+  height: number | null
+}
+
+/** A stored pyramid's layout, as the workbench needs it to ask for tiles. */
+export interface PyramidInfo {
+  width: number
+  height: number
+  tileSize: number
+  overlap: number
+  format: 'jpeg'
+}
+
+type Sharp = typeof import('sharp').default
+let loading: Promise<Sharp | null> | null = null
+let enabled = true
+
+/**
+ * Turns Node's derivation off (and on again): Galley then behaves as where sharp cannot load,
+ * the workbench making previews itself. The tests of that fallback use it.
+ */
+export function setNodeDerivation(on: boolean): void {
+  enabled = on
+}
+
+/** sharp, or null where it cannot load (logged once): then previews come from the workbench. */
+export function loadSharp(): Promise<Sharp | null> {
+  if (!enabled) return Promise.resolve(null)
+  loading ??= import('sharp').then(
+    (module) => {
+      const sharp = module.default
+      // one libvips thread and no operation cache: the editor's own work keeps the other core,
+      // and a scan's pixels are not kept once its files are written
+      sharp.concurrency(1)
+      sharp.cache(false)
+      return sharp
+    },
+    (error: unknown) => {
+      log.warn('sharp cannot load: scan previews will be made by the workbench, and large scans have no tile pyramid', error)
+      return null
+    }
+  )
+  return loading
+}
+
+/** Whether a scan is large enough to get a preview and a pyramid (the same threshold). */
+export function wantsDerivatives(scan: DerivableScan): boolean {
+  return scan.mediaType !== 'application/pdf' && previewSize(scan.width, scan.height) !== null
+}
+
+export function pyramidPath(folder: string, sha256: string): string {
+  return path.join(folder, sha256.slice(0, 2), `${sha256}.dzi`)
+}
+
+export function tilesFolder(folder: string, sha256: string): string {
+  return path.join(folder, sha256.slice(0, 2), `${sha256}_files`)
+}
+
+export function tilePath(folder: string, sha256: string, level: number, x: number, y: number): string {
+  return path.join(tilesFolder(folder, sha256), String(level), `${x}_${y}.jpeg`)
+}
+
+/** The stored pyramid of the scan (of its size), or null when there is none. */
+export function readPyramid(folder: string, scan: { sha256: string; width: number | null; height: number | null }): PyramidInfo | null {
+  let xml: string
+  try {
+    xml = fs.readFileSync(pyramidPath(folder, scan.sha256), 'utf8')
+  } catch {
+    // none made yet (or sharp is missing here): the scan is drawn from its preview
+    return null
+  }
+  const number = (name: string): number | null => {
+    const match = new RegExp(`\\b${name}="(\\d+)"`).exec(xml)
+    return match ? Number(match[1]) : null
+  }
+  const width = number('Width')
+  const height = number('Height')
+  const tileSize = number('TileSize')
+  const overlap = number('Overlap')
+  if (width === null || height === null || tileSize === null || overlap === null || !/\bFormat="jpeg"/.test(xml)) return null
+  if (width !== scan.width || height !== scan.height) return null
+  return { width, height, tileSize, overlap, format: 'jpeg' }
+}
+
+/** Makes the scan's preview unless it has one; false when it cannot here (no sharp, or not wanted). */
+export async function derivePreview(folder: string, scan: DerivableScan): Promise<boolean> {
+  const size = previewSize(scan.width, scan.height)
+  if (!size || scan.mediaType === 'application/pdf') return false
+  if (readPreview(folder, scan.sha256)) return true
+  const sharp = await loadSharp()
+  if (!sharp) return false
+  const jpeg = await sharp(mediaPath(folder, scan.sha256, scan.mediaType))
+    .resize(size.width, size.height, { fit: 'fill' })
+    // a scan with transparency shows on white, as on paper
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: TILE_QUALITY })
+    .toBuffer()
+  putPreview(folder, scan.sha256, scan, jpeg)
+  return true
+}
+
+/**
+ * Makes the scan's Deep Zoom pyramid unless it has one. Written in a temporary folder beside it;
+ * the tiles' folder is renamed into place first and the .dzi last, so a pyramid whose .dzi is
+ * there is whole (a crash in between leaves a tiles' folder without its .dzi: made again).
+ */
+export async function derivePyramid(folder: string, scan: DerivableScan): Promise<boolean> {
+  if (!wantsDerivatives(scan)) return false
+  if (readPyramid(folder, scan)) return true
+  const sharp = await loadSharp()
+  if (!sharp) return false
+  const dir = path.join(folder, scan.sha256.slice(0, 2))
+  // the work of a process killed midway (named for its process, which is gone) is Galley's own
+  sweepAbandonedEntries(dir, /^[0-9a-f]{64}\.tiles\.partial-(\d+)-[0-9a-f]+$/, 1, (entry) => fs.rmSync(entry, { recursive: true, force: true }))
+  const temp = path.join(dir, `${scan.sha256}.tiles.partial-${process.pid}-${randomBytes(6).toString('hex')}`)
+  fs.mkdirSync(temp, { recursive: true })
+  try {
+    await sharp(mediaPath(folder, scan.sha256, scan.mediaType))
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: TILE_QUALITY })
+      .tile({ size: TILE_SIZE, overlap: TILE_OVERLAP, layout: 'dz', container: 'fs' })
+      // libvips names the outputs <name>.dzi and <name>_files
+      .toFile(path.join(temp, scan.sha256))
+    const tiles = tilesFolder(folder, scan.sha256)
+    // a pyramid interrupted between its two renames (Galley's own, named by the scan's hash)
+    fs.rmSync(tiles, { recursive: true, force: true })
+    fs.renameSync(path.join(temp, `${scan.sha256}_files`), tiles)
+    fs.renameSync(path.join(temp, `${scan.sha256}.dzi`), pyramidPath(folder, scan.sha256))
+  } catch (error) {
+    throw error instanceof ImageError ? error : new ImageError(`cannot make the tile pyramid: ${(error as Error).message}`)
+  } finally {
+    fs.rmSync(temp, { recursive: true, force: true })
+  }
+  return true
+}
+
+/** Both, preview first (it is what the workbench draws before the pyramid exists). */
+export async function deriveScan(folder: string, scan: DerivableScan): Promise<void> {
+  await derivePreview(folder, scan)
+  await derivePyramid(folder, scan)
+}
+
+/**
+ * Copies the scan's preview and pyramid from one media folder to another (a backup written away
+ * from the database carries them, a restore puts them back) where the target lacks them. Copies,
+ * never links, under temporary names renamed into place, the pyramid's .dzi last. Returns the
+ * number of items copied (0–2).
+ */
+export function copyDerived(from: string, to: string, sha256: string): number {
+  let copied = 0
+  const preview = previewPath(from, sha256)
+  const previewTarget = previewPath(to, sha256)
+  if (fs.existsSync(preview) && !fs.existsSync(previewTarget)) {
+    fs.mkdirSync(path.dirname(previewTarget), { recursive: true })
+    const partial = `${previewTarget}.partial-${process.pid}-${randomBytes(4).toString('hex')}`
+    fs.copyFileSync(preview, partial)
+    fs.renameSync(partial, previewTarget)
+    copied++
+  }
+  const dzi = pyramidPath(from, sha256)
+  const dziTarget = pyramidPath(to, sha256)
+  if (fs.existsSync(dzi) && fs.existsSync(tilesFolder(from, sha256)) && !fs.existsSync(dziTarget)) {
+    const tiles = tilesFolder(to, sha256)
+    const partial = path.join(path.dirname(tiles), `${sha256}.tiles.partial-${process.pid}-${randomBytes(4).toString('hex')}`)
+    fs.mkdirSync(path.dirname(tiles), { recursive: true })
+    try {
+      fs.cpSync(tilesFolder(from, sha256), partial, { recursive: true })
+      // tiles left by a copy or a derivation interrupted before its .dzi (Galley's own)
+      fs.rmSync(tiles, { recursive: true, force: true })
+      fs.renameSync(partial, tiles)
+    } finally {
+      fs.rmSync(partial, { recursive: true, force: true })
+    }
+    const dziPartial = `${dziTarget}.partial-${process.pid}-${randomBytes(4).toString('hex')}`
+    fs.copyFileSync(dzi, dziPartial)
+    fs.renameSync(dziPartial, dziTarget)
+    copied++
+  }
+  return copied
+}
