@@ -64,9 +64,11 @@ export function ScanPane(): React.JSX.Element | null {
   }, [pageId])
 
   // Editors go page by page: a while after a page opens, the next page's large scan gets its
-  // preview made in the background, so it opens from the preview too.
+  // preview made in the background, so it opens from the preview too. Only from a page that has a
+  // scan: an edition of text alone never asks the store about its scans while the editor types.
+  const hasScan = loaded !== null && loaded.pageId === pageId && loaded.scan.image !== null
   useEffect(() => {
-    if (pageId === null || hidden) return
+    if (pageId === null || hidden || !hasScan) return
     let timer: ReturnType<typeof setTimeout>
     const attempt = (): void => {
       const next = wb.neighbourPage(1)
@@ -75,7 +77,7 @@ export function ScanPane(): React.JSX.Element | null {
     }
     timer = setTimeout(attempt, PREPARE_NEXT_AFTER_MS)
     return () => clearTimeout(timer)
-  }, [pageId, hidden, wb])
+  }, [pageId, hidden, hasScan, wb])
 
   useEffect(() => {
     const toggle = (e: KeyboardEvent): void => {
