@@ -85,6 +85,107 @@ export function typosAfterEdit(
   return out.sort((a, b) => a.start - b.start || a.end - b.end)
 }
 
+/**
+ * The detector's suggestions on `text` from those it made on `before`, when the lines changed in
+ * several places (a page proposed again: paragraphs joined or split where its structure moved).
+ * The lines of `before` found again in `text` keep their suggestions, moved with them; each run
+ * of changed lines is detected again as an edit's lines are (typosAfterEdit), with the same
+ * margin of context. Detection costs what the changed lines cost, not what the page costs.
+ */
+export function typosAfterLineChanges(onBefore: readonly SuggestionInput[], before: string, text: string, knowledge: DetectOptions = {}): SuggestionInput[] {
+  const hunks = lineHunks(before, text)
+  if (hunks.length === 0) return [...onBefore]
+  const out: SuggestionInput[] = []
+  for (const s of onBefore) {
+    let delta = 0
+    let kept = true
+    for (const h of hunks) {
+      if (s.end <= h.beforeStart) break
+      if (s.start >= h.beforeEnd) delta += h.afterEnd - h.afterStart - (h.beforeEnd - h.beforeStart)
+      else {
+        kept = false
+        break
+      }
+    }
+    if (kept) out.push(delta === 0 ? s : { ...s, start: s.start + delta, end: s.end + delta })
+  }
+  for (const h of hunks) {
+    const start = h.afterStart
+    const end = Math.min(h.afterEnd, text.length)
+    if (end <= start) continue
+    const from = lineStart(text, start - WINDOW_MARGIN)
+    const to = lineEnd(text, end + WINDOW_MARGIN)
+    for (const s of detectTypos(text.slice(from, to), knowledge)) {
+      const at = s.start + from
+      if (at >= start && at < end) out.push({ ...s, start: at, end: s.end + from })
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end)
+}
+
+/** A run of changed lines: [beforeStart, beforeEnd) of one text became [afterStart, afterEnd) of the other (line breaks included). */
+export interface LineHunk {
+  beforeStart: number
+  beforeEnd: number
+  afterStart: number
+  afterEnd: number
+}
+
+/** Lines compared one by one at most (a longest common subsequence); beyond, the middle is one run. */
+const MAX_DIFF_CELLS = 250_000
+
+/**
+ * The runs of lines that differ between two texts, in order: the common first and last lines
+ * set aside, then the longest common subsequence of the lines between. Offsets count each line
+ * with its line break (the last line with a virtual one), so a run's length is its lines'.
+ */
+export function lineHunks(before: string, after: string): LineHunk[] {
+  if (before === after) return []
+  const a = before.split('\n')
+  const b = after.split('\n')
+  const offsets = (lines: readonly string[]): number[] => {
+    const out = [0]
+    for (const l of lines) out.push(out[out.length - 1]! + l.length + 1)
+    return out
+  }
+  const oa = offsets(a)
+  const ob = offsets(b)
+  let head = 0
+  while (head < a.length && head < b.length && a[head] === b[head]) head++
+  let tail = 0
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++
+  const n = a.length - head - tail
+  const m = b.length - head - tail
+  const hunk = (i0: number, i1: number, j0: number, j1: number): LineHunk => ({ beforeStart: oa[i0]!, beforeEnd: oa[i1]!, afterStart: ob[j0]!, afterEnd: ob[j1]! })
+  if (n === 0 || m === 0 || (n + 1) * (m + 1) > MAX_DIFF_CELLS) return [hunk(head, head + n, head, head + m)]
+  // lengths of the longest common subsequence of a[head+i..] and b[head+j..]
+  const w = m + 1
+  const lcs = new Int32Array((n + 1) * w)
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i * w + j] = a[head + i] === b[head + j] ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!)
+    }
+  }
+  const out: LineHunk[] = []
+  let i = 0
+  let j = 0
+  let open: { i: number; j: number } | null = null
+  while (i < n || j < m) {
+    if (i < n && j < m && a[head + i] === b[head + j]) {
+      if (open) out.push(hunk(head + open.i, head + i, head + open.j, head + j))
+      open = null
+      i++
+      j++
+      continue
+    }
+    open ??= { i, j }
+    if (j < m && (i === n || lcs[i * w + j + 1]! >= lcs[(i + 1) * w + j]!)) j++
+    else i++
+  }
+  if (open) out.push(hunk(head + open.i, head + n, head + open.j, head + m))
+  return out
+}
+
 /** Characters around the changed lines that the detection also reads (rejected fixes keep 6 either side). */
 const WINDOW_MARGIN = 24
 
