@@ -3,9 +3,8 @@ import { SHAPE_PREFIX, analyzePage, isShapeKey, lineShapes, lineTemplate, type E
 import type { ArticleInput } from '../model/article'
 import type { SuggestionInput } from '../model/suggestion'
 import type { PageGeometry } from '../../shared/geometry'
-import type { DetectOptions } from '../typos'
 import { articleInputs, duplicateSuggestions } from '../pipeline/propose'
-import { onePerPlace, typosAfterLineChanges } from '../pipeline/refreshSuggestions'
+import { planReflow, type ReflowPlan } from '../pipeline/refreshSuggestions'
 import { hintsFromLayout } from '../import/ocr/hintsFromLayout'
 import { rolesFromArticles } from './lineRoles'
 
@@ -55,11 +54,6 @@ export interface ReproposalSetting {
   /** The publication's active rules, to say why a line changed. */
   rules: readonly LearntRule[]
   publication: string
-  /**
-   * What the typo detector knows for the publication's pages (knowledgeForPage), so that the
-   * lines a new proposal rewrote are checked again; null: they are left to the suggestion pass.
-   */
-  knowledge: DetectOptions | null
 }
 
 /** One page as the store holds it, read by the job (repropose.ts readPageForReproposal). */
@@ -89,9 +83,12 @@ export type ReproposalOutcome =
       text: string | null
       articles: ArticleInput[]
       changes: PageChange[]
-      /** The new text's open suggestions, typos carried and checked again where lines changed; null: its duplicates only, the rest left to the suggestion pass. */
-      suggestions: SuggestionInput[] | null
       duplicates: SuggestionInput[]
+      /**
+       * For a new text, when the page's typos were those of its text: the typos carried to the new
+       * one and what must be read again (null: its typos are left to the suggestion pass).
+       */
+      reflow: ReflowPlan | null
     }
 
 export function ruleIndex(rules: readonly LearntRule[]): Map<string, LearntRule> {
@@ -151,10 +148,6 @@ export function proposePageAgain(page: PageForReproposal, setting: ReproposalSet
   if (changes.length === 0) {
     changes.push({ ruleId: null, role: 'body', template: '', line: '', before: null, fromPageId: null, fromPageLabel: null, message: `proposed again with what Galley learnt of ${setting.publication}` })
   }
-  const duplicates = duplicateSuggestions(analysis)
-  let suggestions: SuggestionInput[] | null = null
-  if (textChanged && page.typos && setting.knowledge) {
-    suggestions = onePerPlace([...duplicates, ...typosAfterLineChanges(page.typos, page.text, analysis.workingText, setting.knowledge)])
-  }
-  return { pageId, revisionId, changed: true, text: textChanged ? analysis.workingText : null, articles, changes, suggestions, duplicates }
+  const reflow = textChanged && page.typos ? planReflow(page.typos, page.text, analysis.workingText) : null
+  return { pageId, revisionId, changed: true, text: textChanged ? analysis.workingText : null, articles, changes, duplicates: duplicateSuggestions(analysis), reflow }
 }

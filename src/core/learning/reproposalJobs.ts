@@ -10,7 +10,9 @@ import { knowledgeForPage, loadKnowledge } from '../pipeline/knowledge'
 import { defaultWorkerCount, startPagePool, type PagePool } from '../workers/pagePool'
 import { log } from '../log'
 import { MODEL_CHANGE, REFIT_KEY, publicationProfile, relearnModel } from './publicationProfile'
-import { readPageForReproposal, writeReproposal } from './repropose'
+import { finishReflow, readPageForReproposal, writeReproposal } from './repropose'
+import { detectTypos, type ReflowPlan } from '../pipeline/refreshSuggestions'
+import type { SuggestionInput } from '../model/suggestion'
 import { MODEL_KEY, proposePageAgain, ruleIndex, type PageForReproposal, type ReproposalOutcome, type ReproposalSetting } from './reproposal'
 
 // Proposing a publication's untouched pages again after an approval (or an undone or imported
@@ -24,8 +26,8 @@ export interface ReproposalStatus {
   state: 'idle' | 'running'
   done: number
   total: number
-  /** The last run: pages proposed again, of pages looked at, and how long it took. */
-  last: { changed: number; pages: number; analysed: number; ms: number } | null
+  /** The last run: pages proposed again, of pages looked at, how long it took, and then how long reading again the typos of the lines it rewrote took. */
+  last: { changed: number; pages: number; analysed: number; ms: number; typosMs?: number } | null
 }
 
 interface Job {
@@ -204,25 +206,65 @@ async function runOnce(db: Db, publicationId: number, job: Job, batch: readonly 
     if (i < pages.length) await pause()
   }
   const changed: number[] = []
+  let typosMs = 0
   if (candidates.length > 0) {
-    const setting: ReproposalSetting = {
-      profile: publicationProfile(db, publicationId),
-      rules: listRules(db, publicationId, 'active'),
-      publication: publication.name,
-      // every page is of this publication and unapproved: the same knowledge for all
-      knowledge: knowledgeForPage(db, candidates[0]!, loadKnowledge(db), new Map())
-    }
+    const setting: ReproposalSetting = { profile: publicationProfile(db, publicationId), rules: listRules(db, publicationId, 'active'), publication: publication.name }
     const wanted = options.workers ?? defaultWorkerCount(false)
     const pool = wanted > 0 && candidates.length >= MIN_PAGES_FOR_WORKERS ? startPagePool(wanted) : null
     try {
-      await proposeCandidates(db, job, candidates, setting, pool, changed)
+      const reflowed = await proposeCandidates(db, job, candidates, setting, pool, changed)
+      job.status.last = { changed: changed.length, pages: pages.length, analysed: candidates.length, ms: Math.round(performance.now() - started), typosMs: 0 }
+      const typosStarted = performance.now()
+      if (reflowed.length > 0 && db.open) await readReflowedAgain(db, reflowed, pool)
+      typosMs = Math.round(performance.now() - typosStarted)
     } finally {
       await pool?.close()
     }
   }
-  job.status.last = { changed: changed.length, pages: pages.length, analysed: candidates.length, ms: Math.round(performance.now() - started) }
+  job.status.last = { changed: changed.length, pages: pages.length, analysed: candidates.length, ms: job.status.last?.ms ?? Math.round(performance.now() - started), typosMs }
   // Pages whose suggestions were stale before (their typo pass had not run) get it now.
   if ((options.suggestions ?? true) && changed.length > 0 && db.open) await runSuggestionPassInWorkers(db, { pageIds: changed })
+}
+
+/** A page given a new text whose typos were carried to it: the zones it changed are read again. */
+interface Reflowed {
+  pageId: number
+  revisionId: number
+  duplicates: SuggestionInput[]
+  plan: ReflowPlan
+}
+
+/**
+ * The zones of reflowed pages read again by the typo detector (on the pool's workers, else here
+ * page by page between pauses), each page's suggestions then completed and marked current.
+ */
+async function readReflowedAgain(db: Db, reflowed: readonly Reflowed[], pool: PagePool | null): Promise<void> {
+  // every page is of one publication and unapproved: the same knowledge for all
+  const knowledge = knowledgeForPage(db, reflowed[0]!.pageId, loadKnowledge(db), new Map())
+  pool?.setKnowledge(knowledge)
+  const detect = (text: string): Promise<SuggestionInput[]> =>
+    pool
+      ? pool.detect(text).catch((error: unknown) => {
+          log.warn('typo detection failed in a worker; detecting on this thread', error)
+          return detectTypos(text, knowledge)
+        })
+      : pause().then(() => detectTypos(text, knowledge))
+  const found = pool ? reflowed.map((r) => detect(r.plan.text)) : null
+  for (let i = 0; i < reflowed.length && db.open; ) {
+    const ready: SuggestionInput[][] = []
+    // a slice's worth of pages whose reading is done (one at a time on this thread)
+    const sliceStarted = performance.now()
+    do ready.push(await (found ? found[i + ready.length]! : detect(reflowed[i + ready.length]!.plan.text)))
+    while (i + ready.length < reflowed.length && (found !== null ? ready.length < BATCH_PAGES : performance.now() - sliceStarted < SLICE_MS))
+    if (!db.open) return
+    db.transaction(() => {
+      for (const detected of ready) {
+        const r = reflowed[i++]!
+        finishReflow(db, r.pageId, r.revisionId, r.duplicates, r.plan, detected)
+      }
+    }).immediate()
+    await pause()
+  }
 }
 
 /**
@@ -230,7 +272,8 @@ async function runOnce(db: Db, publicationId: number, job: Job, batch: readonly 
  * on the pool's workers (a few batches ahead, so that they never wait) or, without a pool, here
  * between pauses; each outcome written in transactions of at most SLICE_MS.
  */
-async function proposeCandidates(db: Db, job: Job, candidates: readonly number[], setting: ReproposalSetting, pool: PagePool | null, changed: number[]): Promise<void> {
+async function proposeCandidates(db: Db, job: Job, candidates: readonly number[], setting: ReproposalSetting, pool: PagePool | null, changed: number[]): Promise<Reflowed[]> {
+  const reflowed: Reflowed[] = []
   const rules = ruleIndex(setting.rules)
   pool?.setReproposal(setting)
   const inFlight: Promise<ReproposalOutcome[]>[] = []
@@ -265,7 +308,10 @@ async function proposeCandidates(db: Db, job: Job, candidates: readonly number[]
           job.status.done++
           // The editor may have touched the page since it was read: then it stays as they left it.
           if (!isReproposable(db, outcome.pageId) || currentRevisionId(db, outcome.pageId) !== outcome.revisionId) continue
-          if (writeReproposal(db, outcome, setting.publication)) changed.push(outcome.pageId)
+          const revisionId = writeReproposal(db, outcome, setting.publication)
+          if (revisionId === null || !outcome.changed) continue
+          changed.push(outcome.pageId)
+          if (outcome.text !== null && outcome.reflow && outcome.reflow.windows.length > 0) reflowed.push({ pageId: outcome.pageId, revisionId, duplicates: outcome.duplicates, plan: outcome.reflow })
         }
       }).immediate()
       await pause()
@@ -273,7 +319,7 @@ async function proposeCandidates(db: Db, job: Job, candidates: readonly number[]
   }
   let next = 0
   while (next < candidates.length || inFlight.length > 0) {
-    if (!db.open) return
+    if (!db.open) return reflowed
     if (next < candidates.length && inFlight.length < ahead) {
       // the next pages of one edition, read in one transaction
       let edition: string[] = []
@@ -300,4 +346,5 @@ async function proposeCandidates(db: Db, job: Job, candidates: readonly number[]
     const outcomes = await inFlight.shift()
     if (outcomes) await write(outcomes)
   }
+  return reflowed
 }

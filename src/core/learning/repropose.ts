@@ -1,13 +1,14 @@
 import type { Db } from '../store/database'
 import { ANALYZER_VERSION, type EditionEvidence } from '../analysis'
 import { listStoredArticles, replaceArticles } from '../store/queries/articles'
-import { addRevision, currentRevision } from '../store/queries/revisions'
+import { addRevision, currentRevision, currentRevisionId } from '../store/queries/revisions'
 import { getPageRow } from '../store/queries/pages'
 import { listSuggestions, markSuggestionsFor, pagesWithStaleSuggestions, replaceOpenSuggestions } from '../store/queries/suggestions'
 import { recordReproposal } from '../store/queries/learning'
 import { getPageGeometry } from '../store/queries/scans'
 import type { SuggestionInput } from '../model/suggestion'
 import type { LearntRule } from '../../shared/types'
+import { onePerPlace, typosFromReflow, type ReflowPlan } from '../pipeline/refreshSuggestions'
 import { proposePageAgain, type PageForReproposal, type ReproposalOutcome, type ReproposalSetting } from './reproposal'
 
 export { MODEL_KEY, ruleIndex, ruleMessage } from './reproposal'
@@ -34,7 +35,7 @@ export function readPageForReproposal(db: Db, pageId: number): PageForReproposal
     original: page.originalText.replace(/\r\n?/g, '\n'),
     geometry: getPageGeometry(db, pageId),
     text: current.text,
-    articles: listStoredArticles(db, pageId).map(({ id: _id, status: _s, source: _src, analyzerVersion: _v, titleOverride: _t, ...a }) => a),
+    articles: listStoredArticles(db, pageId, { revisionId: current.revisionId, lines: current.text.split('\n') }).map(({ id: _id, status: _s, source: _src, analyzerVersion: _v, titleOverride: _t, ...a }) => a),
     typos
   }
 }
@@ -45,26 +46,35 @@ function suggestionInput(s: SuggestionInput): SuggestionInput {
 
 /**
  * Writes a page's new proposal in the caller's transaction: a revision of Galley's when the
- * working text changed (with its suggestions: carried and checked again where lines changed, or
- * its duplicates only and the rest left to the suggestion pass), the articles, and what changed
- * with the rules that changed it. Returns whether anything was written.
+ * working text changed, the articles, and what changed with the rules that changed it. The new
+ * text's suggestions are its duplicates and the typos carried from the text before; they stay
+ * marked stale until the zones the new text changed are read again (finishReflow), or, when the
+ * typos were stale already, until the suggestion pass. Returns the new revision (null: nothing written).
  */
-export function writeReproposal(db: Db, outcome: ReproposalOutcome, publication: string): boolean {
-  if (!outcome.changed) return false
+export function writeReproposal(db: Db, outcome: ReproposalOutcome, publication: string): number | null {
+  if (!outcome.changed) return null
   const { pageId } = outcome
   let revisionId = outcome.revisionId
   if (outcome.text !== null) {
     revisionId = addRevision(db, { pageId, baseRevisionId: outcome.revisionId, text: outcome.text, author: 'galley', reason: `proposed again with what Galley learnt of ${publication}` })
-    if (outcome.suggestions) {
-      replaceOpenSuggestions(db, pageId, revisionId, outcome.suggestions)
-      markSuggestionsFor(db, pageId, revisionId)
-    } else {
-      // Typos are found again by the suggestion pass (the page's suggestions are now stale).
-      replaceOpenSuggestions(db, pageId, revisionId, outcome.duplicates)
-    }
+    replaceOpenSuggestions(db, pageId, revisionId, onePerPlace([...outcome.duplicates, ...(outcome.reflow?.carried ?? [])]))
+    // nothing left to read again: the suggestions are those of the new text
+    if (outcome.reflow && outcome.reflow.windows.length === 0) markSuggestionsFor(db, pageId, revisionId)
   }
   replaceArticles(db, pageId, revisionId, outcome.articles, { source: 'analysis', analyzerVersion: ANALYZER_VERSION, ...(outcome.text !== null ? { text: outcome.text } : {}) })
   recordReproposal(db, pageId, revisionId, outcome.changes)
+  return revisionId
+}
+
+/**
+ * A reflowed page's suggestions completed with what the detector found in the zones its new
+ * text changed (`detected`, on the plan's text), in the caller's transaction, unless the page
+ * has been saved again since. Returns whether they were written.
+ */
+export function finishReflow(db: Db, pageId: number, revisionId: number, duplicates: readonly SuggestionInput[], plan: ReflowPlan, detected: readonly SuggestionInput[]): boolean {
+  if (currentRevisionId(db, pageId) !== revisionId || pagesWithStaleSuggestions(db, [pageId]).length === 0) return false
+  replaceOpenSuggestions(db, pageId, revisionId, onePerPlace([...duplicates, ...typosFromReflow(plan, detected)]))
+  markSuggestionsFor(db, pageId, revisionId)
   return true
 }
 
@@ -76,5 +86,5 @@ export function writeReproposal(db: Db, outcome: ReproposalOutcome, publication:
 export function reproposePage(db: Db, pageId: number, ctx: ReproposeContext): boolean {
   const page = readPageForReproposal(db, pageId)
   if (!page) return false
-  return writeReproposal(db, proposePageAgain(page, ctx.setting, ctx.rules, ctx.evidence(page.editionId)), ctx.setting.publication)
+  return writeReproposal(db, proposePageAgain(page, ctx.setting, ctx.rules, ctx.evidence(page.editionId)), ctx.setting.publication) !== null
 }

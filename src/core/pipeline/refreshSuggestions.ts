@@ -85,105 +85,133 @@ export function typosAfterEdit(
   return out.sort((a, b) => a.start - b.start || a.end - b.end)
 }
 
+/** Characters either side of a place where the text around a line changed whose suggestions are found again. */
+const SEAM_ZONE = 6
+/** Context read around them (the detector's words and their trigram neighbours). */
+const SEAM_CONTEXT = 18
+
 /**
- * The detector's suggestions on `text` from those it made on `before`, when the lines changed in
- * several places (a page proposed again: paragraphs joined or split where its structure moved).
- * The lines of `before` found again in `text` keep their suggestions, moved with them; each run
- * of changed lines is detected again as an edit's lines are (typosAfterEdit), with the same
- * margin of context. Detection costs what the changed lines cost, not what the page costs.
+ * The detector's suggestions on `text` from those it made on `before`, for a text laid out again
+ * (a page proposed again with another structure: paragraphs joined or split, a caption moved out
+ * of a paragraph). Typos depend on the text, not on its structure: each line of `before` is found
+ * in `text` (as a line or inside a joined one) and its suggestions move with it; only what is new
+ * is read again, with some context: text found in no line of `before`, and a few characters
+ * either side of a seam, where a found line meets other text than it met before (a word a break
+ * cut, or that a join makes).
  */
-export function typosAfterLineChanges(onBefore: readonly SuggestionInput[], before: string, text: string, knowledge: DetectOptions = {}): SuggestionInput[] {
-  const hunks = lineHunks(before, text)
-  if (hunks.length === 0) return [...onBefore]
-  const out: SuggestionInput[] = []
-  for (const s of onBefore) {
-    let delta = 0
-    let kept = true
-    for (const h of hunks) {
-      if (s.end <= h.beforeStart) break
-      if (s.start >= h.beforeEnd) delta += h.afterEnd - h.afterStart - (h.beforeEnd - h.beforeStart)
-      else {
-        kept = false
-        break
+export function typosAfterReflow(onBefore: readonly SuggestionInput[], before: string, text: string, knowledge: DetectOptions = {}): SuggestionInput[] {
+  const plan = planReflow(onBefore, before, text)
+  return typosFromReflow(plan, plan.windows.length > 0 ? detectTypos(plan.text, knowledge) : [])
+}
+
+/**
+ * What typosAfterReflow reads again, so that the reading may be done elsewhere (a worker): the
+ * suggestions carried, the zones of `text` read again, and the text the detector reads (the
+ * zones with their context, one line a window).
+ */
+export interface ReflowPlan {
+  carried: SuggestionInput[]
+  zones: { start: number; end: number }[]
+  windows: { from: number; to: number; at: number }[]
+  text: string
+}
+
+export function planReflow(onBefore: readonly SuggestionInput[], before: string, text: string): ReflowPlan {
+  if (before === text) return { carried: [...onBefore], zones: [], windows: [], text: '' }
+  // where each line of `before` is in `text`: [beforeStart, afterStart, length]
+  const found: { from: number; to: number; shift: number }[] = []
+  const taken: { start: number; end: number }[] = []
+  const free = (start: number, end: number): boolean => !taken.some((t) => start < t.end && end > t.start)
+  let cursor = 0
+  for (let at = 0; at <= before.length; ) {
+    const nl = before.indexOf('\n', at)
+    const end = nl === -1 ? before.length : nl
+    const line = before.slice(at, end)
+    const lead = line.length - line.trimStart().length
+    const content = line.trim()
+    if (content.length > 0) {
+      let hit = -1
+      for (const from of [cursor, 0]) {
+        for (let i = text.indexOf(content, from); i !== -1; i = text.indexOf(content, i + 1)) {
+          if (free(i, i + content.length)) {
+            hit = i
+            break
+          }
+        }
+        if (hit !== -1) break
+      }
+      if (hit !== -1) {
+        taken.push({ start: hit, end: hit + content.length })
+        found.push({ from: at + lead, to: at + lead + content.length, shift: hit - (at + lead) })
+        cursor = hit + content.length
       }
     }
-    if (kept) out.push(delta === 0 ? s : { ...s, start: s.start + delta, end: s.end + delta })
+    if (nl === -1) break
+    at = nl + 1
   }
-  for (const h of hunks) {
-    const start = h.afterStart
-    const end = Math.min(h.afterEnd, text.length)
-    if (end <= start) continue
-    const from = lineStart(text, start - WINDOW_MARGIN)
-    const to = lineEnd(text, end + WINDOW_MARGIN)
-    for (const s of detectTypos(text.slice(from, to), knowledge)) {
-      const at = s.start + from
-      if (at >= start && at < end) out.push({ ...s, start: at, end: s.end + from })
-    }
+  // what is read again, in `text`: text in no found line (white space aside), and the seams
+  const zones: { start: number; end: number }[] = []
+  const sorted = [...taken].sort((x, y) => x.start - y.start)
+  let last = 0
+  for (const t of sorted) {
+    if (/\S/.test(text.slice(last, t.start))) zones.push({ start: last, end: t.start })
+    last = t.end
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end)
-}
-
-/** A run of changed lines: [beforeStart, beforeEnd) of one text became [afterStart, afterEnd) of the other (line breaks included). */
-export interface LineHunk {
-  beforeStart: number
-  beforeEnd: number
-  afterStart: number
-  afterEnd: number
-}
-
-/** Lines compared one by one at most (a longest common subsequence); beyond, the middle is one run. */
-const MAX_DIFF_CELLS = 250_000
-
-/**
- * The runs of lines that differ between two texts, in order: the common first and last lines
- * set aside, then the longest common subsequence of the lines between. Offsets count each line
- * with its line break (the last line with a virtual one), so a run's length is its lines'.
- */
-export function lineHunks(before: string, after: string): LineHunk[] {
-  if (before === after) return []
-  const a = before.split('\n')
-  const b = after.split('\n')
-  const offsets = (lines: readonly string[]): number[] => {
-    const out = [0]
-    for (const l of lines) out.push(out[out.length - 1]! + l.length + 1)
-    return out
+  if (/\S/.test(text.slice(last))) zones.push({ start: last, end: text.length })
+  for (const f of found) {
+    const start = f.from + f.shift
+    const end = f.to + f.shift
+    const same = (b0: number, b1: number, a0: number, a1: number): boolean => before.slice(Math.max(0, b0), b1) === text.slice(Math.max(0, a0), a1) && b0 >= 0 === a0 >= 0
+    if (!same(f.from - SEAM_CONTEXT, f.from, start - SEAM_CONTEXT, start)) zones.push({ start: Math.max(0, start - SEAM_ZONE), end: Math.min(text.length, start + SEAM_ZONE) })
+    if (!(before.slice(f.to, f.to + SEAM_CONTEXT) === text.slice(end, end + SEAM_CONTEXT))) zones.push({ start: Math.max(0, end - SEAM_ZONE), end: Math.min(text.length, end + SEAM_ZONE) })
   }
-  const oa = offsets(a)
-  const ob = offsets(b)
-  let head = 0
-  while (head < a.length && head < b.length && a[head] === b[head]) head++
-  let tail = 0
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++
-  const n = a.length - head - tail
-  const m = b.length - head - tail
-  const hunk = (i0: number, i1: number, j0: number, j1: number): LineHunk => ({ beforeStart: oa[i0]!, beforeEnd: oa[i1]!, afterStart: ob[j0]!, afterEnd: ob[j1]! })
-  if (n === 0 || m === 0 || (n + 1) * (m + 1) > MAX_DIFF_CELLS) return [hunk(head, head + n, head, head + m)]
-  // lengths of the longest common subsequence of a[head+i..] and b[head+j..]
-  const w = m + 1
-  const lcs = new Int32Array((n + 1) * w)
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i * w + j] = a[head + i] === b[head + j] ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!)
-    }
+  zones.sort((x, y) => x.start - y.start)
+  const merged: { start: number; end: number }[] = []
+  for (const z of zones) {
+    const prev = merged[merged.length - 1]
+    if (prev && z.start <= prev.end) prev.end = Math.max(prev.end, z.end)
+    else merged.push({ ...z })
   }
-  const out: LineHunk[] = []
-  let i = 0
-  let j = 0
-  let open: { i: number; j: number } | null = null
-  while (i < n || j < m) {
-    if (i < n && j < m && a[head + i] === b[head + j]) {
-      if (open) out.push(hunk(head + open.i, head + i, head + open.j, head + j))
-      open = null
-      i++
-      j++
+  const inZone = (start: number, end: number): boolean => merged.some((z) => start < z.end && end > z.start)
+  const carried: SuggestionInput[] = []
+  for (const s of onBefore) {
+    const f = found.find((x) => s.start >= x.from && s.end <= x.to)
+    if (f && !inZone(s.start + f.shift, s.end + f.shift)) carried.push(f.shift === 0 ? s : { ...s, start: s.start + f.shift, end: s.end + f.shift })
+  }
+  // the zones read again with their context, in one text (one line a window)
+  const windows: { from: number; to: number; at: number }[] = []
+  let joined = ''
+  for (const z of merged) {
+    const from = Math.max(0, z.start - SEAM_CONTEXT)
+    const to = Math.min(text.length, z.end + SEAM_CONTEXT)
+    const prev = windows[windows.length - 1]
+    if (prev && from <= prev.to) {
+      joined += text.slice(prev.to, to)
+      prev.to = to
       continue
     }
-    open ??= { i, j }
-    if (j < m && (i === n || lcs[i * w + j + 1]! >= lcs[(i + 1) * w + j]!)) j++
-    else i++
+    if (joined.length > 0) joined += '\n'
+    windows.push({ from, to, at: joined.length })
+    joined += text.slice(from, to)
   }
-  if (open) out.push(hunk(head + open.i, head + n, head + open.j, head + m))
-  return out
+  return { carried, zones: merged, windows, text: joined }
+}
+
+/** The suggestions of a reflowed text: those carried, and those the detector found in the zones (on the plan's text). */
+export function typosFromReflow(plan: ReflowPlan, detected: readonly SuggestionInput[]): SuggestionInput[] {
+  const { windows, zones } = plan
+  const inZone = (start: number, end: number): boolean => zones.some((z) => start < z.end && end > z.start)
+  const out = [...plan.carried]
+  let w = 0
+  for (const s of detected) {
+    while (w < windows.length - 1 && s.start >= windows[w + 1]!.at) w++
+    const win = windows[w]!
+    if (s.end - win.at > win.to - win.from) continue
+    const start = s.start - win.at + win.from
+    const end = s.end - win.at + win.from
+    if (inZone(start, end)) out.push({ ...s, start, end })
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end)
 }
 
 /** Characters around the changed lines that the detection also reads (rejected fixes keep 6 either side). */
