@@ -72,7 +72,7 @@ export async function allReproposalsSettled(db: Db): Promise<void> {
 export interface ReproposalOptions {
   /** Run the typo pass on changed pages whose suggestions were stale (default true). */
   suggestions?: boolean
-  /** Worker threads for the analysis (default: every core; 0 keeps it on this thread). */
+  /** Worker threads for the analysis (default: every core, once there are enough pages; 0 keeps it on this thread). */
   workers?: number
 }
 
@@ -176,8 +176,11 @@ function mayChange(db: Db, pageId: number, changes: readonly Change[]): boolean 
   return false
 }
 
-/** Below this many pages to analyse, starting workers costs more than it saves. */
-const MIN_PAGES_FOR_WORKERS = 24
+/**
+ * Below this many pages to analyse, starting workers costs more than it saves: a worker takes
+ * 0.1–0.5 s of CPU to start and load the analysis, 100 pages take about as much here (in slices).
+ */
+const MIN_PAGES_FOR_WORKERS = 100
 /** Pages of one edition handed to a worker at a time. */
 const BATCH_PAGES = 12
 
@@ -210,7 +213,7 @@ async function runOnce(db: Db, publicationId: number, job: Job, batch: readonly 
   if (candidates.length > 0) {
     const setting: ReproposalSetting = { profile: publicationProfile(db, publicationId), rules: listRules(db, publicationId, 'active'), publication: publication.name }
     const wanted = options.workers ?? defaultWorkerCount(false)
-    const pool = wanted > 0 && candidates.length >= MIN_PAGES_FOR_WORKERS ? startPagePool(wanted) : null
+    const pool = wanted > 0 && (options.workers !== undefined || candidates.length >= MIN_PAGES_FOR_WORKERS) ? startPagePool(wanted) : null
     try {
       const reflowed = await proposeCandidates(db, job, candidates, setting, pool, changed)
       job.status.last = { changed: changed.length, pages: pages.length, analysed: candidates.length, ms: Math.round(performance.now() - started), typosMs: 0 }
