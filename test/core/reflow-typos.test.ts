@@ -59,6 +59,12 @@ describe('typos after a page is laid out again', () => {
     // one seam, where the two meet: a few characters with their context, not the page
     expect(plan.windows).toHaveLength(1)
     expect(plan.text.length).toBeLessThan(60)
+    // a paragraph broken in two (a caption taken out of it): the seam where it was broken
+    const j = lines.findIndex((l) => l.length > 60)
+    const broken = [...lines.slice(0, j), lines[j]!.slice(0, 30), lines[j]!.slice(30), ...lines.slice(j + 1)].join('\n')
+    const split = planReflow(detectTypos(before, {}), before, broken)
+    expect(split.windows).toHaveLength(1)
+    expect(split.text.length).toBeLessThan(60)
     expect(planReflow([], before, before).windows).toEqual([])
   })
 })

@@ -89,12 +89,15 @@ export function typosAfterEdit(
 const SEAM_ZONE = 6
 /** Context read around them (the detector's words and their trigram neighbours). */
 const SEAM_CONTEXT = 18
+/** Characters a piece of a broken line has at least to be looked for in the text before. */
+const MIN_PIECE = 8
 
 /**
  * The detector's suggestions on `text` from those it made on `before`, for a text laid out again
  * (a page proposed again with another structure: paragraphs joined or split, a caption moved out
  * of a paragraph). Typos depend on the text, not on its structure: each line of `before` is found
- * in `text` (as a line or inside a joined one) and its suggestions move with it; only what is new
+ * in `text` (as a line or inside a joined one), each line of `text` found in none is looked for
+ * inside a line of `before` (a broken line), and their suggestions move with them; only what is new
  * is read again, with some context: text found in no line of `before`, and a few characters
  * either side of a seam, where a found line meets other text than it met before (a word a break
  * cut, or that a join makes).
@@ -144,6 +147,23 @@ export function planReflow(onBefore: readonly SuggestionInput[], before: string,
         taken.push({ start: hit, end: hit + content.length })
         found.push({ from: at + lead, to: at + lead + content.length, shift: hit - (at + lead) })
         cursor = hit + content.length
+      }
+    }
+    if (nl === -1) break
+    at = nl + 1
+  }
+  // a line of `text` in none found may be part of a line of `before` (a line the new layout broke)
+  for (let at = 0; at <= text.length; ) {
+    const nl = text.indexOf('\n', at)
+    const end = nl === -1 ? text.length : nl
+    const line = text.slice(at, end)
+    const content = line.trim()
+    const start = at + line.length - line.trimStart().length
+    if (content.length >= MIN_PIECE && free(start, start + content.length)) {
+      const from = before.indexOf(content)
+      if (from !== -1) {
+        taken.push({ start, end: start + content.length })
+        found.push({ from, to: from + content.length, shift: start - from })
       }
     }
     if (nl === -1) break
