@@ -221,6 +221,8 @@ async function runOnce(db: Db, publicationId: number, job: Job, batch: readonly 
       if (reflowed.length > 0 && db.open) await readReflowedAgain(db, reflowed, pool)
       typosMs = Math.round(performance.now() - typosStarted)
     } finally {
+      // what is left (the database closed) is for the suggestion pass: the pages stay marked stale
+      pending(db).clear()
       await pool?.close()
     }
   }
@@ -235,6 +237,30 @@ interface Reflowed {
   revisionId: number
   duplicates: SuggestionInput[]
   plan: ReflowPlan
+}
+
+// Reflowed pages whose zones are not read yet, by database: a page the editor opens meanwhile
+// has its zones read then (finishPendingReflow), not its whole text.
+const pendingByDb = new WeakMap<Db, Map<number, Reflowed>>()
+
+function pending(db: Db): Map<number, Reflowed> {
+  let map = pendingByDb.get(db)
+  if (!map) pendingByDb.set(db, (map = new Map()))
+  return map
+}
+
+/**
+ * For a page whose suggestions are stale because a re-proposal gave it a new text whose zones
+ * are not read yet: reads them now, on this thread, in a transaction. Returns whether it did
+ * (false: the page is not waiting for that; its suggestions are for the suggestion pass).
+ */
+export function finishPendingReflow(db: Db, pageId: number): boolean {
+  const r = pending(db).get(pageId)
+  if (!r) return false
+  pending(db).delete(pageId)
+  const knowledge = knowledgeForPage(db, pageId, loadKnowledge(db))
+  const detected = detectTypos(r.plan.text, knowledge)
+  return db.transaction(() => finishReflow(db, r.pageId, r.revisionId, r.duplicates, r.plan, detected)).immediate()
 }
 
 /**
@@ -263,7 +289,8 @@ async function readReflowedAgain(db: Db, reflowed: readonly Reflowed[], pool: Pa
     db.transaction(() => {
       for (const detected of ready) {
         const r = reflowed[i++]!
-        finishReflow(db, r.pageId, r.revisionId, r.duplicates, r.plan, detected)
+        // (a page opened meanwhile had its zones read then)
+        if (pending(db).delete(r.pageId)) finishReflow(db, r.pageId, r.revisionId, r.duplicates, r.plan, detected)
       }
     }).immediate()
     await pause()
@@ -314,7 +341,11 @@ async function proposeCandidates(db: Db, job: Job, candidates: readonly number[]
           const revisionId = writeReproposal(db, outcome, setting.publication)
           if (revisionId === null || !outcome.changed) continue
           changed.push(outcome.pageId)
-          if (outcome.text !== null && outcome.reflow && outcome.reflow.windows.length > 0) reflowed.push({ pageId: outcome.pageId, revisionId, duplicates: outcome.duplicates, plan: outcome.reflow })
+          if (outcome.text !== null && outcome.reflow && outcome.reflow.windows.length > 0) {
+            const r = { pageId: outcome.pageId, revisionId, duplicates: outcome.duplicates, plan: outcome.reflow }
+            reflowed.push(r)
+            pending(db).set(r.pageId, r)
+          }
         }
       }).immediate()
       await pause()
