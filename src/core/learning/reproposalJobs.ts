@@ -271,16 +271,17 @@ async function readReflowedAgain(db: Db, reflowed: readonly Reflowed[], pool: Pa
   // every page is of one publication and unapproved: the same knowledge for all
   const knowledge = knowledgeForPage(db, reflowed[0]!.pageId, loadKnowledge(db), new Map())
   pool?.setKnowledge(knowledge)
-  const detect = (text: string): Promise<SuggestionInput[]> =>
+  // null: a worker failed; the page stays marked stale, for the suggestion pass that follows
+  const detect = (text: string): Promise<SuggestionInput[] | null> =>
     pool
       ? pool.detect(text).catch((error: unknown) => {
-          log.warn('typo detection failed in a worker; detecting on this thread', error)
-          return detectTypos(text, knowledge)
+          log.warn('typo detection failed in a worker; the page is left to the suggestion pass', error)
+          return null
         })
       : pause().then(() => detectTypos(text, knowledge))
   const found = pool ? reflowed.map((r) => detect(r.plan.text)) : null
   for (let i = 0; i < reflowed.length && db.open; ) {
-    const ready: SuggestionInput[][] = []
+    const ready: (SuggestionInput[] | null)[] = []
     // a slice's worth of pages whose reading is done (one at a time on this thread)
     const sliceStarted = performance.now()
     do ready.push(await (found ? found[i + ready.length]! : detect(reflowed[i + ready.length]!.plan.text)))
@@ -290,7 +291,7 @@ async function readReflowedAgain(db: Db, reflowed: readonly Reflowed[], pool: Pa
       for (const detected of ready) {
         const r = reflowed[i++]!
         // (a page opened meanwhile had its zones read then)
-        if (pending(db).delete(r.pageId)) finishReflow(db, r.pageId, r.revisionId, r.duplicates, r.plan, detected)
+        if (pending(db).delete(r.pageId) && detected) finishReflow(db, r.pageId, r.revisionId, r.duplicates, r.plan, detected)
       }
     }).immediate()
     await pause()
