@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { detectTypos, planReflow, typosAfterReflow } from '../../src/core/pipeline/refreshSuggestions'
+import { detectTypos } from '../../src/core/pipeline/refreshSuggestions'
+import { planReflow, typosAfterReflow } from '../../src/core/pipeline/reflowTypos'
 import { analyzePage } from '../../src/core/analysis'
 
 // A page proposed again with another structure gets a new text laid out differently (paragraphs

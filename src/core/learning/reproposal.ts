@@ -4,7 +4,7 @@ import type { ArticleInput } from '../model/article'
 import type { SuggestionInput } from '../model/suggestion'
 import type { PageGeometry } from '../../shared/geometry'
 import { articleInputs, duplicateSuggestions } from '../pipeline/propose'
-import { planReflow, type ReflowPlan } from '../pipeline/refreshSuggestions'
+import { planReflow, type ReflowPlan } from '../pipeline/reflowTypos'
 import { hintsFromLayout } from '../import/ocr/hintsFromLayout'
 import { rolesFromArticles } from './lineRoles'
 

@@ -11,7 +11,8 @@ import { defaultWorkerCount, startPagePool, type PagePool } from '../workers/pag
 import { log } from '../log'
 import { MODEL_CHANGE, REFIT_KEY, publicationProfile, relearnModel } from './publicationProfile'
 import { finishReflow, readPageForReproposal, writeReproposal } from './repropose'
-import { detectTypos, type ReflowPlan } from '../pipeline/refreshSuggestions'
+import { detectTypos } from '../pipeline/refreshSuggestions'
+import type { ReflowPlan } from '../pipeline/reflowTypos'
 import type { SuggestionInput } from '../model/suggestion'
 import { MODEL_KEY, proposePageAgain, ruleIndex, type PageForReproposal, type ReproposalOutcome, type ReproposalSetting } from './reproposal'
 
