@@ -256,9 +256,15 @@ for (const r of results) {
     row('save an edit (API)', `p50 ${f(r.api.saveP50, 2)} ms (CPU ${f(r.api.saveCpuP50, 2)} ms)`, `p95 ${f(r.api.saveP95, 2)} ms`, r.api.maxRssMB)
   }
   if (r.repropose && typeof r.repropose.jobMs === 'number') {
-    const p = r.repropose as Record<string, number> & { jobMs: number; allAnalysedMs: number }
-    row('approve a page: untouched pages re-proposed (≤2 s)', `${f(p.jobMs / 1000, 2)} s for ${p.pages} pages`, `${p.analysed} analysed, ${p.changed} changed; longest hold ${f(p.longestStallMs, 0)} ms, page open max ${f(p.openMaxMs, 1)} ms`, p.maxRssMB)
-    row('a rule every page may follow: all re-analysed', `${f(p.allAnalysedMs / 1000, 2)} s for ${p.allAnalysed} pages`, '', p.maxRssMB)
+    const p = r.repropose as Record<string, number>
+    row('approve a page: untouched pages re-proposed (≤2 s)', `${f(p.jobMs! / 1000, 2)} s for ${p.pages} pages`, `CPU ${f(p.jobCpuMs! / 1000, 2)} s (all threads); ${p.analysed} analysed, ${p.changed} changed; longest hold ${f(p.longestStallMs, 0)} ms, page open max ${f(p.openMaxMs, 1)} ms`, p.maxRssMB)
+    row('a rule every page may follow: all re-analysed, none changes', `${f(p.allAnalysedMs! / 1000, 2)} s for ${p.allAnalysed} pages`, `CPU ${f(p.allAnalysedCpuMs! / 1000, 2)} s; longest hold ${f(p.allAnalysedStallMs, 0)} ms`, p.maxRssMB)
+    row(
+      'a learnt role-model adjustment: every page re-analysed, most changed',
+      `${f(p.changedAllMs! / 1000, 2)} s for ${p.changedAllAnalysed} pages, ${p.changedAllChanged} changed`,
+      `CPU ${f(p.changedAllStructureCpuMs! / 1000, 2)} s; then their rewritten lines' typos ${f(p.changedAllTyposMs! / 1000, 2)} s, CPU ${f(p.changedAllCpuMs! / 1000, 2)} s in all; longest hold ${f(p.changedAllStallMs, 0)} ms, page open p50 ${f(p.changedAllOpenP50Ms, 1)} ms, max ${f(p.changedAllOpenMaxMs, 1)} ms`,
+      p.maxRssMB
+    )
   }
   if (r.load) {
     row('browser-mode read API, 50 connections', `${f(r.load.requestsPerSecond, 0)} req/s, ${String(r.load.errors)} errors, ${String(r.load.non2xx)} non-2xx`, `p50 ${f(r.load.p50Ms, 0)} ms, p99 ${f(r.load.p99Ms, 0)} ms`, r.load.maxRssMB)

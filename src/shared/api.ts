@@ -349,8 +349,11 @@ export interface LearningStatus {
   state: 'idle' | 'running'
   done: number
   total: number
-  /** The last run: pages changed, of untouched pages looked at, of them analysed again (the others could not change), and its time. */
-  last: { changed: number; pages: number; analysed: number; ms: number } | null
+  /**
+   * The last run: pages changed, of untouched pages looked at, of them analysed again (the others
+   * could not change), and its time; then the time its rewritten lines' typos took to read again.
+   */
+  last: { changed: number; pages: number; analysed: number; ms: number; typosMs?: number } | null
 }
 
 /** A page's scan as the workbench shows it: null parts when the page has none. */

@@ -1,13 +1,20 @@
 import type { Db } from '../store/database'
 import type { StructureRole } from '../../shared/types'
-import { editionEvidence, isShapeKey, lineShapes, lineTemplate, type EditionEvidence } from '../analysis'
+import { editionEvidence, isShapeKey, lineShapes, lineTemplate } from '../analysis'
 import { getPublication } from '../store/queries/publications'
 import { editionOriginals, isReproposable, listRules, reproposablePages, type RuleChange } from '../store/queries/learning'
 import { articleHeads } from '../store/queries/articles'
-import { currentRevision } from '../store/queries/revisions'
+import { currentRevision, currentRevisionId } from '../store/queries/revisions'
 import { runSuggestionPassInWorkers } from '../pipeline/suggestionPass'
+import { knowledgeForPage, loadKnowledge } from '../pipeline/knowledge'
+import { defaultWorkerCount, startPagePool, type PagePool } from '../workers/pagePool'
+import { log } from '../log'
 import { MODEL_CHANGE, REFIT_KEY, publicationProfile, relearnModel } from './publicationProfile'
-import { MODEL_KEY, reproposePage, ruleIndex, type ReproposeContext } from './repropose'
+import { finishReflow, readPageForReproposal, writeReproposal } from './repropose'
+import { detectTypos } from '../pipeline/refreshSuggestions'
+import type { ReflowPlan } from '../pipeline/reflowTypos'
+import type { SuggestionInput } from '../model/suggestion'
+import { MODEL_KEY, proposePageAgain, ruleIndex, type PageForReproposal, type ReproposalOutcome, type ReproposalSetting } from './reproposal'
 
 // Proposing a publication's untouched pages again after an approval (or an undone or imported
 // rule) runs as a job: short transactions with the event loop let go between them, so the
@@ -20,8 +27,8 @@ export interface ReproposalStatus {
   state: 'idle' | 'running'
   done: number
   total: number
-  /** The last run: pages proposed again, of pages looked at, and how long it took. */
-  last: { changed: number; pages: number; analysed: number; ms: number } | null
+  /** The last run: pages proposed again, of pages looked at, how long it took, and then how long reading again the typos of the lines it rewrote took. */
+  last: { changed: number; pages: number; analysed: number; ms: number; typosMs?: number } | null
 }
 
 interface Job {
@@ -63,7 +70,14 @@ export async function allReproposalsSettled(db: Db): Promise<void> {
 }
 
 /** Starts (or queues) proposing again the publication's untouched pages that `changes` may change; settles when done. */
-export function scheduleReproposal(db: Db, publicationId: number, changes: readonly RuleChange[], options: { suggestions?: boolean } = {}): Promise<void> {
+export interface ReproposalOptions {
+  /** Run the typo pass on changed pages whose suggestions were stale (default true). */
+  suggestions?: boolean
+  /** Worker threads for the analysis (default: every core, once there are enough pages; 0 keeps it on this thread). */
+  workers?: number
+}
+
+export function scheduleReproposal(db: Db, publicationId: number, changes: readonly RuleChange[], options: ReproposalOptions = {}): Promise<void> {
   const map = jobs(db)
   const existing = map.get(publicationId)
   if (existing?.status.state === 'running') {
@@ -84,7 +98,7 @@ export function scheduleReproposal(db: Db, publicationId: number, changes: reado
           if (!db.open) return
           if (db.transaction(() => relearnModel(db, publicationId)).immediate()) batch.push(MODEL_CHANGE)
         }
-        if (batch.length > 0) await runOnce(db, publicationId, job, batch, options.suggestions ?? true)
+        if (batch.length > 0) await runOnce(db, publicationId, job, batch, options)
       }
     } finally {
       job.status.state = 'idle'
@@ -163,44 +177,210 @@ function mayChange(db: Db, pageId: number, changes: readonly Change[]): boolean 
   return false
 }
 
-async function runOnce(db: Db, publicationId: number, job: Job, batch: readonly RuleChange[], suggestions: boolean): Promise<void> {
+/**
+ * Below this many pages to analyse, starting workers costs more than it saves: a worker takes
+ * 0.1–0.5 s of CPU to start and load the analysis, 100 pages take about as much here (in slices).
+ */
+const MIN_PAGES_FOR_WORKERS = 100
+/** Pages of one edition handed to a worker at a time. */
+const BATCH_PAGES = 12
+
+async function runOnce(db: Db, publicationId: number, job: Job, batch: readonly RuleChange[], options: ReproposalOptions): Promise<void> {
   const started = performance.now()
   await pause()
   if (!db.open) return
   const publication = getPublication(db, publicationId)
   if (!publication) return
-  const evidence = new Map<number, EditionEvidence | null>()
-  const evidenceOf = (editionId: number): EditionEvidence | null => {
-    if (!evidence.has(editionId)) {
-      const texts = editionOriginals(db, editionId, MAX_EVIDENCE_PAGES).map((t) => t.replace(/\r\n?/g, '\n'))
-      evidence.set(editionId, texts.length >= 2 ? editionEvidence(texts) : null)
-    }
-    return evidence.get(editionId)!
-  }
-  const ctx: ReproposeContext = { profile: publicationProfile(db, publicationId), evidence: evidenceOf, rules: ruleIndex(listRules(db, publicationId, 'active')), publication: publication.name }
   const changes: Change[] = batch.map((c) => ({ ...c, test: prefilterOf(c.template) }))
   const pages = reproposablePages(db, publicationId)
   job.status.total = pages.length
   job.status.done = 0
-  const changed: number[] = []
-  let analysed = 0
+  // The pages the changes may change, read in short transactions (a snapshot each).
+  const candidates: number[] = []
   for (let i = 0; i < pages.length; ) {
     if (!db.open) return
-    let work = 0
     const sliceStarted = performance.now()
     db.transaction(() => {
-      // Checked again page by page: the editor may have touched one since the list was made.
       while (i < pages.length && performance.now() - sliceStarted < SLICE_MS) {
         const pageId = pages[i++]!
-        if (!isReproposable(db, pageId) || !mayChange(db, pageId, changes)) continue
-        work++
-        if (reproposePage(db, pageId, ctx)) changed.push(pageId)
+        if (mayChange(db, pageId, changes)) candidates.push(pageId)
+        else job.status.done++
       }
-    }).immediate()
-    analysed += work
-    job.status.done = i
+    })()
     if (i < pages.length) await pause()
   }
-  job.status.last = { changed: changed.length, pages: pages.length, analysed, ms: Math.round(performance.now() - started) }
-  if (suggestions && changed.length > 0 && db.open) await runSuggestionPassInWorkers(db, { pageIds: changed })
+  const changed: number[] = []
+  let typosMs = 0
+  if (candidates.length > 0) {
+    const setting: ReproposalSetting = { profile: publicationProfile(db, publicationId), rules: listRules(db, publicationId, 'active'), publication: publication.name }
+    const wanted = options.workers ?? defaultWorkerCount(false)
+    const pool = wanted > 0 && (options.workers !== undefined || candidates.length >= MIN_PAGES_FOR_WORKERS) ? startPagePool(wanted) : null
+    try {
+      const reflowed = await proposeCandidates(db, job, candidates, setting, pool, changed)
+      job.status.last = { changed: changed.length, pages: pages.length, analysed: candidates.length, ms: Math.round(performance.now() - started), typosMs: 0 }
+      const typosStarted = performance.now()
+      if (reflowed.length > 0 && db.open) await readReflowedAgain(db, reflowed, pool)
+      typosMs = Math.round(performance.now() - typosStarted)
+    } finally {
+      // what is left (the database closed) is for the suggestion pass: the pages stay marked stale
+      pending(db).clear()
+      await pool?.close()
+    }
+  }
+  job.status.last = { changed: changed.length, pages: pages.length, analysed: candidates.length, ms: job.status.last?.ms ?? Math.round(performance.now() - started), typosMs }
+  // Pages whose suggestions were stale before (their typo pass had not run) get it now.
+  if ((options.suggestions ?? true) && changed.length > 0 && db.open) await runSuggestionPassInWorkers(db, { pageIds: changed })
+}
+
+/** A page given a new text whose typos were carried to it: the zones it changed are read again. */
+interface Reflowed {
+  pageId: number
+  revisionId: number
+  duplicates: SuggestionInput[]
+  plan: ReflowPlan
+}
+
+// Reflowed pages whose zones are not read yet, by database: a page the editor opens meanwhile
+// has its zones read then (finishPendingReflow), not its whole text.
+const pendingByDb = new WeakMap<Db, Map<number, Reflowed>>()
+
+function pending(db: Db): Map<number, Reflowed> {
+  let map = pendingByDb.get(db)
+  if (!map) pendingByDb.set(db, (map = new Map()))
+  return map
+}
+
+/**
+ * For a page whose suggestions are stale because a re-proposal gave it a new text whose zones
+ * are not read yet: reads them now, on this thread, in a transaction. Returns whether it did
+ * (false: the page is not waiting for that; its suggestions are for the suggestion pass).
+ */
+export function finishPendingReflow(db: Db, pageId: number): boolean {
+  const r = pending(db).get(pageId)
+  if (!r) return false
+  pending(db).delete(pageId)
+  const knowledge = knowledgeForPage(db, pageId, loadKnowledge(db))
+  const detected = detectTypos(r.plan.text, knowledge)
+  return db.transaction(() => finishReflow(db, r.pageId, r.revisionId, r.duplicates, r.plan, detected)).immediate()
+}
+
+/**
+ * The zones of reflowed pages read again by the typo detector (on the pool's workers, else here
+ * page by page between pauses), each page's suggestions then completed and marked current.
+ */
+async function readReflowedAgain(db: Db, reflowed: readonly Reflowed[], pool: PagePool | null): Promise<void> {
+  // every page is of one publication and unapproved: the same knowledge for all
+  const knowledge = knowledgeForPage(db, reflowed[0]!.pageId, loadKnowledge(db), new Map())
+  pool?.setKnowledge(knowledge)
+  // null: a worker failed; the page stays marked stale, for the suggestion pass that follows
+  const detect = (text: string): Promise<SuggestionInput[] | null> =>
+    pool
+      ? pool.detect(text).catch((error: unknown) => {
+          log.warn('typo detection failed in a worker; the page is left to the suggestion pass', error)
+          return null
+        })
+      : pause().then(() => detectTypos(text, knowledge))
+  const found = pool ? reflowed.map((r) => detect(r.plan.text)) : null
+  for (let i = 0; i < reflowed.length && db.open; ) {
+    const ready: (SuggestionInput[] | null)[] = []
+    // a slice's worth of pages whose reading is done (one at a time on this thread)
+    const sliceStarted = performance.now()
+    do ready.push(await (found ? found[i + ready.length]! : detect(reflowed[i + ready.length]!.plan.text)))
+    while (i + ready.length < reflowed.length && (found !== null ? ready.length < BATCH_PAGES : performance.now() - sliceStarted < SLICE_MS))
+    if (!db.open) return
+    db.transaction(() => {
+      for (const detected of ready) {
+        const r = reflowed[i++]!
+        // (a page opened meanwhile had its zones read then)
+        if (pending(db).delete(r.pageId) && detected) finishReflow(db, r.pageId, r.revisionId, r.duplicates, r.plan, detected)
+      }
+    }).immediate()
+    await pause()
+  }
+}
+
+/**
+ * The candidates proposed again, edition by edition: read here in short transactions, analysed
+ * on the pool's workers (a few batches ahead, so that they never wait) or, without a pool, here
+ * between pauses; each outcome written in transactions of at most SLICE_MS.
+ */
+async function proposeCandidates(db: Db, job: Job, candidates: readonly number[], setting: ReproposalSetting, pool: PagePool | null, changed: number[]): Promise<Reflowed[]> {
+  const reflowed: Reflowed[] = []
+  const rules = ruleIndex(setting.rules)
+  pool?.setReproposal(setting)
+  const inFlight: Promise<ReproposalOutcome[]>[] = []
+  const ahead = pool ? pool.size * 2 : 1
+  const analyse = async (edition: string[], batch: PageForReproposal[]): Promise<ReproposalOutcome[]> => {
+    if (pool) {
+      try {
+        return await pool.repropose(edition, batch)
+      } catch (error) {
+        log.warn('a page worker could not propose pages again; proposing them on this thread', error)
+      }
+    }
+    const texts = edition.map((t) => t.replace(/\r\n?/g, '\n'))
+    const evidence = texts.length >= 2 ? editionEvidence(texts) : null
+    const out: ReproposalOutcome[] = []
+    let slice = performance.now()
+    for (const page of batch) {
+      out.push(proposePageAgain(page, setting, rules, evidence))
+      if (performance.now() - slice >= SLICE_MS) {
+        await pause()
+        slice = performance.now()
+      }
+    }
+    return out
+  }
+  const write = async (outcomes: readonly ReproposalOutcome[]): Promise<void> => {
+    for (let i = 0; i < outcomes.length && db.open; ) {
+      const sliceStarted = performance.now()
+      db.transaction(() => {
+        while (i < outcomes.length && performance.now() - sliceStarted < SLICE_MS) {
+          const outcome = outcomes[i++]!
+          job.status.done++
+          // The editor may have touched the page since it was read: then it stays as they left it.
+          if (!isReproposable(db, outcome.pageId) || currentRevisionId(db, outcome.pageId) !== outcome.revisionId) continue
+          const revisionId = writeReproposal(db, outcome, setting.publication)
+          if (revisionId === null || !outcome.changed) continue
+          changed.push(outcome.pageId)
+          if (outcome.text !== null && outcome.reflow && outcome.reflow.windows.length > 0) {
+            const r = { pageId: outcome.pageId, revisionId, duplicates: outcome.duplicates, plan: outcome.reflow }
+            reflowed.push(r)
+            pending(db).set(r.pageId, r)
+          }
+        }
+      }).immediate()
+      await pause()
+    }
+  }
+  let next = 0
+  while (next < candidates.length || inFlight.length > 0) {
+    if (!db.open) return reflowed
+    if (next < candidates.length && inFlight.length < ahead) {
+      // the next pages of one edition, read in one transaction
+      let edition: string[] = []
+      const batch: PageForReproposal[] = []
+      db.transaction(() => {
+        let editionId: number | null = null
+        while (next < candidates.length && batch.length < BATCH_PAGES) {
+          const page = readPageForReproposal(db, candidates[next]!)
+          if (page && editionId !== null && page.editionId !== editionId) break
+          next++
+          if (!page) {
+            job.status.done++
+            continue
+          }
+          editionId = page.editionId
+          batch.push(page)
+        }
+        if (editionId !== null) edition = editionOriginals(db, editionId, MAX_EVIDENCE_PAGES)
+      })()
+      if (batch.length > 0) inFlight.push(analyse(edition, batch))
+      if (pool || next >= candidates.length) await pause()
+      if (pool && inFlight.length < ahead && next < candidates.length) continue
+    }
+    const outcomes = await inFlight.shift()
+    if (outcomes) await write(outcomes)
+  }
+  return reflowed
 }

@@ -10,6 +10,7 @@ import { runSuggestionPass } from '../pipeline/suggestionPass'
 import { knowledgeOf } from '../pipeline/knowledge'
 import { nameVariantsToRejudge, refreshSuggestions } from '../pipeline/refreshSuggestions'
 import { searchPages } from '../store/queries/search'
+import { finishPendingReflow } from '../learning/reproposalJobs'
 import type { ServiceContext } from './context'
 import { VERSION } from '../version'
 
@@ -19,8 +20,9 @@ type ReadHandlers = Pick<
 >
 
 export function getPageDetail(ctx: ServiceContext, pageId: number): PageDetail {
-  // A page imported in a batch whose suggestion pass has not reached it yet gets it now.
-  if (pagesWithStaleSuggestions(ctx.db, [pageId]).length > 0) runSuggestionPass(ctx.db, [pageId])
+  // A page imported in a batch whose suggestion pass has not reached it yet gets it now (a page
+  // proposed again whose rewritten lines wait to be read: only those).
+  if (pagesWithStaleSuggestions(ctx.db, [pageId]).length > 0 && !finishPendingReflow(ctx.db, pageId)) runSuggestionPass(ctx.db, [pageId])
   const row = getPageRow(ctx.db, pageId)
   if (!row || row.currentRevisionId === null) throw new ApiError('not-found', `page ${pageId} does not exist`)
   const revision = getRevision(ctx.db, row.currentRevisionId)

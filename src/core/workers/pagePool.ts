@@ -7,6 +7,7 @@ import type { DetectOptions } from '../typos'
 import type { SuggestionInput } from '../model/suggestion'
 import type { Prepared } from '../import/prepare'
 import type { WorkerLog, WorkerReply, WorkerRequest } from './workerProtocol'
+import type { PageForReproposal, ReproposalOutcome, ReproposalSetting } from '../learning/reproposal'
 import { log, logLine } from '../log'
 
 /** A page to prepare, with the evidence of its edition when the batch holds other pages of it. */
@@ -21,6 +22,10 @@ export interface PagePool {
   /** What the editor has taught, for the detections that follow. */
   setKnowledge(knowledge: DetectOptions): void
   detect(text: string): Promise<SuggestionInput[]>
+  /** What the pages proposed again next are proposed with (learning/reproposal.ts). */
+  setReproposal(setting: ReproposalSetting): void
+  /** Pages of one edition proposed again, with the original texts of the edition (its evidence). */
+  repropose(edition: string[], pages: PageForReproposal[]): Promise<ReproposalOutcome[]>
   close(): Promise<void>
 }
 
@@ -106,6 +111,14 @@ export function startPagePool(count = defaultWorkerCount(), entry = workerEntry(
       const reply = await request((id) => ({ type: 'detect', id, text }))
       if (!('typos' in reply)) throw new Error('page worker answered a different question')
       return reply.typos
+    },
+    setReproposal(setting) {
+      broadcast({ type: 'reproposalSetting', setting })
+    },
+    async repropose(edition, pages) {
+      const reply = await request((id) => ({ type: 'repropose', id, edition, pages }))
+      if (!('reproposed' in reply)) throw new Error('page worker answered a different question')
+      return reply.reproposed
     },
     async close() {
       await Promise.all(slots.map((slot) => slot.worker.terminate()))

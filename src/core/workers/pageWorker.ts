@@ -9,6 +9,9 @@ import { setLogSink } from '../log'
 import { detectSuspicious, type DetectOptions } from '../typos'
 import { preparePage, type Prepared } from '../import/prepare'
 import type { WorkerLog, WorkerReply, WorkerRequest } from './workerProtocol'
+import { editionEvidence } from '../analysis'
+import type { LearntRule } from '../../shared/types'
+import { proposePageAgain, ruleIndex, type ReproposalSetting } from '../learning/reproposal'
 
 const port = parentPort
 if (port) {
@@ -18,6 +21,7 @@ if (port) {
   const propose = structureProposer()
   const isKnown = (sha256: string): boolean => known.has(sha256)
   let knowledge: DetectOptions = {}
+  let reproposal: { setting: ReproposalSetting; rules: Map<string, LearntRule> } | null = null
   const reply = (message: WorkerReply): void => port.postMessage(message)
   port.on('message', (message: WorkerRequest) => {
     switch (message.type) {
@@ -30,6 +34,20 @@ if (port) {
       case 'detect':
         try {
           reply({ id: message.id, typos: detectSuspicious(message.text, knowledge).map(toSuggestionInput) })
+        } catch (error) {
+          reply({ id: message.id, error: (error as Error).message })
+        }
+        return
+      case 'reproposalSetting':
+        reproposal = { setting: message.setting, rules: ruleIndex(message.setting.rules) }
+        return
+      case 'repropose':
+        try {
+          if (!reproposal) throw new Error('no re-proposal setting was sent')
+          const { setting, rules } = reproposal
+          const texts = message.edition.map((t) => t.replace(/\r\n?/g, '\n'))
+          const evidence = texts.length >= 2 ? editionEvidence(texts) : null
+          reply({ id: message.id, reproposed: message.pages.map((page) => proposePageAgain(page, setting, rules, evidence)) })
         } catch (error) {
           reply({ id: message.id, error: (error as Error).message })
         }
