@@ -1,3 +1,5 @@
+import { B1, B2 } from './hash'
+import type { LanguageModel } from './lm'
 import type { TypoModel } from './model'
 
 /**
@@ -113,4 +115,57 @@ export function contextCandidates(model: TypoModel, code: number, left: number, 
     out.logProbs.push(shapeLogProb(s))
   }
   return out
+}
+
+/** Marks of the codes already listed by wideContextCandidates (a stamp per call, no allocation). */
+const listed = new Uint32Array(0x10000)
+let stamp = 0
+
+/**
+ * Where the context is damaged (damage.ts): the shape-ranked candidates above, then every other
+ * character the neighbours make a word with, at the shape channel's flat floor (below the knee
+ * shape says nothing, so their similarity is not computed). Only a language-model gain of about
+ * 15 nats or more lets one of these through.
+ */
+export function wideContextCandidates(model: TypoModel, code: number, left: number, right: number, exclude: ArrayLike<number> | null): { codes: number[]; logProbs: number[] } {
+  const out = contextCandidates(model, code, left, right, exclude)
+  if (!model.shapes || !model.shapes.has(code)) return out
+  if (++stamp === 0xffffffff) {
+    listed.fill(0)
+    stamp = 1
+  }
+  const s = stamp
+  listed[code] = s
+  if (exclude) for (let k = 0; k < exclude.length; k++) listed[exclude[k]!] = s
+  for (let k = 0; k < out.codes.length; k++) listed[out.codes[k]!] = s
+  const floor = shapeLogProb(0)
+  const shapes = model.shapes
+  const lm = model.lm
+  for (let side = 0; side < 2; side++) {
+    const pool = side === 0 ? (left >= 0 ? model.wordPairs.after(left) : null) : right >= 0 ? model.wordPairs.before(right) : null
+    if (!pool) continue
+    for (let k = 0; k < pool.length; k++) {
+      const c = pool[k]!
+      if (listed[c] === s || !shapes.has(c)) continue
+      if (!commonPair(lm, side === 0 ? left : c, side === 0 ? c : right)) continue
+      listed[c] = s
+      out.codes.push(c)
+      out.logProbs.push(floor)
+    }
+  }
+  return out
+}
+
+/**
+ * ln P of the commonest words a wide candidate must make with its neighbour: only a strong
+ * word can make up the flat shape channel's 13 nats (about one word in 20,000 of running text).
+ */
+const WIDE_MIN_UNIGRAM = -12
+const H1 = B1
+const H2 = B2
+
+/** Whether ab is a two-character vocabulary word at least as common as WIDE_MIN_UNIGRAM. */
+function commonPair(lm: LanguageModel, a: number, b: number): boolean {
+  const w = lm.idHashed((Math.imul(a, H1) + b) | 0, (Math.imul(a, H2) + b) | 0, 2)
+  return w >= 0 && lm.unigram(w) >= WIDE_MIN_UNIGRAM
 }

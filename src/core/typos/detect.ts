@@ -1,4 +1,5 @@
-import { contextCandidates } from './contextCandidates'
+import { contextCandidates, wideContextCandidates } from './contextCandidates'
+import { damagePrior, localDamage, WIDE_FROM } from './damage'
 import { isHan } from './han'
 import { B1, B2 } from './hash'
 import { type LanguageModel, LM_MAX_WORD } from './lm'
@@ -13,6 +14,7 @@ import { repeatedSpans } from './repeats'
  *
  *   ln P(sentence with c) − ln P(sentence as read)      (word trigram model, lm.ts)
  *   + ln P(engine reads c as r) − ln P(engine reads r as r)   (the channel, confusions.ts)
+ *   + the prior odds of a misreading where the stretch around is damaged  (damage.ts)
  *
  * i.e. the log of the posterior odds of "misread" against "read right". A position is flagged
  * when the best candidate's evidence clears MIN_EVIDENCE, calibrated on generated data: look-
@@ -137,6 +139,8 @@ export function findCharSwaps(
   // phrase that recurs on the page (furniture, datelines, a text printed twice, the pages of a
   // whole edition in one file) is scored once.
   const seen = new Map<string, PositionFinding[]>()
+  let broken = new Uint8Array(256)
+  let damage = new Uint8Array(256)
   let i = 0
   while (i < n) {
     if (!isHan(text.charCodeAt(i))) {
@@ -156,15 +160,23 @@ export function findCharSwaps(
     }
     const first = found.length
     let loaded = false
+    if (re - rs > damage.length) {
+      broken = new Uint8Array(2 * (re - rs))
+      damage = new Uint8Array(2 * (re - rs))
+    }
+    localDamage(text, rs, re, lm, broken, damage)
     for (let p = rs; p < re; p++) {
       if (skip[p]) continue
       const code = text.charCodeAt(p)
       const left = p > rs ? text.charCodeAt(p - 1) : -1
       const right = p + 1 < re ? text.charCodeAt(p + 1) : -1
-      const isolated = !((left >= 0 && lm.pair(left, code)) || (right >= 0 && lm.pair(code, right)))
+      const isolated = broken[p - rs] === 1
       // A character that makes a word with neither neighbour is where misreadings are (six
-      // times as likely as elsewhere on the dev set): there the context proposes candidates too.
-      const alts = isolated ? withContext(model, code, left, right, alternatives(model, code)) : alternatives(model, code)
+      // times as likely as elsewhere on the dev set): there the context proposes candidates too,
+      // all of them where the stretch around is damaged (damage.ts).
+      const harm = damage[p - rs]!
+      const prior = damagePrior(harm)
+      const alts = isolated ? withContext(model, code, left, right, alternatives(model, code), harm >= WIDE_FROM) : alternatives(model, code)
       if (!alts) continue
       const numeral = NUMERALS.has(code)
       const e = Math.min(re - rs, p - rs + 1 + REACH)
@@ -182,7 +194,7 @@ export function findCharSwaps(
         }
         if (Number.isNaN(base)) base = scorer.baseAt(e)
         const lmGain = scorer.swappedAt(p - rs, alt, e) - base
-        const evidence = lmGain + alts.logProbs[k]! - alts.readRight
+        const evidence = lmGain + alts.logProbs[k]! - alts.readRight + prior
         if (evidence < minEvidence) continue
         const [ws, we] = scorer.wordAt(p - rs, e)
         ;(cands ??= []).push({
@@ -236,7 +248,7 @@ function unmasked(skip: Uint8Array, from: number, to: number): boolean {
 }
 
 /** A copy of a finding moved by `by` characters. */
-function shifted(f: PositionFinding, by: number): PositionFinding {
+export function shifted(f: PositionFinding, by: number): PositionFinding {
   const move = (c: CharCandidate): CharCandidate => ({ ...c, pos: c.pos + by, wordStart: c.wordStart + by, wordEnd: c.wordEnd + by })
   return { pos: f.pos + by, best: move(f.best), others: f.others.map(move) }
 }
@@ -245,8 +257,8 @@ function shifted(f: PositionFinding, by: number): PositionFinding {
  * The channel's candidates plus what the context proposes (contextCandidates.ts), at the shape
  * channel's probability.
  */
-function withContext(model: TypoModel, code: number, left: number, right: number, alts: Alt | null): Alt | null {
-  const ctx = contextCandidates(model, code, left, right, alts ? alts.codes : null)
+function withContext(model: TypoModel, code: number, left: number, right: number, alts: Alt | null, wide: boolean): Alt | null {
+  const ctx = (wide ? wideContextCandidates : contextCandidates)(model, code, left, right, alts ? alts.codes : null)
   if (ctx.codes.length === 0) return alts
   return {
     codes: Int32Array.from(alts ? [...alts.codes, ...ctx.codes] : ctx.codes),
