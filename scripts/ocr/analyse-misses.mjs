@@ -8,7 +8,7 @@
 //                context the other is judged in)
 //   found        a suggestion touches it (right or wrong fix)
 //   no-candidate the printed character is not among the candidates the detector judges
-//   below        it is among them, but its evidence is below the threshold
+//   below        it is among them, but its evidence (with the damage prior) is below the threshold
 //   suppressed   its evidence clears the threshold, but a stronger finding nearby or a repeat won
 // For "no-candidate" and "below", the evidence the printed character would have had (language
 // model gain + channel) is summarised too.
@@ -28,7 +28,7 @@ const show = Number(arg('show') ?? 0)
 const outfile = join(root, '.cache', 'ocr-bundle', 'analyse.mjs')
 await build({
   stdin: {
-    contents: `export * from './index'; export { LmScorer } from './lmScorer'; export { shapeLogProb } from './contextCandidates'`,
+    contents: `export * from './index'; export * from './detect'; export { LmScorer } from './lmScorer'; export { shapeLogProb, wideContextCandidates } from './contextCandidates'; export * from './damage'`,
     resolveDir: join(root, 'src', 'core', 'typos'),
     loader: 'ts'
   },
@@ -38,21 +38,32 @@ process.env.GALLEY_TYPOS_DIR ??= join(root, 'resources', 'typos')
 const T = await import(pathToFileURL(outfile).href + '?t=' + Date.now())
 const model = T.loadTypoModel()
 const threshold = T.MIN_EVIDENCE_LEARNT
-const scorer = new T.LmScorer(model.lm, model.lexicon, -9, -5, 0)
+const scorer = new T.LmScorer(model.lm, model.lexicon, T.OOV_COST, T.NAME_COST, 0, T.OOV3_COST, T.NAME3_COST)
 const HAN1 = /^[\u3400-\u4dbf\u4e00-\u9fff]$/
 const NUM = /[0-9０-９〇一二三四五六七八九十百千万亿两零]/
 const isHan = (c) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)
 
-/** The candidates the detector judges at p (detect.ts: channels' first 12, context candidates where isolated). */
+/** Damage (damage.ts) at p of run [rs, re). */
+function damageAt(text, p, rs, re) {
+  const broken = new Uint8Array(re - rs), damage = new Uint8Array(re - rs)
+  T.localDamage(text, rs, re, model.lm, broken, damage)
+  return { broken: broken[p - rs] === 1, damage: damage[p - rs] }
+}
+
+/**
+ * The candidates the detector judges at p (detect.ts: channels' first 12; where the character is
+ * broken, the context's, all common-word partners where the stretch is damaged).
+ */
 function judged(text, p, rs, re) {
   const code = text.charCodeAt(p)
   const l = p > rs ? text.charCodeAt(p - 1) : -1
   const r = p + 1 < re ? text.charCodeAt(p + 1) : -1
-  const isolated = !((l >= 0 && model.lm.pair(l, code)) || (r >= 0 && model.lm.pair(code, r)))
+  const { broken, damage } = damageAt(text, p, rs, re)
   const set = new Set()
   for (const ch of [model.channel, model.glyphChannel]) for (const c of ch.candidates(text[p], 12)) if (c.printed.length === 1) set.add(c.printed.charCodeAt(0))
-  if (isolated) for (const c of T.contextCandidates(model, code, l, r, [...set]).codes) set.add(c)
-  return { set, isolated }
+  const ctx = damage >= T.WIDE_FROM ? T.wideContextCandidates : T.contextCandidates
+  if (broken) for (const c of ctx(model, code, l, r, [...set]).codes) set.add(c)
+  return { set }
 }
 
 /** Evidence of `truth` at p as the detector would compute it (best channel among the three). */
@@ -63,7 +74,11 @@ function evidence(text, p, rs, re, truth) {
   const lmGain = scorer.swappedAt(p - rs, truth.charCodeAt(0), e) - scorer.baseAt(e)
   const sim = model.shapes ? model.shapes.similarity(read.charCodeAt(0), truth.charCodeAt(0)) : 0
   const channel = Math.max(model.channel.logProb(read, truth), model.glyphChannel.logProb(read, truth), T.shapeLogProb(sim))
-  return { lmGain, channel, readRight: model.channel.logProb(read, read), ev: lmGain + channel - model.channel.logProb(read, read) }
+  const prior = T.damagePrior(damageAt(text, p, rs, re).damage)
+  const readRight = model.channel.logProb(read, read)
+  // The bar of this evidence type (detect.ts): a strong channel needs STRONG_RELIEF less.
+  const bar = threshold - (channel - readRight >= T.STRONG_CHANNEL ? T.STRONG_RELIEF : 0)
+  return { lmGain, channel, readRight, ev: lmGain + channel - readRight + prior, bar }
 }
 
 const records = readFileSync(join(root, 'test', 'fixtures', 'ocr-dev', `${split}.jsonl`), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
@@ -95,7 +110,7 @@ for (const r of records) {
     const { set } = judged(r.ocr, p, rs, re)
     const inSet = set.has(e.truth.charCodeAt(0))
     const ev = evidence(r.ocr, p, rs, re, e.truth)
-    const sub = !missed.has(e.start) ? 'found' : !inSet ? 'no-candidate' : ev.ev < threshold ? 'below' : 'suppressed'
+    const sub = !missed.has(e.start) ? 'found' : !inSet ? 'no-candidate' : ev.ev < ev.bar ? 'below' : 'suppressed'
     if (adjacent) {
       put('adjacent', ctx)
       if (sub === 'no-candidate') overlap.adjacentNoCand++

@@ -53,18 +53,20 @@ describe('wide context candidates', () => {
 
 describe('neighbours judged again with a correction in place', () => {
   it('finds the second of two adjacent misreadings once the first is corrected', () => {
-    const text = '馆内设有少儿阅读区、报刊阅览宝利地方文献专库。'
+    // An OCR reading of the dev set's 藏书总量超过四十万册 (scripts/ocr/text/dev.txt).
+    const text = '文献专库.关书总晶起过四十万册'
     const skip = new Uint8Array(text.length)
     const first = findCharSwaps(text, skip, model)
     const both = withNeighbours(text, skip, first, model)
-    const at = text.indexOf('利')
+    const at = text.indexOf('起')
+    expect(first.map((f) => [f.pos, f.best.replacement])).toContainEqual([text.indexOf('晶'), '量'])
     expect(first.map((f) => f.pos)).not.toContain(at)
-    expect(both.map((f) => [f.pos, f.best.replacement])).toContainEqual([at, '和'])
+    expect(both.map((f) => [f.pos, f.best.replacement])).toContainEqual([at, '超'])
     for (const f of first) expect(both).toContain(f)
   })
 
   it('adds nothing to clean text', () => {
-    const text = '馆内设有少儿阅读区、报刊阅览室和地方文献专库。'
+    const text = '地方文献专库，藏书总量超过四十万册。'
     const skip = new Uint8Array(text.length)
     expect(withNeighbours(text, skip, findCharSwaps(text, skip, model), model)).toEqual([])
   })

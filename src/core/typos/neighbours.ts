@@ -7,7 +7,7 @@ import type { TypoModel } from './model'
  * OCR errors cluster (on the OCR dev set 38% of misread characters sit within two characters of
  * another); the first pass judges each against a context its misread neighbour spoils, and keeps
  * only the strongest finding among close ones (detect.ts, MIN_SPACING). Read with the neighbour
- * corrected, the second error's context is whole again: 阅览宝利地方 → 阅览室利地方 → 阅览室和地方.
+ * corrected, the second error's context is whole again: 总晶起过 → 总量起过 → 总量超过.
  */
 export const NEIGHBOUR_REACH = 2
 /** Rounds of re-judging (a third error beside the second one is rare). */
