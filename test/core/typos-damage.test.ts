@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { detectSuspicious, findCharSwaps, loadTypoModel } from '../../src/core/typos'
+import { findCharSwaps, loadTypoModel } from '../../src/core/typos'
 import { contextCandidates, wideContextCandidates } from '../../src/core/typos/contextCandidates'
 import { DAMAGE_CAP, DAMAGE_FREE, damagePrior, localDamage } from '../../src/core/typos/damage'
-import { isHan } from '../../src/core/typos/han'
 import { withNeighbours } from '../../src/core/typos/neighbours'
-import { repeatedWithNeighbour } from '../../src/core/typos/repeats'
 
 const model = loadTypoModel()
 const code = (c: string): number => c.charCodeAt(0)
@@ -71,24 +69,5 @@ describe('neighbours judged again with a correction in place', () => {
     const text = '地方文献专库，藏书总量超过四十万册。'
     const skip = new Uint8Array(text.length)
     expect(withNeighbours(text, skip, findCharSwaps(text, skip, model), model)).toEqual([])
-  })
-})
-
-describe('a short word read twice with the same neighbour', () => {
-  it('is a term of the page, not a misreading', () => {
-    const one = '小区推行厨余垃圾破袋投放，居民们很快就习惯了。'
-    const flagged = (t: string): string[] => detectSuspicious(t, {}, model).filter((s) => s.rule === 'typo').map((s) => `${s.original}→${s.replacement}`)
-    expect(flagged(one)).toEqual(['袋→裂'])
-    // 破袋投 again: the page's own term.
-    expect(flagged(`${one}\n志愿者在投放点值守，提醒大家坚持破袋投放。`)).toEqual([])
-    // The word alone elsewhere, without a shared neighbour, proves nothing.
-    expect(flagged(`${one}\n志愿者在投放点值守，提醒大家把袋子弄破。`)).toEqual(['袋→裂'])
-  })
-
-  it('looks at the three-character stretches around two-character words only', () => {
-    const text = '甲乙丙丁，乙丙丁戊，丙丁'
-    const spans = [{ from: 1, to: 3 }, { from: 10, to: 12 }, { from: 2, to: 3 }]
-    // 乙丙 sits in 甲乙丙 and 乙丙丁 (which recurs); 丙丁 at the end has no stretch of three; one character is never judged so.
-    expect(repeatedWithNeighbour(text, spans, isHan)).toEqual([true, false, false])
   })
 })

@@ -74,35 +74,3 @@ function hash(s: string, from: number, len: number): number {
   for (let k = from; k < from + len; k++) h = (Math.imul(h, B) + s.charCodeAt(k)) | 0
   return h
 }
-
-/**
- * Whether a finding's short word (one or two characters) is read the same way elsewhere on the
- * page together with a neighbour: the three characters around it recur. Two characters alone
- * recur by chance across word boundaries (为争 in 因为争取), so repeatedSpans asks three sightings
- * of them; a page's own term (a set phrase the model lacks, written out twice) is seldom seen
- * three times, but its three-character stretches recur where OCR seldom repeats a misreading
- * letter for letter. Spans of hanzi only; `isHan` tells them.
- */
-export function repeatedWithNeighbour(text: string, spans: readonly { from: number; to: number }[], isHan: (code: number) => boolean): boolean[] {
-  const windows: { from: number; to: number }[] = []
-  const owner: number[] = []
-  const han = (a: number, b: number): boolean => {
-    if (a < 0 || b > text.length) return false
-    for (let k = a; k < b; k++) if (!isHan(text.charCodeAt(k))) return false
-    return true
-  }
-  spans.forEach((s, i) => {
-    const len = s.to - s.from
-    const starts = len === 2 ? [s.from - 1, s.from] : []
-    for (const a of starts)
-      if (han(a, a + 3)) {
-        windows.push({ from: a, to: a + 3 })
-        owner.push(i)
-      }
-  })
-  const out = new Array<boolean>(spans.length).fill(false)
-  repeatedSpans(text, windows).forEach((r, k) => {
-    if (r) out[owner[k]!] = true
-  })
-  return out
-}

@@ -2,8 +2,6 @@ import { attested, findCharSwaps, type PositionFinding } from './detect'
 import { dictionarySuggestions, isRejected, isRejectedForWord, maskOccurrences } from './editorRules'
 import { loadTypoModel, type TypoModel } from './model'
 import { withNeighbours } from './neighbours'
-import { repeatedWithNeighbour } from './repeats'
-import { isHan } from './han'
 import { countNames, extractNames, findNameVariants } from './names'
 import type { DetectOptions, TypoSuggestion } from './types'
 
@@ -46,11 +44,7 @@ export function detectSuspicious(text: string, options: DetectOptions = {}, mode
   }
 
   const rejected = options.rejected ?? []
-  const findings = withNeighbours(text, skip, findCharSwaps(text, skip, model), model)
-  // A short word read twice on the page with the same neighbour is a term of the page.
-  const again = repeatedWithNeighbour(text, findings.map((f) => ({ from: f.best.wordStart, to: f.best.wordEnd })), isHan)
-  for (const [k, f] of findings.entries()) {
-    if (again[k]) continue
+  for (const f of withNeighbours(text, skip, findCharSwaps(text, skip, model), model)) {
     // A one-character word is judged with its neighbours (认 alone is no word to remember).
     const lone = f.best.wordEnd - f.best.wordStart < 2
     const word = lone ? { start: Math.max(0, f.pos - 1), end: Math.min(text.length, f.pos + 2) } : { start: f.best.wordStart, end: f.best.wordEnd }
