@@ -139,15 +139,13 @@ export function wideContextCandidates(model: TypoModel, code: number, left: numb
   if (exclude) for (let k = 0; k < exclude.length; k++) listed[exclude[k]!] = s
   for (let k = 0; k < out.codes.length; k++) listed[out.codes[k]!] = s
   const floor = shapeLogProb(0)
-  const shapes = model.shapes
-  const lm = model.lm
   for (let side = 0; side < 2; side++) {
-    const pool = side === 0 ? (left >= 0 ? model.wordPairs.after(left) : null) : right >= 0 ? model.wordPairs.before(right) : null
-    if (!pool) continue
-    for (let k = 0; k < pool.length; k++) {
-      const c = pool[k]!
-      if (listed[c] === s || !shapes.has(c)) continue
-      if (!commonPair(lm, side === 0 ? left : c, side === 0 ? c : right)) continue
+    const neighbour = side === 0 ? left : right
+    if (neighbour < 0) continue
+    const partners = commonPartners(model, neighbour, side === 0)
+    for (let k = 0; k < partners.length; k++) {
+      const c = partners[k]!
+      if (listed[c] === s) continue
       listed[c] = s
       out.codes.push(c)
       out.logProbs.push(floor)
@@ -165,6 +163,31 @@ export function wideContextCandidates(model: TypoModel, code: number, left: numb
 const WIDE_MIN_UNIGRAM = -11
 const H1 = B1
 const H2 = B2
+
+const partnerCaches = new WeakMap<TypoModel, Map<number, Uint16Array>>()
+
+/**
+ * The characters that make a common two-character word (WIDE_MIN_UNIGRAM) after `neighbour`
+ * (`after`) or before it, with a shape in the glyph table; cached per model: a common character's
+ * word pairs run to thousands, and the same neighbours recur throughout a page.
+ */
+function commonPartners(model: TypoModel, neighbour: number, after: boolean): Uint16Array {
+  let cache = partnerCaches.get(model)
+  if (!cache) partnerCaches.set(model, (cache = new Map()))
+  const key = (after ? 0x10000 : 0) + neighbour
+  let list = cache.get(key)
+  if (list) return list
+  const pool = after ? model.wordPairs.after(neighbour) : model.wordPairs.before(neighbour)
+  const keep: number[] = []
+  for (let k = 0; k < pool.length; k++) {
+    const c = pool[k]!
+    if (model.shapes!.has(c) && commonPair(model.lm, after ? neighbour : c, after ? c : neighbour)) keep.push(c)
+  }
+  list = Uint16Array.from(keep)
+  if (cache.size >= CACHE_MAX) cache.clear()
+  cache.set(key, list)
+  return list
+}
 
 /** Whether ab is a two-character vocabulary word at least as common as WIDE_MIN_UNIGRAM. */
 function commonPair(lm: LanguageModel, a: number, b: number): boolean {
