@@ -47,11 +47,19 @@ export class LmScorer {
      * of unrelated characters that any swap making a model word would beat.
      */
     private readonly lex: Lexicon,
-    /** ln-probability cost of a 2- or 3-character stretch the model does not know (a name, a new term). */
+    /** ln-probability cost of a 2-character stretch the model does not know (a name, a new term). */
     private readonly oovCost: number,
     /** The same for a stretch that starts with a common surname: a person's name is the likely reading. */
     private readonly nameCost: number,
-    lexBonus: number
+    lexBonus: number,
+    /**
+     * The same two for a 3-character stretch (default: as for 2). An unknown stretch is a run of
+     * characters the model cannot place: each one more should cost more, or a misread character
+     * hides inside a cheap unknown 3-character "word" and no correction can gain (种莱更 and
+     * 种菜更 scored alike).
+     */
+    private readonly oov3Cost = oovCost,
+    private readonly name3Cost = nameCost
   ) {
     this.lexOffset = lexBonus - Math.log(lex.total) - lm.unigram(lm.unk)
   }
@@ -141,7 +149,7 @@ export class LmScorer {
         this.enter(out, j - l <= split ? prev : out, j - l, row + l, w, 0)
       }
       if (j >= 2) this.enterUnknown(out, j - 2 <= split ? prev : out, j - 2, row + OOV2, SURNAME[codes[j - 2]!] ? this.nameCost : this.oovCost)
-      if (j >= 3) this.enterUnknown(out, j - 3 <= split ? prev : out, j - 3, row + OOV3, SURNAME[codes[j - 3]!] ? this.nameCost : this.oovCost)
+      if (j >= 3) this.enterUnknown(out, j - 3 <= split ? prev : out, j - 3, row + OOV3, SURNAME[codes[j - 3]!] ? this.name3Cost : this.oov3Cost)
       out.close(j)
     }
   }

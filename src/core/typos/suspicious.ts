@@ -1,6 +1,7 @@
 import { attested, findCharSwaps, type PositionFinding } from './detect'
 import { dictionarySuggestions, isRejected, isRejectedForWord, maskOccurrences } from './editorRules'
 import { loadTypoModel, type TypoModel } from './model'
+import { withNeighbours } from './neighbours'
 import { countNames, extractNames, findNameVariants } from './names'
 import type { DetectOptions, TypoSuggestion } from './types'
 
@@ -43,7 +44,7 @@ export function detectSuspicious(text: string, options: DetectOptions = {}, mode
   }
 
   const rejected = options.rejected ?? []
-  for (const f of findCharSwaps(text, skip, model)) {
+  for (const f of withNeighbours(text, skip, findCharSwaps(text, skip, model), model)) {
     // A one-character word is judged with its neighbours (认 alone is no word to remember).
     const lone = f.best.wordEnd - f.best.wordStart < 2
     const word = lone ? { start: Math.max(0, f.pos - 1), end: Math.min(text.length, f.pos + 2) } : { start: f.best.wordStart, end: f.best.wordEnd }
