@@ -1,4 +1,4 @@
-import { contextCandidates } from './contextCandidates'
+import { CONTEXT_CANDIDATES, contextCandidatesInto } from './contextCandidates'
 import { isHan } from './han'
 import { B1, B2 } from './hash'
 import { type LanguageModel, LM_MAX_WORD } from './lm'
@@ -246,11 +246,18 @@ function shifted(f: PositionFinding, by: number): PositionFinding {
  * channel's probability.
  */
 function withContext(model: TypoModel, code: number, left: number, right: number, alts: Alt | null): Alt | null {
-  const ctx = contextCandidates(model, code, left, right, alts ? alts.codes : null)
-  if (ctx.codes.length === 0) return alts
+  const m = alts ? alts.codes.length : 0
+  const codes = new Int32Array(m + CONTEXT_CANDIDATES)
+  const logProbs = new Float64Array(m + CONTEXT_CANDIDATES)
+  if (alts) {
+    codes.set(alts.codes)
+    logProbs.set(alts.logProbs)
+  }
+  const n = contextCandidatesInto(model, code, left, right, alts ? alts.codes : null, codes, logProbs, m)
+  if (n === 0) return alts
   return {
-    codes: Int32Array.from(alts ? [...alts.codes, ...ctx.codes] : ctx.codes),
-    logProbs: Float64Array.from(alts ? [...alts.logProbs, ...ctx.logProbs] : ctx.logProbs),
+    codes: codes.subarray(0, m + n),
+    logProbs: logProbs.subarray(0, m + n),
     readRight: alts ? alts.readRight : model.channel.logProb(String.fromCharCode(code), String.fromCharCode(code))
   }
 }
