@@ -38,6 +38,8 @@ export class LmScorer {
   private alt = new Lattice(256)
   /** The words of the run as read, by end and length (see forward). */
   private words = new Words(256)
+  /** Per position k of the run as read: IN_LEX | IN_LM for the pair (k − 1, k) (see load). */
+  private pairs = new Uint8Array(256)
 
   private readonly lexOffset: number
 
@@ -68,9 +70,15 @@ export class LmScorer {
       this.base = new Lattice(size)
       this.alt = new Lattice(size)
       this.words = new Words(size)
+      this.pairs = new Uint8Array(size)
     }
     for (let k = a; k < b; k++) this.codes[k - a] = text.charCodeAt(k)
     this.n = n
+    // Which adjacent pairs of the run pass the lexicon's and the model's pair filters: a swap
+    // changes only the two pairs beside it, and the filters are bitmaps of megabytes, each
+    // probe a cache miss.
+    const { codes, pairs, lm, lex } = this
+    for (let k = 1; k < n; k++) pairs[k] = (lex.pairs.has(codes[k - 1]!, codes[k]!) ? IN_LEX : 0) | (lm.pair(codes[k - 1]!, codes[k]!) ? IN_LM : 0)
     this.forward(this.base, this.base, -1, 1, n)
   }
 
@@ -116,7 +124,7 @@ export class LmScorer {
    * character, and looks up only the ones through it.
    */
   private forward(out: Lattice, prev: Lattice, split: number, j0: number, j1: number): void {
-    const { codes, lm, lex, words } = this
+    const { codes, lm, lex, words, pairs } = this
     // Local copies: an imported binding may be read through a getter (dev bundlers).
     const pow1 = POW1
     const pow2 = POW2
@@ -150,8 +158,15 @@ export class LmScorer {
         let inLex = false
         if (l > 1) {
           const left = codes[j - l]!
-          inLex = lex.pairs.has(left, c)
-          if (!inLex && !lm.pair(left, c)) break
+          const at = j - l
+          if (at === split || at + 1 === split) {
+            inLex = lex.pairs.has(left, c)
+            if (!inLex && !lm.pair(left, c)) break
+          } else {
+            const bits = pairs[at + 1]!
+            inLex = (bits & IN_LEX) !== 0
+            if (bits === 0) break
+          }
           c = left
           h1 = (h1 + Math.imul(left, pow1[l - 1]!)) | 0
           h2 = (h2 + Math.imul(left, pow2[l - 1]!)) | 0
@@ -235,6 +250,8 @@ export class LmScorer {
   }
 }
 
+const IN_LEX = 1
+const IN_LM = 2
 /** A recorded length that is no word of the model nor of the lexicon. */
 const NO_WORD = -1
 /** A recorded length that is a lexicon word the model lacks (its cost in `extra`). */
