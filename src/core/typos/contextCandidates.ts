@@ -68,7 +68,11 @@ function side(model: TypoModel, code: number, neighbour: number, after: boolean)
   for (let k = 0; k < pool.length; k++) {
     const c = pool[k]!
     if (c === code || !shapes.has(c)) continue
-    const s = shapes.similarity(code, c)
+    // Below the knee a candidate is never proposed (contextCandidatesInto stops at the first),
+    // so the list keeps only those above it, and a pair sure to fall below it (or below the
+    // last of a full list) is not compared to the end.
+    const s = shapes.similarityAbove(code, c, n === SIDE_KEEP ? Math.max(SHAPE_KNEE, sims[n - 1]!) : SHAPE_KNEE)
+    if (s < 0 || Math.fround(s) < SHAPE_KNEE) continue
     if (n === SIDE_KEEP && s <= sims[n - 1]!) continue
     let at = n < SIDE_KEEP ? n++ : n - 1
     while (at > 0 && sims[at - 1]! < s) {

@@ -164,7 +164,7 @@ export function findCharSwaps(
       const isolated = !((left >= 0 && lm.pair(left, code)) || (right >= 0 && lm.pair(code, right)))
       // A character that makes a word with neither neighbour is where misreadings are (six
       // times as likely as elsewhere on the dev set): there the context proposes candidates too.
-      const alts = isolated ? withContext(model, code, left, right, alternatives(model, code)) : alternatives(model, code)
+      const alts = isolated ? contextual(model, code, left, right) : alternatives(model, code)
       if (!alts) continue
       const numeral = NUMERALS.has(code)
       const e = Math.min(re - rs, p - rs + 1 + REACH)
@@ -239,6 +239,26 @@ function unmasked(skip: Uint8Array, from: number, to: number): boolean {
 function shifted(f: PositionFinding, by: number): PositionFinding {
   const move = (c: CharCandidate): CharCandidate => ({ ...c, pos: c.pos + by, wordStart: c.wordStart + by, wordEnd: c.wordEnd + by })
   return { pos: f.pos + by, best: move(f.best), others: f.others.map(move) }
+}
+
+const contexts = new WeakMap<TypoModel, Map<number, Alt | null>>()
+/** Positions' candidates remembered per model at most (about 1 KB each). */
+const CONTEXTS_KEPT = 1 << 15
+
+/**
+ * withContext of a character between two neighbours (-1 at a run's end), remembered: the same
+ * three characters recur along a page (a 20 MB page asks 280,000 times for 45,000 of them).
+ */
+function contextual(model: TypoModel, code: number, left: number, right: number): Alt | null {
+  let cache = contexts.get(model)
+  if (!cache) contexts.set(model, (cache = new Map()))
+  const key = (left + 1) * 2 ** 34 + code * 2 ** 17 + (right + 1)
+  let alt = cache.get(key)
+  if (alt !== undefined) return alt
+  alt = withContext(model, code, left, right, alternatives(model, code))
+  if (cache.size >= CONTEXTS_KEPT) cache.clear()
+  cache.set(key, alt)
+  return alt
 }
 
 /**
