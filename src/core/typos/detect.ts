@@ -243,7 +243,7 @@ function shifted(f: PositionFinding, by: number): PositionFinding {
 
 const contexts = new WeakMap<TypoModel, Map<number, Alt | null>>()
 /** Positions' candidates remembered per model at most (about 1 KB each). */
-const CONTEXTS_KEPT = 1 << 15
+const CONTEXTS_KEPT = 1 << 12
 
 /**
  * withContext of a character between two neighbours (-1 at a run's end), remembered: the same
