@@ -26,13 +26,11 @@ export class LanguageModel {
   private readonly uniB: Float32Array
   private readonly biStart: Uint32Array
   private readonly biW: Uint32Array
-  /**
-   * Per bigram k: at 2k the start of its trigrams (triStart), at 2k + 1 its probability level |
-   * back-off level << 8. Side by side, a lookup that reads them all reads one cache line.
-   */
-  private readonly bi: Int32Array
+  private readonly biP: Uint8Array
+  private readonly biB: Uint8Array
   private readonly biLevels: Float32Array
   private readonly biBoLevels: Float32Array
+  private readonly triStart: Uint32Array
   private readonly triW: Uint32Array
   private readonly triP: Uint8Array
   private readonly triLevels: Float32Array
@@ -105,17 +103,14 @@ export class LanguageModel {
     this.biStart = prefix(perFirst)
     this.biW = new Uint32Array(nB)
     varints(nB, this.biW, this.biStart)
-    const biP = raw.subarray(p, p + nB)
-    const biB = raw.subarray(p + nB, p + 2 * nB)
+    this.biP = raw.slice(p, p + nB)
+    this.biB = raw.slice(p + nB, p + 2 * nB)
     p += 2 * nB
     const perBigram = new Uint32Array(nB)
     varints(nB, perBigram)
-    const triStart = prefix(perBigram)
+    this.triStart = prefix(perBigram)
     this.triW = new Uint32Array(nT)
-    varints(nT, this.triW, triStart)
-    this.bi = new Int32Array(2 * (nB + 1))
-    for (let k = 0; k <= nB; k++) this.bi[2 * k] = triStart[k]!
-    for (let k = 0; k < nB; k++) this.bi[2 * k + 1] = biP[k]! | (biB[k]! << 8)
+    varints(nT, this.triW, this.triStart)
     this.triP = raw.slice(p, p + nT)
     p += nT
     if (p !== raw.length) throw new Error(`language model: ${raw.length - p} bytes left over`)
@@ -234,7 +229,7 @@ export class LanguageModel {
 
   /** Bytes the model's tables hold (for the benchmark's memory figure). */
   get byteSize(): number {
-    const arrays = [this.uniP, this.uniB, this.biStart, this.biW, this.bi, this.triW, this.triP, this.table, this.pairBits]
+    const arrays = [this.uniP, this.uniB, this.biStart, this.biW, this.biP, this.biB, this.triStart, this.triW, this.triP, this.table, this.pairBits]
     return arrays.reduce((n, a) => n + a.byteLength, 0) + 5 * 1024
   }
 
@@ -245,7 +240,7 @@ export class LanguageModel {
 
   /** Back-off weight of the context (u v) given its bigram index k (≥ 0). */
   contextBackoff(k: number): number {
-    return this.biBoLevels[this.bi[2 * k + 1]! >>> 8]!
+    return this.biBoLevels[this.biB[k]!]!
   }
 
   /**
@@ -255,13 +250,12 @@ export class LanguageModel {
   logProbAfter(k: number, v: number, w: number): number {
     let bo = 0
     if (k >= 0) {
-      const bi = this.bi
-      const t = LanguageModel.find(this.triW, bi[2 * k]!, bi[2 * k + 2]!, w)
+      const t = LanguageModel.find(this.triW, this.triStart[k]!, this.triStart[k + 1]!, w)
       if (t >= 0) return this.triLevels[this.triP[t]!]!
-      bo = this.biBoLevels[bi[2 * k + 1]! >>> 8]!
+      bo = this.biBoLevels[this.biB[k]!]!
     }
     const j = this.bigramIndex(v, w)
-    if (j >= 0) return bo + this.biLevels[this.bi[2 * j + 1]! & 0xff]!
+    if (j >= 0) return bo + this.biLevels[this.biP[j]!]!
     return bo + this.uniB[v]! + this.uniP[w]!
   }
 
@@ -272,13 +266,13 @@ export class LanguageModel {
     if (u >= 0) {
       const k = this.bigramIndex(u, v)
       if (k >= 0) {
-        const t = LanguageModel.find(this.triW, this.bi[2 * k]!, this.bi[2 * k + 2]!, w)
+        const t = LanguageModel.find(this.triW, this.triStart[k]!, this.triStart[k + 1]!, w)
         if (t >= 0) return this.triLevels[this.triP[t]!]!
-        bo = this.biBoLevels[this.bi[2 * k + 1]! >>> 8]!
+        bo = this.biBoLevels[this.biB[k]!]!
       }
     }
     const k = this.bigramIndex(v, w)
-    if (k >= 0) return bo + this.biLevels[this.bi[2 * k + 1]! & 0xff]!
+    if (k >= 0) return bo + this.biLevels[this.biP[k]!]!
     return bo + this.uniB[v]! + this.uniP[w]!
   }
 }
