@@ -70,7 +70,11 @@ function side(model: TypoModel, code: number, neighbour: number, after: boolean)
   for (let k = 0; k < pool.length; k++) {
     const c = pool[k]!
     if (c === code || !shapes.has(c)) continue
-    const s = shapes.similarity(code, c)
+    // Below the knee a candidate is never proposed (contextCandidatesInto stops at the first),
+    // so the list keeps only those above it, and a pair sure to fall below it (or below the
+    // last of a full list) is not compared to the end.
+    const s = shapes.similarityAbove(code, c, n === SIDE_KEEP ? Math.max(SHAPE_KNEE, sims[n - 1]!) : SHAPE_KNEE)
+    if (s < 0 || Math.fround(s) < SHAPE_KNEE) continue
     if (n === SIDE_KEEP && s <= sims[n - 1]!) continue
     let at = n < SIDE_KEEP ? n++ : n - 1
     while (at > 0 && sims[at - 1]! < s) {
@@ -92,34 +96,67 @@ function side(model: TypoModel, code: number, neighbour: number, after: boolean)
  * their shape channel log-probabilities, most alike first. `left`/`right` are -1 at a run's end.
  */
 export function contextCandidates(model: TypoModel, code: number, left: number, right: number, exclude: ArrayLike<number> | null): { codes: number[]; logProbs: number[] } {
-  const out = { codes: [] as number[], logProbs: [] as number[] }
-  if (!model.shapes || !model.shapes.has(code)) return out
+  const codes = new Int32Array(CONTEXT_CANDIDATES)
+  const logProbs = new Float64Array(CONTEXT_CANDIDATES)
+  const n = contextCandidatesInto(model, code, left, right, exclude, codes, logProbs, 0)
+  return { codes: [...codes.subarray(0, n)], logProbs: [...logProbs.subarray(0, n)] }
+}
+
+/** Marks of the codes already proposed at a position: `marks[c] === stamp`. */
+const marks = new Int32Array(0x10000)
+let stamp = 0
+
+/**
+ * contextCandidates written into `codes`/`logProbs` from `at` on (room for CONTEXT_CANDIDATES
+ * more); returns how many. The detector's hot path: no arrays made, membership in O(1).
+ */
+export function contextCandidatesInto(
+  model: TypoModel,
+  code: number,
+  left: number,
+  right: number,
+  exclude: ArrayLike<number> | null,
+  codes: Int32Array,
+  logProbs: Float64Array,
+  at: number
+): number {
+  if (!model.shapes || !model.shapes.has(code)) return 0
   const a = left >= 0 ? side(model, code, left, true) : null
   const b = right >= 0 ? side(model, code, right, false) : null
-  const skip = (c: number): boolean => {
-    if (exclude) for (let k = 0; k < exclude.length; k++) if (exclude[k] === c) return true
-    return out.codes.includes(c)
+  if (stamp === 0x7fffffff) {
+    marks.fill(0)
+    stamp = 0
   }
+  const mark = ++stamp
+  if (exclude) for (let k = 0; k < exclude.length; k++) marks[exclude[k]!] = mark
+  const aCodes = a ? a.codes : null
+  const aSims = a ? a.sims : null
+  const bCodes = b ? b.codes : null
+  const bSims = b ? b.sims : null
+  const na = aCodes ? aCodes.length : 0
+  const nb = bCodes ? bCodes.length : 0
   // Merge the two lists by similarity.
   let i = 0
   let j = 0
-  while (out.codes.length < CONTEXT_CANDIDATES) {
-    const fromA = a && i < a.codes.length && (!b || j >= b.codes.length || a.sims[i]! >= b.sims[j]!)
-    const fromB = !fromA && b && j < b.codes.length
-    if (!fromA && !fromB) break
-    const c = fromA ? a.codes[i]! : b!.codes[j]!
-    const s = fromA ? a.sims[i++]! : b!.sims[j++]!
+  let n = 0
+  while (n < CONTEXT_CANDIDATES) {
+    const fromA = i < na && (j >= nb || aSims![i]! >= bSims![j]!)
+    if (!fromA && j >= nb) break
+    const c = fromA ? aCodes![i]! : bCodes![j]!
+    const s = fromA ? aSims![i++]! : bSims![j++]!
     if (s < SHAPE_KNEE) break
-    if (skip(c)) continue
-    out.codes.push(c)
-    out.logProbs.push(shapeLogProb(s))
+    if (marks[c] === mark) continue
+    marks[c] = mark
+    codes[at + n] = c
+    logProbs[at + n] = shapeLogProb(s)
+    n++
   }
-  return out
+  return n
 }
 
 /** Marks of the codes already listed by wideContextCandidates (a stamp per call, no allocation). */
 const listed = new Uint32Array(0x10000)
-let stamp = 0
+let listedStamp = 0
 
 /**
  * Where the context is damaged (damage.ts): the shape-ranked candidates above, then every other
@@ -130,11 +167,11 @@ let stamp = 0
 export function wideContextCandidates(model: TypoModel, code: number, left: number, right: number, exclude: ArrayLike<number> | null): { codes: number[]; logProbs: number[] } {
   const out = contextCandidates(model, code, left, right, exclude)
   if (!model.shapes || !model.shapes.has(code)) return out
-  if (++stamp === 0xffffffff) {
+  if (++listedStamp === 0xffffffff) {
     listed.fill(0)
-    stamp = 1
+    listedStamp = 1
   }
-  const s = stamp
+  const s = listedStamp
   listed[code] = s
   if (exclude) for (let k = 0; k < exclude.length; k++) listed[exclude[k]!] = s
   for (let k = 0; k < out.codes.length; k++) listed[out.codes[k]!] = s

@@ -1,4 +1,4 @@
-import { contextCandidates, wideContextCandidates } from './contextCandidates'
+import { CONTEXT_CANDIDATES, contextCandidatesInto, wideContextCandidates } from './contextCandidates'
 import { damagePrior, localDamage, WIDE_FROM } from './damage'
 import { isHan } from './han'
 import { B1, B2 } from './hash'
@@ -195,7 +195,7 @@ export function findCharSwaps(
       // all of them where the stretch around is damaged (damage.ts).
       const harm = damage[p - rs]!
       const prior = damagePrior(harm)
-      const alts = isolated ? withContext(model, code, left, right, alternatives(model, code), harm >= WIDE_FROM) : alternatives(model, code)
+      const alts = isolated ? contextual(model, code, left, right, harm >= WIDE_FROM) : alternatives(model, code)
       if (!alts) continue
       const numeral = NUMERALS.has(code)
       const e = Math.min(re - rs, p - rs + 1 + REACH)
@@ -272,18 +272,52 @@ export function shifted(f: PositionFinding, by: number): PositionFinding {
   return { pos: f.pos + by, best: move(f.best), others: f.others.map(move) }
 }
 
+const contexts = new WeakMap<TypoModel, Map<number, Alt | null>>()
+/** Positions' candidates remembered per model at most (about 1 KB each). */
+const CONTEXTS_KEPT = 1 << 12
+
+/**
+ * withContext of a character between two neighbours (-1 at a run's end), remembered: the same
+ * three characters recur along a page (a 20 MB page asks 280,000 times for 45,000 of them).
+ */
+function contextual(model: TypoModel, code: number, left: number, right: number, wide: boolean): Alt | null {
+  let cache = contexts.get(model)
+  if (!cache) contexts.set(model, (cache = new Map()))
+  const key = (wide ? 2 ** 51 : 0) + (left + 1) * 2 ** 34 + code * 2 ** 17 + (right + 1)
+  let alt = cache.get(key)
+  if (alt !== undefined) return alt
+  alt = withContext(model, code, left, right, alternatives(model, code), wide)
+  if (cache.size >= CONTEXTS_KEPT) cache.clear()
+  cache.set(key, alt)
+  return alt
+}
+
 /**
  * The channel's candidates plus what the context proposes (contextCandidates.ts), at the shape
  * channel's probability.
  */
 function withContext(model: TypoModel, code: number, left: number, right: number, alts: Alt | null, wide: boolean): Alt | null {
-  const ctx = (wide ? wideContextCandidates : contextCandidates)(model, code, left, right, alts ? alts.codes : null)
-  if (ctx.codes.length === 0) return alts
-  return {
-    codes: Int32Array.from(alts ? [...alts.codes, ...ctx.codes] : ctx.codes),
-    logProbs: Float64Array.from(alts ? [...alts.logProbs, ...ctx.logProbs] : ctx.logProbs),
-    readRight: alts ? alts.readRight : model.channel.logProb(String.fromCharCode(code), String.fromCharCode(code))
+  const readRight = alts ? alts.readRight : model.channel.logProb(String.fromCharCode(code), String.fromCharCode(code))
+  if (wide) {
+    // damaged stretches only (rare): the wide list is long and made once per memo entry
+    const ctx = wideContextCandidates(model, code, left, right, alts ? alts.codes : null)
+    if (ctx.codes.length === 0) return alts
+    return {
+      codes: Int32Array.from(alts ? [...alts.codes, ...ctx.codes] : ctx.codes),
+      logProbs: Float64Array.from(alts ? [...alts.logProbs, ...ctx.logProbs] : ctx.logProbs),
+      readRight
+    }
   }
+  const m = alts ? alts.codes.length : 0
+  const codes = new Int32Array(m + CONTEXT_CANDIDATES)
+  const logProbs = new Float64Array(m + CONTEXT_CANDIDATES)
+  if (alts) {
+    codes.set(alts.codes)
+    logProbs.set(alts.logProbs)
+  }
+  const n = contextCandidatesInto(model, code, left, right, alts ? alts.codes : null, codes, logProbs, m)
+  if (n === 0) return alts
+  return { codes: codes.subarray(0, m + n), logProbs: logProbs.subarray(0, m + n), readRight }
 }
 
 /** Whether some vocabulary word of two or more characters holds position p once it reads `alt`. */

@@ -38,18 +38,17 @@ export class Lexicon {
   readonly size: number
   readonly total: number
   private readonly mask: number
-  private readonly k1: Int32Array
-  private readonly k2: Int32Array
-  private readonly freqs: Uint32Array
+  private readonly tableMask: number
+  /** One slot of four ints per word (hash 1, hash 2, frequency as unsigned bits, unused): one cache line a probe. */
+  private readonly table: Int32Array
   readonly pairs = new PairFilter()
 
   constructor(entries: { count: number; forEach(fn: (word: string, freq: number) => void): void }) {
     let cap = 1
     while (cap < entries.count * 2) cap <<= 1
     this.mask = cap - 1
-    this.k1 = new Int32Array(cap)
-    this.k2 = new Int32Array(cap)
-    this.freqs = new Uint32Array(cap)
+    this.tableMask = cap * 4 - 1
+    const table = (this.table = new Int32Array(cap * 4))
     let size = 0
     let total = 0
     entries.forEach((word, freq) => {
@@ -59,14 +58,14 @@ export class Lexicon {
       const h1 = hash1(word)
       const h2 = hash2(word)
       let slot = (h1 ^ (h1 >>> 15)) & this.mask
-      while (this.freqs[slot] !== 0) {
-        if (this.k1[slot] === h1 && this.k2[slot] === h2) break
+      while (table[slot * 4 + 2] !== 0) {
+        if (table[slot * 4] === h1 && table[slot * 4 + 1] === h2) break
         slot = (slot + 1) & this.mask
       }
-      if (this.freqs[slot] === 0) size++
-      this.k1[slot] = h1
-      this.k2[slot] = h2
-      this.freqs[slot] = freq
+      if (table[slot * 4 + 2] === 0) size++
+      table[slot * 4] = h1
+      table[slot * 4 + 1] = h2
+      table[slot * 4 + 2] = freq | 0
     })
     this.size = size
     this.total = total
@@ -78,12 +77,13 @@ export class Lexicon {
   }
 
   private find(h1: number, h2: number): number {
-    let slot = (h1 ^ (h1 >>> 15)) & this.mask
+    const table = this.table
+    let at = ((h1 ^ (h1 >>> 15)) & this.mask) * 4
     for (;;) {
-      const f = this.freqs[slot]!
+      const f = table[at + 2]!
       if (f === 0) return 0
-      if (this.k1[slot] === h1 && this.k2[slot] === h2) return f
-      slot = (slot + 1) & this.mask
+      if (table[at] === h1 && table[at + 1] === h2) return f >>> 0
+      at = (at + 4) & this.tableMask
     }
   }
 

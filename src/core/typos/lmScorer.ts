@@ -36,6 +36,10 @@ export class LmScorer {
   private n = 0
   private base = new Lattice(256)
   private alt = new Lattice(256)
+  /** The words of the run as read, by end and length (see forward). */
+  private words = new Words(256)
+  /** Per position k of the run as read: IN_LEX | IN_LM for the pair (k − 1, k) (see load). */
+  private pairs = new Uint8Array(256)
 
   private readonly lexOffset: number
 
@@ -73,9 +77,16 @@ export class LmScorer {
       this.codes = new Int32Array(size)
       this.base = new Lattice(size)
       this.alt = new Lattice(size)
+      this.words = new Words(size)
+      this.pairs = new Uint8Array(size)
     }
     for (let k = a; k < b; k++) this.codes[k - a] = text.charCodeAt(k)
     this.n = n
+    // Which adjacent pairs of the run pass the lexicon's and the model's pair filters: a swap
+    // changes only the two pairs beside it, and the filters are bitmaps of megabytes, each
+    // probe a cache miss.
+    const { codes, pairs, lm, lex } = this
+    for (let k = 1; k < n; k++) pairs[k] = (lex.pairs.has(codes[k - 1]!, codes[k]!) ? IN_LEX : 0) | (lm.pair(codes[k - 1]!, codes[k]!) ? IN_LM : 0)
     this.forward(this.base, this.base, -1, 1, n)
   }
 
@@ -114,38 +125,83 @@ export class LmScorer {
     return [p, p + 1]
   }
 
-  /** Ends (j) from j0 to j1 into `out`; states at positions ≤ split are read from `prev`. */
+  /**
+   * Ends (j) from j0 to j1 into `out`; states at positions ≤ split are read from `prev`.
+   * Scoring the run as read (split < 0) records each word it looks up (words.ts); a swap at
+   * split reads the words that start after it from that record, as they hold no swapped
+   * character, and looks up only the ones through it.
+   */
   private forward(out: Lattice, prev: Lattice, split: number, j0: number, j1: number): void {
-    const { codes, lm, lex } = this
+    const { codes, lm, lex, words, pairs } = this
     // Local copies: an imported binding may be read through a getter (dev bundlers).
     const pow1 = POW1
     const pow2 = POW2
+    const record = split < 0
     for (let j = j0; j <= j1; j++) {
       const row = j * S
       out.score.fill(-Infinity, row, row + S)
+      const maxL = Math.min(MAXW, j)
+      let l = 1
       let c = codes[j - 1]!
       let h1 = c
       let h2 = c
-      const maxL = Math.min(MAXW, j)
-      for (let l = 1; l <= maxL; l++) {
+      let broken = false
+      if (!record) {
+        // Lengths 1 … j − split − 1 start after the swap: as recorded.
+        const after = j - split - 1
+        const known = Math.min(after, words.reach[j]!)
+        for (; l <= known; l++) {
+          const w = words.id[row + l]!
+          if (w >= 0) this.enter(out, out, j - l, row + l, w, 0)
+          else if (w === LEX_WORD) this.enterUnknown(out, out, j - l, row + l, words.extra[row + l]!)
+        }
+        broken = known < after
+        if (!broken && known > 0) {
+          c = codes[j - known]!
+          h1 = words.h1[row + known]!
+          h2 = words.h2[row + known]!
+        }
+      }
+      for (; !broken && l <= maxL; l++) {
         let inLex = false
         if (l > 1) {
           const left = codes[j - l]!
-          inLex = lex.pairs.has(left, c)
-          if (!inLex && !lm.pair(left, c)) break
+          const at = j - l
+          if (at === split || at + 1 === split) {
+            inLex = lex.pairs.has(left, c)
+            if (!inLex && !lm.pair(left, c)) break
+          } else {
+            const bits = pairs[at + 1]!
+            inLex = (bits & IN_LEX) !== 0
+            if (bits === 0) break
+          }
           c = left
           h1 = (h1 + Math.imul(left, pow1[l - 1]!)) | 0
           h2 = (h2 + Math.imul(left, pow2[l - 1]!)) | 0
+        }
+        if (record) {
+          words.reach[j] = l
+          words.h1[row + l] = h1
+          words.h2[row + l] = h2
+          words.id[row + l] = NO_WORD
         }
         let w = lm.idHashed(h1, h2, l)
         if (w < 0) {
           if (l > 1) {
             const f = inLex ? lex.findHashed(h1, h2, l) : 0
-            if (f > 0) this.enterUnknown(out, j - l <= split ? prev : out, j - l, row + l, Math.log(f) + this.lexOffset)
+            if (f > 0) {
+              const extra = Math.log(f) + this.lexOffset
+              if (record) {
+                words.id[row + l] = LEX_WORD
+                words.extra[row + l] = extra
+              }
+              this.enterUnknown(out, j - l <= split ? prev : out, j - l, row + l, extra)
+            }
             continue
           }
           w = lm.unk
         }
+        if (record) words.id[row + l] = w
         this.enter(out, j - l <= split ? prev : out, j - l, row + l, w, 0)
       }
       if (j >= 2) this.enterUnknown(out, j - 2 <= split ? prev : out, j - 2, row + OOV2, SURNAME[codes[j - 2]!] ? this.nameCost : this.oovCost)
@@ -199,6 +255,34 @@ export class LmScorer {
     out.back[slotIndex] = arg
     out.ctx[slotIndex] = v
     out.ctxBigram[slotIndex] = lm.bigramIndex(v, w)
+  }
+}
+
+const IN_LEX = 1
+const IN_LM = 2
+/** A recorded length that is no word of the model nor of the lexicon. */
+const NO_WORD = -1
+/** A recorded length that is a lexicon word the model lacks (its cost in `extra`). */
+const LEX_WORD = -2
+
+/**
+ * What scoring a run as read looked up, per end j and length l (at j · S + l): the word's id,
+ * NO_WORD or LEX_WORD, its hashes (to go on growing it leftwards), and per end the longest
+ * length looked up before the pair filter stopped.
+ */
+class Words {
+  readonly id: Int32Array
+  readonly extra: Float64Array
+  readonly h1: Int32Array
+  readonly h2: Int32Array
+  readonly reach: Int32Array
+
+  constructor(size: number) {
+    this.id = new Int32Array(size * S)
+    this.extra = new Float64Array(size * S)
+    this.h1 = new Int32Array(size * S)
+    this.h2 = new Int32Array(size * S)
+    this.reach = new Int32Array(size)
   }
 }
 

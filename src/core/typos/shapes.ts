@@ -60,4 +60,33 @@ export class Shapes {
     }
     return 1 - d / (this.mass[i]! + this.mass[j]!)
   }
+
+  /**
+   * similarity(a, b), or -1 once it is sure to fall below `floor`: the distance only grows
+   * cell by cell, so the comparison stops when it passes the most that floor allows (unrelated
+   * characters, most of a context candidate's pool, pass it about three quarters of the way).
+   * The margin keeps rounding from ever dropping a pair at the floor.
+   */
+  similarityAbove(a: number, b: number, floor: number): number {
+    const i = this.row[a]!
+    const j = this.row[b]!
+    if (i < 0 || j < 0) return floor > 0 ? -1 : 0
+    const w = this.width
+    const ink = this.ink
+    const mass = this.mass[i]! + this.mass[j]!
+    const most = (1 - floor + 1e-6) * mass
+    let d = 0
+    let p = i * w
+    let q = j * w
+    const end = p + w
+    while (p < end) {
+      const stop = Math.min(end, p + 16)
+      for (; p < stop; p++, q++) {
+        const x = ink[p]! - ink[q]!
+        d += x < 0 ? -x : x
+      }
+      if (d > most) return -1
+    }
+    return 1 - d / mass
+  }
 }
