@@ -135,6 +135,41 @@ describe('heads of national papers', () => {
   })
 })
 
+describe('bylines with a padded name', () => {
+  it('reads a two-character name set to the width of three (`王 明`) as a name', () => {
+    expect(classify('本报记者 王 明')).toBe('byline')
+    expect(classify('记者 王 明 李小华')).toBe('byline')
+    expect(classify('本报记者 王 明 李 华')).toBe('byline')
+    // a heading with a space is still a heading
+    expect(classify('春风 十里')).toBe('heading')
+  })
+
+  it('keeps a comma kicker and title over such a byline as the head of the next story', () => {
+    const src = '《江东日报》（2025年06月03日第 05 版）'
+    const text = page(
+      '滨江步道全线贯通',
+      '本报记者 周 远',
+      src,
+      '全长十二公里的滨江步道日前全线贯通，沿线新增观景平台八处，步道沿线还设置了休息驿站和直饮水点，方便市民游客休憩补给。',
+      '下一步，沿江各区还将陆续完善配套设施，让更多市民在家门口享受到滨江的好风',
+      '光。',
+      '社区篮球联赛开赛，八十支球队参与',
+      '在临川，小球场打出大热闹',
+      '本报记者 林 雨',
+      src,
+      '球场边的欢呼声一阵高过一阵，这里是临川市第十二届社区篮球联赛的决赛现场，两支球队打得难解难分。',
+      '联赛已连续举办十二届，今年共有八十支球队报名参赛，比赛从春天一直打到初夏。'
+    )
+    const arts = analyzePage(text).articles.filter((a) => a.kind === 'article')
+    expect(arts).toHaveLength(2)
+    expect(arts[0]!.title).toBe('滨江步道全线贯通')
+    expect(arts[0]!.paragraphs.map((p) => p.text).join('')).not.toContain('小球场')
+    // which of the two is the title is the stack's reading; both are the second story's head
+    expect([arts[1]!.kicker, arts[1]!.title, arts[1]!.subtitle].filter(Boolean).join('|')).toMatch(/八十支球队参与\|在临川，小球场打出大热闹/)
+    expect(arts[1]!.byline).toBe('本报记者 林 雨')
+  })
+})
+
 describe('titles with commas over a per-article source line', () => {
   it('starts a story at a short comma title with the source line under it', () => {
     const src = '《江东日报》（2025年06月03日第 05 版）'

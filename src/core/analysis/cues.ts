@@ -3,8 +3,11 @@
 // end-anchored patterns are only run on the tail of a line (see tail()).
 
 const H = '\\u3400-\\u4dbf\\u4e00-\\u9fff'
-/** A person's name: two to five Han characters (a middle dot for transliterated names). */
-const NAME = `[${H}][${H}·]{1,4}`
+/**
+ * A person's name: two to five Han characters (a middle dot for transliterated names), or a
+ * two-character name padded to the width of three with a space (`王 明`), as papers set them.
+ */
+const NAME = `(?:[${H}][${H}·]{1,4}|[${H}][ \u3000][${H}](?![${H}]))`
 /** Roles that introduce names in a byline. Longest first so alternation prefers them. */
 export const ROLE =
   '(?:本报特约通讯员|本报特约记者|本报见习记者|本报实习记者|本报通讯员|本报实习生|本报记者|本报评论员|' +
