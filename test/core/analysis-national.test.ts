@@ -3,6 +3,7 @@
 // two-clause titles, foreign contributors, interviews. Every page here is made up.
 import { describe, expect, it } from 'vitest'
 import { analyzePage } from '../../src/core/analysis'
+import type { EditionEvidence } from '../../src/core/analysis/edition'
 import { isFurnitureLine, isSourceNote, hasPhotoCredit } from '../../src/core/analysis/cues'
 import { junction } from '../../src/core/analysis/joins'
 import { wordAcross } from '../../src/core/analysis/junctionWords'
@@ -167,6 +168,35 @@ describe('bylines with a padded name', () => {
     // which of the two is the title is the stack's reading; both are the second story's head
     expect([arts[1]!.kicker, arts[1]!.title, arts[1]!.subtitle].filter(Boolean).join('|')).toMatch(/八十支球队参与\|在临川，小球场打出大热闹/)
     expect(arts[1]!.byline).toBe('本报记者 林 雨')
+  })
+})
+
+describe('a head that shares words with the story above', () => {
+  const text = page(
+    '家政服务人员持证上岗',
+    '本报记者 周远',
+    '今年以来，临川市组织家政服务人员参加职业技能培训，已有三千余人取得职业技能等级证书，持证上岗成为行业新风尚。',
+    '市人社局负责人表示，下一步将继续扩大职业技能培训覆盖面，让更多劳动者凭技能增收。',
+    '职业技能证书含金量持续提升',
+    '持证上岗人数同比增长三成',
+    '本报记者 王 明',
+    '记者从市人社局获悉，一季度全市新增持证技能人员一万余人，同比增长三成，其中高级工以上占比明显提高。',
+    '业内人士认为，证书与薪酬挂钩的机制正在形成，越来越多的年轻人愿意通过培训提升自己。'
+  )
+  const heads = (edition?: EditionEvidence) => {
+    const arts = analyzePage(text, edition ? { edition } : {}).articles.filter((a) => a.kind === 'article')
+    return arts.map((a) => [a.kicker, a.title, a.subtitle].filter(Boolean).join('|'))
+  }
+
+  it('stays the head of the next story in a paper whose stacks show titles over subtitles', () => {
+    // the edition's tagged stacks say this paper prints its titles over their subtitles
+    const edition: EditionEvidence = { pages: 4, templates: {}, stackVotes: -3 }
+    expect(heads(edition)).toEqual(['家政服务人员持证上岗', '职业技能证书含金量持续提升|持证上岗人数同比增长三成'])
+    expect(heads({ ...edition, stackVotes: 3 })).toEqual(['家政服务人员持证上岗', '职业技能证书含金量持续提升|持证上岗人数同比增长三成'])
+  })
+
+  it('is read as the caption of the story above where nothing shows how the paper stacks its heads', () => {
+    expect(heads()).toEqual(['家政服务人员持证上岗', '持证上岗人数同比增长三成'])
   })
 })
 

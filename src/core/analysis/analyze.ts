@@ -89,7 +89,7 @@ function analyze(text: string, options: AnalysisOptions): PageProposal {
   const votes = edition ? edition.stackVotes : stackVotes(units.map((u) => u.text), (i) => units[i]!.kind === 'heading' || units[i]!.kind === 'subtitle')
   const dups = findDuplicateUnits(units, keys)
   const { paras, candidates } = joinParagraphs(units, dups, hints.columnBreaks, hints.continuations)
-  const drafts = segment(paras, { kickerAbove: votes > 0 })
+  const drafts = segment(paras, { kickerAbove: votes > 0, titleAbove: votes < 0 })
 
   const placement = new Map<Para, { role: LineRole; draft: number | null }>()
   drafts.forEach((d, di) => d.items.forEach((it) => placement.set(it.para, { role: it.role, draft: di })))

@@ -38,6 +38,8 @@ function isHeadingPara(p: Para): boolean {
 export interface SegmentOptions {
   /** The paper prints kickers over its titles (see headings.ts stackVotes). */
   kickerAbove?: boolean
+  /** The paper prints its titles over their subtitles (stackVotes < 0). */
+  titleAbove?: boolean
 }
 
 export function segment(paras: readonly Para[], options: SegmentOptions = {}): Draft[] {
@@ -247,8 +249,12 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
       run[0]!.gap <= 1 &&
       isCaptionish(run[0]!.text) &&
       !startsWithDash(run[1]!.text) &&
-      // a paper that prints kickers over its titles: the line over a title is its kicker
+      // a paper that shows how it stacks its heads (kickers over titles, or titles over
+      // subtitles) reads the line over a title as part of the head: only where nothing shows
+      // how the paper stacks them is a descriptive line taken for the caption of the story above
       options.kickerAbove !== true &&
+      options.titleAbove !== true &&
+      // the role model (with what the publication taught it) reads the line as a head, not a caption
       sharesWords(run[0]!.text, c0)
     ) {
       put(c0, run[0]!, 'caption')
@@ -300,6 +306,18 @@ function isShortItem(d: Draft): boolean {
   return d.kind === 'article' && body.length <= SHORT_ITEM_PARAS && body.reduce((n, x) => n + x.para.text.length, 0) <= SHORT_ITEM_CHARS
 }
 
+/** Short items that follow a banner's first item before the group counts as a run of briefs. */
+const BRIEFS_AFTER_FIRST = 2
+
+/** The drafts from `from` on start with BRIEFS_AFTER_FIRST short items with a one-line title, in the same box. */
+function briefsFollow(drafts: readonly Draft[], from: number): boolean {
+  for (let k = from; k < from + BRIEFS_AFTER_FIRST; k++) {
+    const f = drafts[k]
+    if (!f || !isShortItem(f) || ownHeadings(f).length !== 1 || firstGap(f) > 1) return false
+  }
+  return true
+}
+
 /**
  * Section banners. A short title + short undashed "subtitle" over a short item followed by
  * short items that have a one-line title is really a banner over the group; and a banner (found
@@ -311,17 +329,17 @@ function applyBanners(drafts: Draft[]): void {
     const e = drafts[i + 1]
     const roles = d.items.filter((x) => x.role !== 'body' && x.role !== 'caption' && x.role !== 'byline')
     // the top line of a two-line stack over a short item that is followed, in the same box, by
-    // short items with a one-line title, is the group's banner
+    // short items with a one-line title, is the group's banner: a short label (no clause marks)
+    // over a run of several items. Over one short item and the next it is that item's kicker.
     if (
       e &&
       roles.length === 2 &&
       ((roles[0]!.role === 'title' && roles[1]!.role === 'subtitle' && !/^[—─－-]/.test(roles[1]!.para.text)) ||
         (roles[0]!.role === 'kicker' && roles[1]!.role === 'title')) &&
       hanCount(roles[0]!.para.text) <= 10 &&
+      !/[，。；：！？,;:!?]/.test(roles[0]!.para.text) &&
       isShortItem(d) &&
-      isShortItem(e) &&
-      ownHeadings(e).length === 1 &&
-      firstGap(e) <= 1
+      briefsFollow(drafts, i + 1)
     ) {
       roles[0]!.role = 'banner'
       roles[1]!.role = 'title'
