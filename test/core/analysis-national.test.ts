@@ -260,6 +260,30 @@ describe('poems', () => {
   })
 })
 
+describe('an editor\'s note at the top of an article', () => {
+  it('keeps the article one piece under the note\'s signature (——编者), which is no subtitle', () => {
+    expect(classify('——编  者')).toBe('byline')
+    expect(classify('——本报编辑部')).toBe('byline')
+    expect(classify('——记临川市种粮大户周远')).toBe('subtitle')
+    const text = page(
+      '只要肯钻研，田埂上也能出专家（身边的榜样）',
+      '——记临川市种粮大户周远',
+      '本报记者 林 雨',
+      '　　麦收时节，记者来到临川市周家村，见到了远近闻名的种粮能手周远。二十多年来，他从一个普通农民成长为当地有名的“田秀才”。',
+      '　　——编  者',
+      '　　人物小传',
+      '　　周远，1975年出生于临川市周家村，二十多年来一直扎根农村，先后获得多项省市荣誉。',
+      '　　“种地也要讲科学”',
+      '　　问：当初为什么选择回乡种粮？',
+      '　　答：我从小在田里长大，对土地有感情。那时候村里很多地没人种，我觉得可惜，就回来了。'
+    )
+    const arts = analyzePage(text).articles.filter((a) => a.kind === 'article')
+    expect(arts).toHaveLength(1)
+    expect(arts[0]!.byline).toBe('本报记者 林 雨')
+    expect(arts[0]!.paragraphs.map((p) => p.text)).toContain('周远，1975年出生于临川市周家村，二十多年来一直扎根农村，先后获得多项省市荣誉。')
+  })
+})
+
 describe('the panel of a dialogue', () => {
   it('keeps the label and the people under it in the text, not in the head', () => {
     const text = page(

@@ -165,6 +165,14 @@ export function isPageRef(s: string): boolean {
   return s.length <= 30 && PAGE_REF.test(s)
 }
 
+/**
+ * The signature of an editor's note (`——编者`, `——编 者`, `——本报编辑部`): it closes the note
+ * that opens an article, not the article, and it is no subtitle.
+ */
+export function isEditorSignoff(s: string): boolean {
+  return s.length <= 16 && /^\s*(?:——|—|－－|--|──)\s*(?:编[\s\u3000]*者|(?:本报|本刊|本版)?编[\s\u3000]*辑[\s\u3000]*部)\s*$/.test(s)
+}
+
 /** A subtitle line opens with a dash: `——三个社区试点加装电梯`. */
 export function startsWithDash(s: string): boolean {
   return /^(?:——|──|—|－－|--|―)/.test(s)

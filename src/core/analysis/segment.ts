@@ -1,6 +1,6 @@
 // Cutting the page's paragraphs into articles in reading order.
 import { endsSentence, hanCount, visibleLength } from './chars'
-import { NUMBERED_HEADING, leadOpening, startsWithDash } from './cues'
+import { NUMBERED_HEADING, isEditorSignoff, leadOpening, startsWithDash } from './cues'
 import { interpretStack, isCaptionish } from './headings'
 import type { Para } from './joins'
 import type { ArticleKind, LineRole } from './types'
@@ -23,6 +23,8 @@ export interface Draft {
 
 /** Longest caption still attached to the article it follows (longer ones are photo stories). */
 const ATTACH_MAX = 40
+/** Paragraphs an editor's note at the top of an article runs to at most. */
+const EDITOR_NOTE_PARAS = 3
 /** A group under a section banner is made of short items. */
 const SHORT_ITEM_PARAS = 5
 const SHORT_ITEM_CHARS = 1200
@@ -182,7 +184,8 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
         } else if (c && c.hasBody && !c.closed) {
           put(c, p, 'byline')
           c.hasByline = true
-          c.closed = true
+          // an editor's note signed off at the top of an article: the article goes on under it
+          if (!(isEditorSignoff(p.text) && c.bodyCount <= EDITOR_NOTE_PARAS)) c.closed = true
         } else {
           const d = open('fragment', 0.5)
           put(d, p, 'byline')
