@@ -284,6 +284,50 @@ describe('an editor\'s note at the top of an article', () => {
   })
 })
 
+describe('a reply under a dash lead-in, after a story signed off with a note', () => {
+  it('keeps the note with the story above and reads the dash line as the kicker of the next head', () => {
+    expect(classify('（实习生林雨参与采写）')).toBe('byline')
+    expect(classify('（作者为临川大学教授）')).toBe('byline')
+    expect(classify('（临川市博物馆藏）')).not.toBe('byline')
+    const text = page(
+      '校园周边的小摊该管管了（记者调查）',
+      '本报记者 周远',
+      '学校附近的小摊贩售卖“三无”零食，家长们对此忧心忡忡，希望有关部门加强监管。',
+      '市场监管部门表示，将联合教育部门开展专项整治，守护孩子们的健康。',
+      '（实习生林雨参与采写）',
+      '临川市东湖区——',
+      '立行立改 长效巡查 守护校园安全（回音）',
+      '《江东日报》（2025年06月03日第 05 版）',
+      '江东日报社：',
+      '　　6月2日，贵报刊发《校园周边的小摊该管管了》一文，我区高度重视，立即组织开展专项整治。',
+      '　　经核查，文中反映的问题属实，我区已对相关摊贩依法处理，并建立长效巡查机制。'
+    )
+    const arts = analyzePage(text).articles.filter((a) => a.kind === 'article')
+    expect(arts.map((a) => [a.kicker, a.title])).toEqual([
+      [null, '校园周边的小摊该管管了（记者调查）'],
+      ['临川市东湖区——', '立行立改 长效巡查 守护校园安全（回音）']
+    ])
+    expect(arts[1]!.section).toBeNull()
+    expect(arts[1]!.byline).toBeNull()
+  })
+
+  it('does not take the note at the end of a story for the byline of a story under its subhead', () => {
+    const text = page(
+      '千年古镇焕发新生机',
+      '本报记者 周远',
+      '走进临川古镇，青石板路蜿蜒向前，老街两旁的店铺生意红火，游客们三三两两地拍照留念。',
+      '近年来，古镇坚持保护与发展并重，修缮老宅两百余栋，恢复传统街巷十余条。',
+      '十年修缮织就一张保护网',
+      '古镇成立了专门的保护中心，对每一栋老宅建立档案，定期监测房屋状况。',
+      '保护中心负责人介绍，如今古镇的老宅都有了自己的“健康档案”，修缮工作更有针对性。',
+      '（实习生林雨参与采写）'
+    )
+    const arts = analyzePage(text).articles.filter((a) => a.kind === 'article')
+    expect(arts.map((a) => a.title)).toEqual(['千年古镇焕发新生机'])
+    expect(arts[0]!.paragraphs.filter((p) => p.role === 'subhead').map((p) => p.text)).toEqual(['十年修缮织就一张保护网'])
+  })
+})
+
 describe('the panel of a dialogue', () => {
   it('keeps the label and the people under it in the text, not in the head', () => {
     const text = page(

@@ -166,6 +166,14 @@ export function isPageRef(s: string): boolean {
 }
 
 /**
+ * A note in brackets that signs an article off with who else worked on it or who the author is:
+ * `（实习生王明参与采写）`, `（作者为某大学教授）`.
+ */
+export function isAuthorNote(s: string): boolean {
+  return s.length <= 60 && /^\s*[（(](?:[^（）()]{1,40}(?:参与采写|参与调研|参与报道|采写|整理|执笔)|作者[^（）()]{1,40})[）)]\s*$/.test(s)
+}
+
+/**
  * The signature of an editor's note (`——编者`, `——编 者`, `——本报编辑部`): it closes the note
  * that opens an article, not the article, and it is no subtitle.
  */

@@ -1,6 +1,6 @@
 // Cutting the page's paragraphs into articles in reading order.
 import { endsSentence, hanCount, visibleLength } from './chars'
-import { NUMBERED_HEADING, isEditorSignoff, leadOpening, startsWithDash } from './cues'
+import { NUMBERED_HEADING, isAuthorNote, isEditorSignoff, leadOpening, startsWithDash } from './cues'
 import { interpretStack, isCaptionish } from './headings'
 import type { Para } from './joins'
 import type { ArticleKind, LineRole } from './types'
@@ -75,7 +75,8 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
       if (creditOf(q.text)) runLength[k] = 1
     } else {
       runLength[k] = 0
-      runCredited[k] = q.kind === 'byline' ? 1 : 0
+      // (a note of who else worked on the story closes it, but says nothing of a story of its own)
+      runCredited[k] = q.kind === 'byline' && !isAuthorNote(q.text) ? 1 : 0
     }
   }
   const nextContent = (from: number): number => (from >= n ? n : nextContentAt[from]!)
@@ -84,7 +85,13 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
     const p = paras[k]
     // (a source line or a caption between the title and its lead is stepped over)
     const q = paras[nextContent(k + 1)]
-    if (p === undefined || p.kind !== 'body' || !isHeadingShaped(p.text, true) || q === undefined) return false
+    if (p === undefined || p.kind !== 'body' || q === undefined) return false
+    // a short line that leads into the heading under it with a dash (`某某区——` over a title),
+    // after a story that has signed off, is the next story's kicker (inside a story, the same
+    // line over a heading is a label over its subhead: `谈成败——`)
+    const c = cur as Draft | null
+    if (isDashLeadIn(p.text) && (c === null || c.closed) && paras[k + 1] !== undefined && isHeadingPara(paras[k + 1]!)) return true
+    if (!isHeadingShaped(p.text, true)) return false
     if (q.kind === 'lead' || q.kind === 'byline' || isHeadingPara(q)) return true
     // a line set aside right under it (a per-article source line) is printed under titles, when
     // the line comes after a finished paragraph and text follows (`走，去逛早市夜市`)
@@ -115,7 +122,7 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
       if (paras[m]!.kind === 'body' && creditOf(paras[m]!.text)) break
       m++
     }
-    const signsOff = (m < paras.length && paras[m]!.kind === 'byline') || (m < paras.length && creditOf(paras[m]!.text) !== null)
+    const signsOff = (m < paras.length && paras[m]!.kind === 'byline' && !isAuthorNote(paras[m]!.text)) || (m < paras.length && creditOf(paras[m]!.text) !== null)
     if (signsOff && c.hasByline) score += 2
     if (c.hasLead && c.subheads === 0) score += 1
     const opening = leadOpening(next.text)
@@ -284,6 +291,14 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
 
   applyBanners(drafts)
   return drafts
+}
+
+/** Longest line that leads into a title with a dash (visible characters). */
+const DASH_LEAD_IN_MAX = 16
+
+/** A short line ending on a dash, with no sentence in it: `某某区——`, `记者手记——`. */
+function isDashLeadIn(s: string): boolean {
+  return /(?:——|──)$/.test(s) && visibleLength(s) <= DASH_LEAD_IN_MAX && hanCount(s) >= 2 && !/[。！？；，]/.test(s)
 }
 
 /** Four Han characters in a row that also occur in the draft's body. */
