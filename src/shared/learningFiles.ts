@@ -37,7 +37,9 @@ export const profileFileSchema = z
         deltas: z.array(z.array(z.number().finite().min(-100).max(100)).max(1001)).max(50),
         pages: z.number().int().min(0),
         lines: z.number().int().min(0),
-        state: z.enum(['active', 'undone']).optional()
+        state: z.enum(['active', 'undone']).optional(),
+        /** How the approved pages stack their heads (analysis/profile.ts RoleAdjustment.stackVotes). */
+        stackVotes: z.number().int().min(-1_000_000).max(1_000_000).optional()
       })
       .strict()
       .refine((m) => m.deltas.length === m.roles.length && m.deltas.every((row) => row.length === m.features.length + 1), 'model: one row of deltas a role, one a feature and the bias')

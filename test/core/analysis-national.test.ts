@@ -3,6 +3,7 @@
 // two-clause titles, foreign contributors, interviews. Every page here is made up.
 import { describe, expect, it } from 'vitest'
 import { analyzePage } from '../../src/core/analysis'
+import type { EditionEvidence } from '../../src/core/analysis/edition'
 import { isFurnitureLine, isSourceNote, hasPhotoCredit } from '../../src/core/analysis/cues'
 import { junction } from '../../src/core/analysis/joins'
 import { wordAcross } from '../../src/core/analysis/junctionWords'
@@ -135,6 +136,70 @@ describe('heads of national papers', () => {
   })
 })
 
+describe('bylines with a padded name', () => {
+  it('reads a two-character name set to the width of three (`王 明`) as a name', () => {
+    expect(classify('本报记者 王 明')).toBe('byline')
+    expect(classify('记者 王 明 李小华')).toBe('byline')
+    expect(classify('本报记者 王 明 李 华')).toBe('byline')
+    // a heading with a space is still a heading
+    expect(classify('春风 十里')).toBe('heading')
+  })
+
+  it('keeps a comma kicker and title over such a byline as the head of the next story', () => {
+    const src = '《江东日报》（2025年06月03日第 05 版）'
+    const text = page(
+      '滨江步道全线贯通',
+      '本报记者 周 远',
+      src,
+      '全长十二公里的滨江步道日前全线贯通，沿线新增观景平台八处，步道沿线还设置了休息驿站和直饮水点，方便市民游客休憩补给。',
+      '下一步，沿江各区还将陆续完善配套设施，让更多市民在家门口享受到滨江的好风',
+      '光。',
+      '社区篮球联赛开赛，八十支球队参与',
+      '在临川，小球场打出大热闹',
+      '本报记者 林 雨',
+      src,
+      '球场边的欢呼声一阵高过一阵，这里是临川市第十二届社区篮球联赛的决赛现场，两支球队打得难解难分。',
+      '联赛已连续举办十二届，今年共有八十支球队报名参赛，比赛从春天一直打到初夏。'
+    )
+    const arts = analyzePage(text).articles.filter((a) => a.kind === 'article')
+    expect(arts).toHaveLength(2)
+    expect(arts[0]!.title).toBe('滨江步道全线贯通')
+    expect(arts[0]!.paragraphs.map((p) => p.text).join('')).not.toContain('小球场')
+    // which of the two is the title is the stack's reading; both are the second story's head
+    expect([arts[1]!.kicker, arts[1]!.title, arts[1]!.subtitle].filter(Boolean).join('|')).toMatch(/八十支球队参与\|在临川，小球场打出大热闹/)
+    expect(arts[1]!.byline).toBe('本报记者 林 雨')
+  })
+})
+
+describe('a head that shares words with the story above', () => {
+  const text = page(
+    '家政服务人员持证上岗',
+    '本报记者 周远',
+    '今年以来，临川市组织家政服务人员参加职业技能培训，已有三千余人取得职业技能等级证书，持证上岗成为行业新风尚。',
+    '市人社局负责人表示，下一步将继续扩大职业技能培训覆盖面，让更多劳动者凭技能增收。',
+    '职业技能证书含金量持续提升',
+    '持证上岗人数同比增长三成',
+    '本报记者 王 明',
+    '记者从市人社局获悉，一季度全市新增持证技能人员一万余人，同比增长三成，其中高级工以上占比明显提高。',
+    '业内人士认为，证书与薪酬挂钩的机制正在形成，越来越多的年轻人愿意通过培训提升自己。'
+  )
+  const heads = (edition?: EditionEvidence) => {
+    const arts = analyzePage(text, edition ? { edition } : {}).articles.filter((a) => a.kind === 'article')
+    return arts.map((a) => [a.kicker, a.title, a.subtitle].filter(Boolean).join('|'))
+  }
+
+  it('stays the head of the next story in a paper whose stacks show titles over subtitles', () => {
+    // the edition's tagged stacks say this paper prints its titles over their subtitles
+    const edition: EditionEvidence = { pages: 4, templates: {}, stackVotes: -3 }
+    expect(heads(edition)).toEqual(['家政服务人员持证上岗', '职业技能证书含金量持续提升|持证上岗人数同比增长三成'])
+    expect(heads({ ...edition, stackVotes: 3 })).toEqual(['家政服务人员持证上岗', '职业技能证书含金量持续提升|持证上岗人数同比增长三成'])
+  })
+
+  it('is read as the caption of the story above where nothing shows how the paper stacks its heads', () => {
+    expect(heads()).toEqual(['家政服务人员持证上岗', '持证上岗人数同比增长三成'])
+  })
+})
+
 describe('titles with commas over a per-article source line', () => {
   it('starts a story at a short comma title with the source line under it', () => {
     const src = '《江东日报》（2025年06月03日第 05 版）'
@@ -192,6 +257,74 @@ describe('poems', () => {
     // (its line ends cut words: 首|批, 共|同; verse does not)
     expect(bodies(text)[0]).toContain('老年食堂正式开张，首批接待老人一百余名，')
     expect(bodies(text).some((b) => b.endsWith('共同运营。'))).toBe(true)
+  })
+})
+
+describe('an editor\'s note at the top of an article', () => {
+  it('keeps the article one piece under the note\'s signature (——编者), which is no subtitle', () => {
+    expect(classify('——编  者')).toBe('byline')
+    expect(classify('——本报编辑部')).toBe('byline')
+    expect(classify('——记临川市种粮大户周远')).toBe('subtitle')
+    const text = page(
+      '只要肯钻研，田埂上也能出专家（身边的榜样）',
+      '——记临川市种粮大户周远',
+      '本报记者 林 雨',
+      '　　麦收时节，记者来到临川市周家村，见到了远近闻名的种粮能手周远。二十多年来，他从一个普通农民成长为当地有名的“田秀才”。',
+      '　　——编  者',
+      '　　人物小传',
+      '　　周远，1975年出生于临川市周家村，二十多年来一直扎根农村，先后获得多项省市荣誉。',
+      '　　“种地也要讲科学”',
+      '　　问：当初为什么选择回乡种粮？',
+      '　　答：我从小在田里长大，对土地有感情。那时候村里很多地没人种，我觉得可惜，就回来了。'
+    )
+    const arts = analyzePage(text).articles.filter((a) => a.kind === 'article')
+    expect(arts).toHaveLength(1)
+    expect(arts[0]!.byline).toBe('本报记者 林 雨')
+    expect(arts[0]!.paragraphs.map((p) => p.text)).toContain('周远，1975年出生于临川市周家村，二十多年来一直扎根农村，先后获得多项省市荣誉。')
+  })
+})
+
+describe('a reply under a dash lead-in, after a story signed off with a note', () => {
+  it('keeps the note with the story above and reads the dash line as the kicker of the next head', () => {
+    expect(classify('（实习生林雨参与采写）')).toBe('byline')
+    expect(classify('（作者为临川大学教授）')).toBe('byline')
+    expect(classify('（临川市博物馆藏）')).not.toBe('byline')
+    const text = page(
+      '校园周边的小摊该管管了（记者调查）',
+      '本报记者 周远',
+      '学校附近的小摊贩售卖“三无”零食，家长们对此忧心忡忡，希望有关部门加强监管。',
+      '市场监管部门表示，将联合教育部门开展专项整治，守护孩子们的健康。',
+      '（实习生林雨参与采写）',
+      '临川市东湖区——',
+      '立行立改 长效巡查 守护校园安全（回音）',
+      '《江东日报》（2025年06月03日第 05 版）',
+      '江东日报社：',
+      '　　6月2日，贵报刊发《校园周边的小摊该管管了》一文，我区高度重视，立即组织开展专项整治。',
+      '　　经核查，文中反映的问题属实，我区已对相关摊贩依法处理，并建立长效巡查机制。'
+    )
+    const arts = analyzePage(text).articles.filter((a) => a.kind === 'article')
+    expect(arts.map((a) => [a.kicker, a.title])).toEqual([
+      [null, '校园周边的小摊该管管了（记者调查）'],
+      ['临川市东湖区——', '立行立改 长效巡查 守护校园安全（回音）']
+    ])
+    expect(arts[1]!.section).toBeNull()
+    expect(arts[1]!.byline).toBeNull()
+  })
+
+  it('does not take the note at the end of a story for the byline of a story under its subhead', () => {
+    const text = page(
+      '千年古镇焕发新生机',
+      '本报记者 周远',
+      '走进临川古镇，青石板路蜿蜒向前，老街两旁的店铺生意红火，游客们三三两两地拍照留念。',
+      '近年来，古镇坚持保护与发展并重，修缮老宅两百余栋，恢复传统街巷十余条。',
+      '十年修缮织就一张保护网',
+      '古镇成立了专门的保护中心，对每一栋老宅建立档案，定期监测房屋状况。',
+      '保护中心负责人介绍，如今古镇的老宅都有了自己的“健康档案”，修缮工作更有针对性。',
+      '（实习生林雨参与采写）'
+    )
+    const arts = analyzePage(text).articles.filter((a) => a.kind === 'article')
+    expect(arts.map((a) => a.title)).toEqual(['千年古镇焕发新生机'])
+    expect(arts[0]!.paragraphs.filter((p) => p.role === 'subhead').map((p) => p.text)).toEqual(['十年修缮织就一张保护网'])
   })
 })
 

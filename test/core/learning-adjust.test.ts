@@ -12,6 +12,7 @@ import { FEATURES, alignAdjustment, guessRoles } from '../../src/core/analysis/r
 import { fitAdjustment, type LabelledPage } from '../../src/core/learning/adjust'
 import { rolesOnOriginal } from '../../src/core/learning/publicationProfile'
 import type { StructureRole } from '../../src/shared/types'
+import { PROFILE_FORMAT, profileFileSchema } from '../../src/shared/learningFiles'
 import { conventionPage, conventionPage as page, conventionStructure } from '../support/conventionPages'
 
 // What the editor's approved pages teach the role model of one paper carries to a page with other
@@ -71,6 +72,55 @@ describe('the role model adjusted to a paper', () => {
     expect(alignAdjustment(shuffled)).toEqual(aligned)
     expect(aligned[0]!.length).toBe(FEATURES.length + 1)
     expect(alignAdjustment({ features: ['nothing.known'], roles: ['title'], deltas: [[3, 0]] })).toBeNull()
+  })
+})
+
+describe('how the paper stacks its heads, from the approved pages', () => {
+  const KICKERS = ['城东区持续推进老旧小区改造提升', '河西县加快建设现代农业示范园区', '南湖镇着力打造生态旅游特色小镇', '北山乡扎实推进农村人居环境整治']
+  const TITLES = ['三百户居民喜迁新居', '两千亩大棚喜获丰收', '游客数量同比增长三成', '村容村貌焕然一新']
+  /** A made-up page of four stories, each under a two-line head; `kickerOver`: the editor read the upper line as the kicker. */
+  function stacked(seed: number, kickerOver: boolean): LabelledPage {
+    const lines: Array<[StructureRole, string]> = []
+    for (let k = 0; k < 4; k++) {
+      const i = (seed + k) % 4
+      lines.push([kickerOver ? 'kicker' : 'title', KICKERS[i]!])
+      lines.push([kickerOver ? 'title' : 'subtitle', TITLES[(i + seed) % 4]!])
+      lines.push(['body', `近日，记者从有关部门获悉，第${seed + k}批项目已经全面完工并投入使用，当地群众对此纷纷点赞，表示生活更加便利了。`])
+      lines.push(['body', `据介绍，项目总投资约${seed + k + 3}亿元，建成后将惠及周边${k + 2}万名居民，进一步改善当地生产生活条件。`])
+      lines.push(['body', '下一步，当地将继续加大投入力度，确保工程质量和安全，让群众早日享受到发展带来的实实在在的成果。'])
+    }
+    const roles = new Map<number, StructureRole>()
+    lines.forEach(([r], i) => roles.set(i * 2, r))
+    return { text: lines.map(([, t]) => t).join('\n\n'), roles }
+  }
+
+  it('learns kickers over titles, or titles over subtitles, and reads a new page that way', () => {
+    const kickers = fitAdjustment([stacked(1, true), stacked(2, true), stacked(3, true)])!
+    const titles = fitAdjustment([stacked(1, false), stacked(2, false), stacked(3, false)])!
+    expect(kickers.stackVotes).toBe(12)
+    expect(titles.stackVotes).toBe(-12)
+    // a fresh page whose heads the column tags say nothing of: alone, the longer upper line is read as the title
+    const fresh = stacked(5, true).text
+    const heads = (adjustment: typeof kickers | null) =>
+      analyzePage(fresh, adjustment ? { profile: { publication: 'x', templateVersion: 1, roleTemplates: [], roleAdjustment: adjustment } } : {})
+        .articles.filter((a) => a.kind === 'article')
+        .map((a) => [a.kicker, a.title])
+    const upper = (t: string): boolean => KICKERS.includes(t)
+    expect(heads(null).every(([, title]) => upper(title!))).toBe(true)
+    expect(heads(kickers).every(([kicker, title]) => upper(kicker!) && !upper(title!))).toBe(true)
+    expect(heads(titles).every(([, title]) => upper(title!))).toBe(true)
+  })
+
+  it('travels in a profile file with the adjustment', () => {
+    const kickers = fitAdjustment([stacked(1, true), stacked(2, true)])!
+    const file = { format: PROFILE_FORMAT, version: 1, publication: 'x', templateVersion: 1, rules: [], model: { ...kickers, pages: 2, lines: 40 } }
+    expect(profileFileSchema.parse(JSON.parse(JSON.stringify(file))).model?.stackVotes).toBe(8)
+  })
+
+  it('does not count a dash subtitle under a title', () => {
+    const page = stacked(1, false)
+    const dashed = { ...page, text: page.text.replace(/^(三百户|两千亩|游客数量|村容村貌)/gm, '——$1') }
+    expect(fitAdjustment([dashed, dashed, dashed])!.stackVotes).toBeUndefined()
   })
 })
 

@@ -22,6 +22,9 @@ import { log } from '../log'
 /** A paragraph indent as pages print it: an ideographic space, a tab or two spaces. */
 const INDENT = /^(?:[\u3000\t]| {2})/
 
+/** Stacks of heads the editor's approved pages must show one way more than the other before they decide how the paper stacks them. */
+export const LEARNT_STACKS = 2
+
 /** Gap given to the first unit of a page: as good as a box boundary. */
 const PAGE_START_GAP = 99
 
@@ -85,11 +88,18 @@ function analyze(text: string, options: AnalysisOptions): PageProposal {
   markTwoLineCaptions(units)
   markVerse(units)
   markPanels(units)
-  // the edition's votes include this page's own; a page analysed alone votes by itself
-  const votes = edition ? edition.stackVotes : stackVotes(units.map((u) => u.text), (i) => units[i]!.kind === 'heading' || units[i]!.kind === 'subtitle')
+  // the edition's votes include this page's own; a page analysed alone votes by itself; what the
+  // editor's approved pages of the publication showed wins over both
+  const learnt = options.profile?.roleAdjustment?.stackVotes
+  const votes =
+    typeof learnt === 'number' && Number.isFinite(learnt) && Math.abs(learnt) >= LEARNT_STACKS
+      ? learnt
+      : edition
+        ? edition.stackVotes
+        : stackVotes(units.map((u) => u.text), (i) => units[i]!.kind === 'heading' || units[i]!.kind === 'subtitle')
   const dups = findDuplicateUnits(units, keys)
   const { paras, candidates } = joinParagraphs(units, dups, hints.columnBreaks, hints.continuations)
-  const drafts = segment(paras, { kickerAbove: votes > 0 })
+  const drafts = segment(paras, { kickerAbove: votes > 0, titleAbove: votes < 0 })
 
   const placement = new Map<Para, { role: LineRole; draft: number | null }>()
   drafts.forEach((d, di) => d.items.forEach((it) => placement.set(it.para, { role: it.role, draft: di })))

@@ -3,8 +3,11 @@
 // end-anchored patterns are only run on the tail of a line (see tail()).
 
 const H = '\\u3400-\\u4dbf\\u4e00-\\u9fff'
-/** A person's name: two to five Han characters (a middle dot for transliterated names). */
-const NAME = `[${H}][${H}·]{1,4}`
+/**
+ * A person's name: two to five Han characters (a middle dot for transliterated names), or a
+ * two-character name padded to the width of three with a space (`王 明`), as papers set them.
+ */
+const NAME = `(?:[${H}][${H}·]{1,4}|[${H}][ \u3000][${H}](?![${H}]))`
 /** Roles that introduce names in a byline. Longest first so alternation prefers them. */
 export const ROLE =
   '(?:本报特约通讯员|本报特约记者|本报见习记者|本报实习记者|本报通讯员|本报实习生|本报记者|本报评论员|' +
@@ -160,6 +163,22 @@ export function isNavStart(s: string): boolean {
 
 export function isPageRef(s: string): boolean {
   return s.length <= 30 && PAGE_REF.test(s)
+}
+
+/**
+ * A note in brackets that signs an article off with who else worked on it or who the author is:
+ * `（实习生王明参与采写）`, `（作者为某大学教授）`.
+ */
+export function isAuthorNote(s: string): boolean {
+  return s.length <= 60 && /^\s*[（(](?:[^（）()]{1,40}(?:参与采写|参与调研|参与报道|采写|整理|执笔)|作者[^（）()]{1,40})[）)]\s*$/.test(s)
+}
+
+/**
+ * The signature of an editor's note (`——编者`, `——编 者`, `——本报编辑部`): it closes the note
+ * that opens an article, not the article, and it is no subtitle.
+ */
+export function isEditorSignoff(s: string): boolean {
+  return s.length <= 16 && /^\s*(?:——|—|－－|--|──)\s*(?:编[\s\u3000]*者|(?:本报|本刊|本版)?编[\s\u3000]*辑[\s\u3000]*部)\s*$/.test(s)
 }
 
 /** A subtitle line opens with a dash: `——三个社区试点加装电梯`. */

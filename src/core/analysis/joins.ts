@@ -135,6 +135,14 @@ export function junction(a: string, b: Unit, next: Unit | undefined, gap: number
     // a title or subhead ends without punctuation too: only a word cut in two says otherwise
     conf = 0.1 + ev * 0.85
     reason = ev > 0 ? `short unpunctuated block; ${why}` : 'short unpunctuated block: probably a heading'
+    // a heading over a heading-shaped line over a byline or a lead is a kicker over its title: a
+    // character that often binds to the next word (`…参与` + `在…`) does not join them; a common
+    // word printed across the break still does (a cut line of text over a signature)
+    const titleOver = b.kind === 'heading' || (b.kind === 'body' && isHeadingShaped(b.text, true) && wordAcross(a, b.text) === null)
+    if (titleOver && next !== undefined && (next.kind === 'lead' || next.kind === 'byline') && !bStartsPunct) {
+      conf = Math.min(conf, 0.1)
+      reason = 'next block is the title of another article'
+    }
   } else {
     if ((a.endsWith('——') || a.endsWith('──')) && visibleLength(a) <= DASH_LEAD_MAX) {
       // a one-line paragraph that ends on a dash announces the paragraphs that follow

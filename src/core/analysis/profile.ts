@@ -54,6 +54,12 @@ export interface RoleAdjustment {
   roles: readonly LineRole[]
   /** deltas[r][f] for roles[r] and features[f]; one more column at the end: the role's bias. */
   deltas: readonly (readonly number[])[]
+  /**
+   * How the editor's approved pages stack their heads (learning/adjust.ts learntStackVotes): > 0
+   * kickers over titles, < 0 titles over subtitles, the sign of headings.ts stackVotes. When the
+   * pages show one (see analyze.ts), it is read instead of what the column tags suggest.
+   */
+  stackVotes?: number
 }
 
 /** Bump when lineTemplate() changes what it returns: stored templates must be remade. */

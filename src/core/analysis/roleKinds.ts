@@ -1,5 +1,6 @@
 // Where the role model overrides the shape of a line that the later stages (joins, articles)
 // read. Only confident guesses change anything, and only in the ways listed here.
+import { endsWithTag } from './headings'
 import type { LineRoleGuess } from './roles'
 import type { LineRole } from './types'
 import type { Unit, UnitKind } from './units'
@@ -39,6 +40,8 @@ export function applyRoles(units: Unit[], guesses: readonly LineRoleGuess[]): vo
     const kind = KIND_OF[g.role]
     if (kind === null || kind === u.kind || KEPT.has(u.kind)) return
     if (u.kind === 'subtitle' && kind === 'heading') return
+    // a line ending in a column tag (`…（回音）`) is a title's: bylines carry no tag
+    if (kind === 'byline' && u.kind === 'heading' && endsWithTag(u.text)) return
     // a paragraph taken out of the text flow costs most when wrong: it needs a surer guess
     if (u.kind === 'body' && kind === 'caption' && g.confidence < CAPTION_CONFIDENCE) return
     // a title read as text is a lost article; short text lines (poems, cut words) make the model

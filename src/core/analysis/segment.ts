@@ -1,6 +1,6 @@
 // Cutting the page's paragraphs into articles in reading order.
 import { endsSentence, hanCount, visibleLength } from './chars'
-import { NUMBERED_HEADING, leadOpening, startsWithDash } from './cues'
+import { NUMBERED_HEADING, isAuthorNote, isEditorSignoff, leadOpening, startsWithDash } from './cues'
 import { interpretStack, isCaptionish } from './headings'
 import type { Para } from './joins'
 import type { ArticleKind, LineRole } from './types'
@@ -23,6 +23,8 @@ export interface Draft {
 
 /** Longest caption still attached to the article it follows (longer ones are photo stories). */
 const ATTACH_MAX = 40
+/** Paragraphs an editor's note at the top of an article runs to at most. */
+const EDITOR_NOTE_PARAS = 3
 /** A group under a section banner is made of short items. */
 const SHORT_ITEM_PARAS = 5
 const SHORT_ITEM_CHARS = 1200
@@ -38,6 +40,8 @@ function isHeadingPara(p: Para): boolean {
 export interface SegmentOptions {
   /** The paper prints kickers over its titles (see headings.ts stackVotes). */
   kickerAbove?: boolean
+  /** The paper prints its titles over their subtitles (stackVotes < 0). */
+  titleAbove?: boolean
 }
 
 export function segment(paras: readonly Para[], options: SegmentOptions = {}): Draft[] {
@@ -71,7 +75,8 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
       if (creditOf(q.text)) runLength[k] = 1
     } else {
       runLength[k] = 0
-      runCredited[k] = q.kind === 'byline' ? 1 : 0
+      // (a note of who else worked on the story closes it, but says nothing of a story of its own)
+      runCredited[k] = q.kind === 'byline' && !isAuthorNote(q.text) ? 1 : 0
     }
   }
   const nextContent = (from: number): number => (from >= n ? n : nextContentAt[from]!)
@@ -80,7 +85,13 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
     const p = paras[k]
     // (a source line or a caption between the title and its lead is stepped over)
     const q = paras[nextContent(k + 1)]
-    if (p === undefined || p.kind !== 'body' || !isHeadingShaped(p.text, true) || q === undefined) return false
+    if (p === undefined || p.kind !== 'body' || q === undefined) return false
+    // a short line that leads into the heading under it with a dash (`某某区——` over a title),
+    // after a story that has signed off, is the next story's kicker (inside a story, the same
+    // line over a heading is a label over its subhead: `谈成败——`)
+    const c = cur as Draft | null
+    if (isDashLeadIn(p.text) && (c === null || c.closed) && paras[k + 1] !== undefined && isHeadingPara(paras[k + 1]!)) return true
+    if (!isHeadingShaped(p.text, true)) return false
     if (q.kind === 'lead' || q.kind === 'byline' || isHeadingPara(q)) return true
     // a line set aside right under it (a per-article source line) is printed under titles, when
     // the line comes after a finished paragraph and text follows (`走，去逛早市夜市`)
@@ -111,7 +122,7 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
       if (paras[m]!.kind === 'body' && creditOf(paras[m]!.text)) break
       m++
     }
-    const signsOff = (m < paras.length && paras[m]!.kind === 'byline') || (m < paras.length && creditOf(paras[m]!.text) !== null)
+    const signsOff = (m < paras.length && paras[m]!.kind === 'byline' && !isAuthorNote(paras[m]!.text)) || (m < paras.length && creditOf(paras[m]!.text) !== null)
     if (signsOff && c.hasByline) score += 2
     if (c.hasLead && c.subheads === 0) score += 1
     const opening = leadOpening(next.text)
@@ -180,7 +191,8 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
         } else if (c && c.hasBody && !c.closed) {
           put(c, p, 'byline')
           c.hasByline = true
-          c.closed = true
+          // an editor's note signed off at the top of an article: the article goes on under it
+          if (!(isEditorSignoff(p.text) && c.bodyCount <= EDITOR_NOTE_PARAS)) c.closed = true
         } else {
           const d = open('fragment', 0.5)
           put(d, p, 'byline')
@@ -247,8 +259,12 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
       run[0]!.gap <= 1 &&
       isCaptionish(run[0]!.text) &&
       !startsWithDash(run[1]!.text) &&
-      // a paper that prints kickers over its titles: the line over a title is its kicker
+      // a paper that shows how it stacks its heads (kickers over titles, or titles over
+      // subtitles) reads the line over a title as part of the head: only where nothing shows
+      // how the paper stacks them is a descriptive line taken for the caption of the story above
       options.kickerAbove !== true &&
+      options.titleAbove !== true &&
+      // the role model (with what the publication taught it) reads the line as a head, not a caption
       sharesWords(run[0]!.text, c0)
     ) {
       put(c0, run[0]!, 'caption')
@@ -277,6 +293,14 @@ export function segment(paras: readonly Para[], options: SegmentOptions = {}): D
   return drafts
 }
 
+/** Longest line that leads into a title with a dash (visible characters). */
+const DASH_LEAD_IN_MAX = 16
+
+/** A short line ending on a dash, with no sentence in it: `某某区——`, `记者手记——`. */
+function isDashLeadIn(s: string): boolean {
+  return /(?:——|──)$/.test(s) && visibleLength(s) <= DASH_LEAD_IN_MAX && hanCount(s) >= 2 && !/[。！？；，]/.test(s)
+}
+
 /** Four Han characters in a row that also occur in the draft's body. */
 function sharesWords(line: string, d: Draft): boolean {
   const body = d.items.filter((x) => x.role === 'body').map((x) => x.para.text).join('')
@@ -300,6 +324,18 @@ function isShortItem(d: Draft): boolean {
   return d.kind === 'article' && body.length <= SHORT_ITEM_PARAS && body.reduce((n, x) => n + x.para.text.length, 0) <= SHORT_ITEM_CHARS
 }
 
+/** Short items that follow a banner's first item before the group counts as a run of briefs. */
+const BRIEFS_AFTER_FIRST = 2
+
+/** The drafts from `from` on start with BRIEFS_AFTER_FIRST short items with a one-line title, in the same box. */
+function briefsFollow(drafts: readonly Draft[], from: number): boolean {
+  for (let k = from; k < from + BRIEFS_AFTER_FIRST; k++) {
+    const f = drafts[k]
+    if (!f || !isShortItem(f) || ownHeadings(f).length !== 1 || firstGap(f) > 1) return false
+  }
+  return true
+}
+
 /**
  * Section banners. A short title + short undashed "subtitle" over a short item followed by
  * short items that have a one-line title is really a banner over the group; and a banner (found
@@ -311,17 +347,17 @@ function applyBanners(drafts: Draft[]): void {
     const e = drafts[i + 1]
     const roles = d.items.filter((x) => x.role !== 'body' && x.role !== 'caption' && x.role !== 'byline')
     // the top line of a two-line stack over a short item that is followed, in the same box, by
-    // short items with a one-line title, is the group's banner
+    // short items with a one-line title, is the group's banner: a short label (no clause marks)
+    // over a run of several items. Over one short item and the next it is that item's kicker.
     if (
       e &&
       roles.length === 2 &&
       ((roles[0]!.role === 'title' && roles[1]!.role === 'subtitle' && !/^[—─－-]/.test(roles[1]!.para.text)) ||
         (roles[0]!.role === 'kicker' && roles[1]!.role === 'title')) &&
       hanCount(roles[0]!.para.text) <= 10 &&
+      !/[，。；：！？,;:!?]/.test(roles[0]!.para.text) &&
       isShortItem(d) &&
-      isShortItem(e) &&
-      ownHeadings(e).length === 1 &&
-      firstGap(e) <= 1
+      briefsFollow(drafts, i + 1)
     ) {
       roles[0]!.role = 'banner'
       roles[1]!.role = 'title'

@@ -1,7 +1,7 @@
 // A page as a list of units (its non-empty lines) with the features the later stages use.
 import { endsContinuing, endsSentence, hanCount, visibleLength } from './chars'
 import type { LineRole } from './types'
-import { hasPhotoCredit, isBylineLine, isSourceNote, parseLead, startsWithDash, trailingCredit } from './cues'
+import { hasPhotoCredit, isAuthorNote, isBylineLine, isEditorSignoff, isSourceNote, parseLead, startsWithDash, trailingCredit } from './cues'
 
 /**
  * What a line looks like on its own: a lead paragraph (本报讯…), a byline line, a captioned
@@ -79,7 +79,7 @@ function innerBreaks(s: string, enough: number): number {
 
 export function classify(text: string): UnitKind {
   if (parseLead(text)) return 'lead'
-  if (isBylineLine(text)) return 'byline'
+  if (isBylineLine(text) || isEditorSignoff(text) || isAuthorNote(text)) return 'byline'
   if (hasPhotoCredit(text) || isSourceNote(text)) return 'caption'
   if (startsWithDash(text) && visibleLength(text) <= 40 && !endsSentence(text)) return 'subtitle'
   if (isHeadingShaped(text)) return 'heading'

@@ -1,5 +1,6 @@
 import type { StructureRole } from '../../shared/types'
 import { pageUnits } from '../analysis/analyze'
+import { startsWithDash } from '../analysis/cues'
 import { editionStats, type EditionEvidence } from '../analysis/edition'
 import type { RoleAdjustment } from '../analysis/profile'
 import { KIND_OF } from '../analysis/roleKinds'
@@ -135,5 +136,28 @@ export function fitAdjustment(pages: readonly LabelledPage[], options: { l2?: nu
         d[c]![j]! -= (RATE * (m[c]![j]! / (1 - 0.9 ** epoch))) / (Math.sqrt(v[c]![j]! / (1 - 0.999 ** epoch)) + 1e-8)
       }
   }
-  return { features: [...model.features], roles: [...model.roles], deltas: kindOf.map((c) => [...d[c]!].map((x) => Math.round(x * 1000) / 1000)) }
+  const stackVotes = learntStackVotes(pages.slice(-ADJUST_MAX_PAGES))
+  return { features: [...model.features], roles: [...model.roles], deltas: kindOf.map((c) => [...d[c]!].map((x) => Math.round(x * 1000) / 1000)), ...(stackVotes !== 0 ? { stackVotes } : {}) }
+}
+
+/**
+ * How the approved pages stack their heads, from the roles the editor left on them: each kicker
+ * right over its title counts +1, each title right over a subtitle that is not a dash line −1
+ * (a dash subtitle hangs under a title in every paper and says nothing). The role model reads a
+ * line's kind; which of two heading lines is the title is the paper's stacking convention, which
+ * column tags (headings.ts stackVotes) only guess at.
+ */
+export function learntStackVotes(pages: readonly LabelledPage[]): number {
+  let votes = 0
+  for (const p of pages) {
+    const lines = p.text.replace(/\r\n?/g, '\n').split('\n')
+    const entries = [...p.roles.entries()].sort((a, b) => a[0] - b[0])
+    for (let k = 0; k + 1 < entries.length; k++) {
+      const upper = entries[k]![1]
+      const [at, lower] = entries[k + 1]!
+      if (upper === 'kicker' && lower === 'title') votes++
+      else if (upper === 'title' && lower === 'subtitle' && !startsWithDash((lines[at] ?? '').trim())) votes--
+    }
+  }
+  return votes
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../store/database'
 import type { PublicationProfile, RoleAdjustment } from '../analysis/profile'
 import { editionEvidence, type EditionEvidence } from '../analysis'
+import { LEARNT_STACKS } from '../analysis/analyze'
 import { listArticles } from '../store/queries/articles'
 import { approvedOriginalsOf, approvedPagesOf, editionOriginals, getLineRoles, getPublicationModel, listRules, publicationOriginals, replaceLearntRules, setPublicationModel, type RuleChange } from '../store/queries/learning'
 import type { StructureRole } from '../../shared/types'
@@ -65,9 +66,16 @@ const MATERIAL_CHANGE = 0.1
 
 function largestChange(a: RoleAdjustment, b: RoleAdjustment): number {
   if (a.features.join('\n') !== b.features.join('\n') || a.roles.join('\n') !== b.roles.join('\n')) return Infinity
+  // the paper's stacks read the other way (or now one way): every head may be read again
+  if (stackReading(a.stackVotes) !== stackReading(b.stackVotes)) return Infinity
   let most = 0
   a.deltas.forEach((row, r) => row.forEach((x, f) => (most = Math.max(most, Math.abs(x - (b.deltas[r]?.[f] ?? 0))))))
   return most
+}
+
+/** How analyze.ts reads a learnt stack vote: -1, 0 (not decided) or 1. */
+function stackReading(votes: number | undefined): number {
+  return typeof votes === 'number' && Math.abs(votes) >= LEARNT_STACKS ? Math.sign(votes) : 0
 }
 
 const skeleton = (s: string): string => s.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '')

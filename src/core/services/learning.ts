@@ -47,7 +47,7 @@ export function profileFile(ctx: ServiceContext, publicationId: number): Profile
     templateVersion: TEMPLATE_VERSION,
     exportedAt: nowIso(),
     rules: listRules(ctx.db, publicationId).map((r) => ({ template: r.template, role: r.role, lines: r.lines, pages: r.pages, example: r.example, state: r.state })),
-    ...(model ? { model: { features: [...model.adjustment.features], roles: [...model.adjustment.roles], deltas: model.adjustment.deltas.map((row) => [...row]), pages: model.pages, lines: model.lines, state: model.state } } : {})
+    ...(model ? { model: { features: [...model.adjustment.features], roles: [...model.adjustment.roles], deltas: model.adjustment.deltas.map((row) => [...row]), pages: model.pages, lines: model.lines, state: model.state, ...(typeof model.adjustment.stackVotes === 'number' ? { stackVotes: model.adjustment.stackVotes } : {}) } } : {})
   }
 }
 
@@ -118,7 +118,7 @@ export function learningHandlers(ctx: ServiceContext, edits: Pick<Handlers, 'app
         // The other workstation's adjustment of the role model, unless this one has learnt its own.
         const m = profile.model
         const own = getPublicationModel(db, publicationId)?.origin === 'learnt'
-        const modelChanged = m !== undefined && m.state !== 'undone' && !own && setPublicationModel(db, publicationId, { adjustment: { features: m.features, roles: m.roles, deltas: m.deltas }, pages: m.pages, lines: m.lines, origin: 'imported' })
+        const modelChanged = m !== undefined && m.state !== 'undone' && !own && setPublicationModel(db, publicationId, { adjustment: { features: m.features, roles: m.roles, deltas: m.deltas, ...(m.stackVotes !== undefined ? { stackVotes: m.stackVotes } : {}) }, pages: m.pages, lines: m.lines, origin: 'imported' })
         return { publicationId, ...counts, changes: modelChanged ? [...counts.changes, { template: MODEL_KEY, role: 'body' as const, added: true }] : counts.changes }
       }).immediate()
       void proposeAgain(db, [{ publicationId: result.publicationId, changes: result.changes }])
