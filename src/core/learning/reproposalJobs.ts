@@ -42,13 +42,18 @@ const MAX_EVIDENCE_PAGES = 48
 /** A transaction ends once it has held the thread this long (a page analysed cold takes longer on its own). */
 const SLICE_MS = 15
 
-const jobsByDb = new WeakMap<Db, Map<number, Job>>()
-
-function jobs(db: Db): Map<number, Job> {
-  let map = jobsByDb.get(db)
-  if (!map) jobsByDb.set(db, (map = new Map()))
-  return map
+/** A map kept per open database (dropped with it), made on first use. */
+function perDatabase<V>(): (db: Db) => Map<number, V> {
+  const maps = new WeakMap<Db, Map<number, V>>()
+  return (db) => {
+    let map = maps.get(db)
+    if (!map) maps.set(db, (map = new Map()))
+    return map
+  }
 }
+
+/** The running or last job, by publication. */
+const jobs = perDatabase<Job>()
 
 export function reproposalStatus(db: Db, publicationId: number): ReproposalStatus {
   const job = jobs(db).get(publicationId)
@@ -242,13 +247,7 @@ interface Reflowed {
 
 // Reflowed pages whose zones are not read yet, by database: a page the editor opens meanwhile
 // has its zones read then (finishPendingReflow), not its whole text.
-const pendingByDb = new WeakMap<Db, Map<number, Reflowed>>()
-
-function pending(db: Db): Map<number, Reflowed> {
-  let map = pendingByDb.get(db)
-  if (!map) pendingByDb.set(db, (map = new Map()))
-  return map
-}
+const pending = perDatabase<Reflowed>()
 
 /**
  * For a page whose suggestions are stale because a re-proposal gave it a new text whose zones
