@@ -55,11 +55,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
         'newer-version'
       )
     }
-    // Before anything that may wait for a lock: switching a new file to WAL does, when another
-    // process is creating the same database at that moment.
-    db.pragma('busy_timeout = 10000')
+    // Before anything that may wait for a lock another process holds for a moment.
+    db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`)
     if (!options.readonly) {
-      db.pragma('journal_mode = WAL')
+      switchToWal(db)
       // NORMAL is durable in WAL mode against process crashes; only a power cut may lose
       // the last transactions, never corrupt the file.
       db.pragma('synchronous = NORMAL')
@@ -93,6 +92,31 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw error
   }
 }
+
+/** How long a connection waits for a lock another process holds only for a moment. */
+const BUSY_WAIT_MS = 10_000
+
+/**
+ * Switching a new file to WAL reads its header and then writes it. When several processes create
+ * the same database at once (three imports started together), the one that asks to write while
+ * another already does gets SQLITE_BUSY at once: SQLite does not call the busy handler for a
+ * reader that wants to write, since two such readers could wait for each other for ever. Each
+ * asks again after a short, random pause, until the header is switched (by it or another).
+ */
+function switchToWal(db: Db): void {
+  const deadline = Date.now() + BUSY_WAIT_MS
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL')
+      return
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? ''
+      if (!code.startsWith('SQLITE_BUSY') || Date.now() > deadline) throw error
+      Atomics.wait(PAUSE, 0, 0, 5 + Math.random() * 20)
+    }
+  }
+}
+const PAUSE = new Int32Array(new SharedArrayBuffer(4))
 
 // Never migrate somebody else's SQLite file into a Galley database.
 function assertGalleyDatabase(db: Db, file: string, version: number): void {
