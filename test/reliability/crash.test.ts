@@ -35,7 +35,7 @@ describe('crash safety', () => {
     const probe = await collect(galley(['import', archive, '--db', probeDb]))
     expect(probe.code).toBe(0)
     // An import stores the pages, then checks their characters: 1,000 units of work in all.
-    const perUnit = Math.max(0.1, (Date.now() - started - startup) / 1000)
+    let perUnit = Math.max(0.1, (Date.now() - started - startup) / 1000)
     const remainingWork = (): number => {
       if (!fs.existsSync(db)) return 1000
       const d = new Database(db, { readonly: true })
@@ -57,6 +57,9 @@ describe('crash safety', () => {
       const killed = child.kill('SIGKILL')
       const result = await done
       if (killed && result.signal === 'SIGKILL') kills++
+      // Finished before the kill: the probe ran slower than this import (a loaded machine), so
+      // the next kills come sooner rather than the store filling before twenty of them.
+      else perUnit /= 2
       const state = invariants(db)
       expect(state.integrity).toBe('ok')
       expect(state.broken).toBe(0)
