@@ -200,6 +200,19 @@ describe('detectSuspicious', () => {
     expect(typos(detectSuspicious(once + '老认是他的笔名，老认写了很多文章。', {}, model))).toEqual([])
   })
 
+  it('reads three characters repeated through a finding as a term, unless the page also reads them corrected', () => {
+    const once = '青年在末来的日子里努力。'
+    expect(typos(detectSuspicious(once, {}, model)).map((s) => s.replacement)).toEqual(['未'])
+    // 末来 twice: too few sightings for a two-character word, but 末来的 is read twice.
+    expect(typos(detectSuspicious('我们在末来的日子里努力，末来的路还很长。', {}, model))).toEqual([])
+    // The same page reads 未来的 as well: what repeats is the misreading (one paragraph read twice).
+    const both = '我们在末来的日子里努力，未来的路还很长，末来的事谁也说不准。'
+    expect(typos(detectSuspicious(both, {}, model)).map((s) => [s.start, s.replacement])).toEqual([
+      [3, '未'],
+      [20, '未']
+    ])
+  })
+
   it('never flags text inside a name as a typo', () => {
     const body = '大家都来看望孤寡老认。'
     expect(typos(detectSuspicious(body, {}, model))).toHaveLength(1)
