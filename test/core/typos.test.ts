@@ -213,6 +213,12 @@ describe('detectSuspicious', () => {
     ])
   })
 
+  it('does not turn a character into a surname that starts no word (a name made up to explain the stretch after it)', () => {
+    for (const text of ['昨天他带着能德宝一起来了。', '这次活动由喜聊让主持。', '小区里新开了一家能培琛书店。']) expect(typos(detectSuspicious(text, {}, model)), text).toEqual([])
+    // A surname inside a word is judged as any character is.
+    expect(typos(detectSuspicious('这件事让人很紧涨。', {}, model)).map((s) => s.replacement)).toEqual(['张'])
+  })
+
   it('never flags text inside a name as a typo', () => {
     const body = '大家都来看望孤寡老认。'
     expect(typos(detectSuspicious(body, {}, model))).toHaveLength(1)

@@ -3,7 +3,7 @@ import { damagePrior, localDamage, WIDE_FROM } from './damage'
 import { isHan } from './han'
 import { B1, B2 } from './hash'
 import { type LanguageModel, LM_MAX_WORD } from './lm'
-import { LmScorer } from './lmScorer'
+import { isSurname, LmScorer } from './lmScorer'
 import type { TypoModel } from './model'
 import { repeatedSpans, sightings } from './repeats'
 
@@ -240,6 +240,10 @@ export function findCharSwaps(
         const evidence = lmGain + alts.logProbs[k]! - alts.readRight + prior
         if (evidence < minEvidence - (alts.logProbs[k]! - alts.readRight >= STRONG_CHANNEL ? STRONG_RELIEF : 0)) continue
         const [ws, we] = scorer.wordAt(p - rs, e)
+        // A surname that makes no word: its gain is the scorer's cheap reading of what follows as a
+        // name (NAME_COST), which any character before an unknown stretch could claim. On the OCR
+        // dev set 能 → 熊, 喜 → 袁 and the like made 4 of the 7 suggestions on right text.
+        if (we - ws === 1 && isSurname(alt) && !isSurname(code)) continue
         ;(cands ??= []).push({
           pos: p,
           replacement: String.fromCharCode(alt),
