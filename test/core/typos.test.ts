@@ -200,6 +200,25 @@ describe('detectSuspicious', () => {
     expect(typos(detectSuspicious(once + '老认是他的笔名，老认写了很多文章。', {}, model))).toEqual([])
   })
 
+  it('reads three characters repeated through a finding as a term, unless the page also reads them corrected', () => {
+    const once = '青年在末来的日子里努力。'
+    expect(typos(detectSuspicious(once, {}, model)).map((s) => s.replacement)).toEqual(['未'])
+    // 末来 twice: too few sightings for a two-character word, but 末来的 is read twice.
+    expect(typos(detectSuspicious('我们在末来的日子里努力，末来的路还很长。', {}, model))).toEqual([])
+    // The same page reads 未来的 as well: what repeats is the misreading (one paragraph read twice).
+    const both = '我们在末来的日子里努力，未来的路还很长，末来的事谁也说不准。'
+    expect(typos(detectSuspicious(both, {}, model)).map((s) => [s.start, s.replacement])).toEqual([
+      [3, '未'],
+      [20, '未']
+    ])
+  })
+
+  it('does not turn a character into a surname that starts no word (a name made up to explain the stretch after it)', () => {
+    for (const text of ['昨天他带着能德宝一起来了。', '这次活动由喜聊让主持。', '小区里新开了一家能培琛书店。']) expect(typos(detectSuspicious(text, {}, model)), text).toEqual([])
+    // A surname inside a word is judged as any character is.
+    expect(typos(detectSuspicious('这件事让人很紧涨。', {}, model)).map((s) => s.replacement)).toEqual(['张'])
+  })
+
   it('never flags text inside a name as a typo', () => {
     const body = '大家都来看望孤寡老认。'
     expect(typos(detectSuspicious(body, {}, model))).toHaveLength(1)

@@ -19,6 +19,10 @@ const S = LM_MAX_WORD + 3
 const SURNAME = new Uint8Array(0x10000)
 for (const c of '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤')
   SURNAME[c.charCodeAt(0)] = 1
+/** Whether the character is one of the common surnames above. */
+export function isSurname(code: number): boolean {
+  return SURNAME[code] === 1
+}
 /** States more than this below the best one ending at the same place are not extended. */
 const BEAM = 12
 

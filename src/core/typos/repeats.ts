@@ -32,6 +32,14 @@ export function repeatedSpans(text: string, spans: readonly { from: number; to: 
   return out
 }
 
+/** How often each of `words` (all of one length) occurs in `text`, up to 3, in one pass over it. */
+export function sightings(text: string, words: readonly string[]): Map<string, number> {
+  const places = new Map<string, number[]>()
+  for (const w of words) places.set(w, [])
+  if (words.length > 0) scanWords(text, words[0]!.length, places)
+  return new Map([...places].map(([w, at]) => [w, at.length]))
+}
+
 const B = 0x01000193
 
 /** Fills `places` (word → first three offsets) by a rolling hash over every window of `len`. */
