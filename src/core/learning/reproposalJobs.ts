@@ -104,8 +104,6 @@ export function scheduleReproposal(db: Db, publicationId: number, changes: reado
           batch = batch.filter((c) => c.template !== REFIT_KEY)
           await pause()
           if (!db.open) return
-          // the new adjustment may send every untouched page to the workers: readied meanwhile
-          if (options.workers === undefined && reproposablePages(db, publicationId).length >= (options.workersFrom ?? MIN_PAGES_FOR_WORKERS)) warmReproposalPool(db)
           if (db.transaction(() => relearnModel(db, publicationId)).immediate()) batch.push(MODEL_CHANGE)
         }
         if (batch.length > 0) await runOnce(db, publicationId, job, batch, options)
@@ -245,6 +243,9 @@ async function runOnce(db: Db, publicationId: number, job: Job, batch: readonly 
   job.status.last = { changed: changed.length, pages: pages.length, analysed: candidates.length, ms: job.status.last?.ms ?? Math.round(performance.now() - started), typosMs }
   // Pages whose suggestions were stale before (their typo pass had not run) get it now.
   if ((options.suggestions ?? true) && changed.length > 0 && db.open) await runSuggestionPassInWorkers(db, { pageIds: changed })
+  // The next approval may send every untouched page to the workers (a new adjustment of the role
+  // model): they are readied now, while the editor reads the next page, not during a job.
+  if (options.workers === undefined && pages.length >= (options.workersFrom ?? MIN_PAGES_FOR_WORKERS) && db.open) warmReproposalPool(db)
 }
 
 /** A page given a new text whose typos were carried to it: the zones it changed are read again. */

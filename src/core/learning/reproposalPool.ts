@@ -4,8 +4,9 @@ import { defaultWorkerCount, startPagePool, type PagePool } from '../workers/pag
 // The re-proposal jobs' worker threads, kept per database from one job to the next. An editor
 // approves page after page, and an approval may propose hundreds of pages again: starting the
 // workers and loading the typo model in each cost about 1.4 s of CPU a job (bench, 2 workers),
-// paid here once. An approval readies the pool (warmReproposalPool) while its job learns and reads;
-// the pool ends after IDLE_MS without work, and never keeps the process alive while it waits.
+// paid here once. A job of a publication that has enough pages readies the pool for the next one
+// when it ends (warmReproposalPool); the pool ends after IDLE_MS without work, and never keeps the
+// process alive while it waits.
 
 /** How long a kept pool waits for the next job before its workers end. */
 const IDLE_MS = 5 * 60_000
@@ -50,9 +51,13 @@ function idle(db: Db, k: Kept): void {
   k.timer.unref()
 }
 
-/** Starts the database's pool and loads what its workers need, before a job asks for it (an approval). */
+/** Starts the database's pool (if need be) and loads what its workers need, before a job asks for it. */
 export function warmReproposalPool(db: Db): void {
-  if (db.open) keep(db, true)
+  if (!db.open) return
+  const fresh = !kept.get(db)
+  const k = keep(db, true)
+  // a pool started by a job that read no typos has not loaded them yet (loaded already: a few ms)
+  if (k && !fresh && k.users === 0) k.pool.warm()
 }
 
 /**
