@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../../src/core/store/database'
 import { createHandlers } from '../../src/core/services'
@@ -91,4 +92,21 @@ describe('proposing many pages again', () => {
     }
     expect(results[0]).toEqual(results[1])
   }, 240_000)
+
+  it('lets the process end while its kept workers wait for the next job', () => {
+    // a process that readies the pool (workers started, typo model loading) and has nothing else to do
+    const file = path.join(tempDir(), 'exit.db')
+    const script = `const { openDatabase } = require(${JSON.stringify(path.resolve('src/core/store/database.ts'))});
+const { warmReproposalPool } = require(${JSON.stringify(path.resolve('src/core/learning/reproposalPool.ts'))});
+const db = openDatabase(${JSON.stringify(file)});
+warmReproposalPool(db);
+setTimeout(() => process.stdout.write('waited'), 500);`
+    const started = Date.now()
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', timeout: 60_000 })
+    expect(run.stderr).toBe('')
+    expect(run.stdout).toBe('waited')
+    // it ends once its own work is done, not when the pool's idle time (minutes) runs out
+    expect(run.status).toBe(0)
+    expect(Date.now() - started).toBeLessThan(60_000)
+  }, 90_000)
 })
