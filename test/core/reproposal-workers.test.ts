@@ -1,8 +1,10 @@
 import path from 'node:path'
+import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../../src/core/store/database'
 import { createHandlers } from '../../src/core/services'
 import { reproposalStatus, scheduleReproposal } from '../../src/core/learning/reproposalJobs'
+import { acquireReproposalPool, closeReproposalPool, releaseReproposalPool } from '../../src/core/learning/reproposalPool'
 import { importRules } from '../../src/core/store/queries/learning'
 import { pagesWithStaleSuggestions } from '../../src/core/store/queries/suggestions'
 import { runSuggestionPass } from '../../src/core/pipeline/suggestionPass'
@@ -64,4 +66,47 @@ describe('proposing many pages again', () => {
     expect(page.changes[0]!.map((c) => c.message)).toContain(`from an imported profile: \`${rule.template}\` lines are furniture`)
     // two stores of 24 pages imported and checked for typos: slow on a loaded machine
   }, 240_000)
+
+  it('keeps its workers for the next job, one job at a time, with the same outcome as one thread', async () => {
+    const rule = { template: lineTemplate(NOTICE), role: 'furniture' as const, lines: 2, pages: 1, example: NOTICE }
+    const results = []
+    for (const kept of [true, false]) {
+      const { db, publicationId } = await store(`kept-${String(kept)}.db`)
+      const { changes } = importRules(db, publicationId, [rule])
+      await scheduleReproposal(db, publicationId, changes, kept ? { workersFrom: 1 } : { workers: 0 })
+      expect(reproposalStatus(db, publicationId).last).toMatchObject({ pages: 24, analysed: 24, changed: 24 })
+      expect(pagesWithStaleSuggestions(db)).toEqual([])
+      results.push(snapshot(db))
+      if (kept) {
+        // the job gave its workers back, still running: the next job has them, and only one job at a time
+        const pool = acquireReproposalPool(db)
+        expect(pool?.live).toBeGreaterThan(0)
+        expect(acquireReproposalPool(db)).toBeNull()
+        releaseReproposalPool(db, pool!)
+        expect(acquireReproposalPool(db)).toBe(pool)
+        releaseReproposalPool(db, pool!)
+        await closeReproposalPool(db)
+        expect(pool!.live).toBe(0)
+      }
+      db.close()
+    }
+    expect(results[0]).toEqual(results[1])
+  }, 240_000)
+
+  it('lets the process end while its kept workers wait for the next job', () => {
+    // a process that readies the pool (workers started, typo model loading) and has nothing else to do
+    const file = path.join(tempDir(), 'exit.db')
+    const script = `const { openDatabase } = require(${JSON.stringify(path.resolve('src/core/store/database.ts'))});
+const { warmReproposalPool } = require(${JSON.stringify(path.resolve('src/core/learning/reproposalPool.ts'))});
+const db = openDatabase(${JSON.stringify(file)});
+warmReproposalPool(db);
+setTimeout(() => process.stdout.write('waited'), 500);`
+    const started = Date.now()
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', timeout: 60_000 })
+    expect(run.stderr).toBe('')
+    expect(run.stdout).toBe('waited')
+    // it ends once its own work is done, not when the pool's idle time (minutes) runs out
+    expect(run.status).toBe(0)
+    expect(Date.now() - started).toBeLessThan(60_000)
+  }, 90_000)
 })

@@ -8,6 +8,7 @@ import { currentRevision, currentRevisionId } from '../store/queries/revisions'
 import { runSuggestionPassInWorkers } from '../pipeline/suggestionPass'
 import { knowledgeForPage, loadKnowledge } from '../pipeline/knowledge'
 import { defaultWorkerCount, startPagePool, type PagePool } from '../workers/pagePool'
+import { acquireReproposalPool, releaseReproposalPool, warmReproposalPool } from './reproposalPool'
 import { log } from '../log'
 import { MODEL_CHANGE, REFIT_KEY, publicationProfile, relearnModel } from './publicationProfile'
 import { finishReflow, readPageForReproposal, writeReproposal } from './repropose'
@@ -78,8 +79,10 @@ export async function allReproposalsSettled(db: Db): Promise<void> {
 export interface ReproposalOptions {
   /** Run the typo pass on changed pages whose suggestions were stale (default true). */
   suggestions?: boolean
-  /** Worker threads for the analysis (default: every core, once there are enough pages; 0 keeps it on this thread). */
+  /** Worker threads for the analysis (default: the database's kept pool, once there are enough pages; 0 keeps it on this thread). */
   workers?: number
+  /** From how many pages to analyse the kept pool is used (default MIN_PAGES_FOR_WORKERS). */
+  workersFrom?: number
 }
 
 export function scheduleReproposal(db: Db, publicationId: number, changes: readonly RuleChange[], options: ReproposalOptions = {}): Promise<void> {
@@ -218,8 +221,12 @@ async function runOnce(db: Db, publicationId: number, job: Job, batch: readonly 
   let typosMs = 0
   if (candidates.length > 0) {
     const setting: ReproposalSetting = { profile: publicationProfile(db, publicationId), rules: listRules(db, publicationId, 'active'), publication: publication.name }
+    // Workers asked for by number are the job's own; else the database's kept pool
+    // (reproposalPool.ts), or workers of its own while another publication's job has that.
     const wanted = options.workers ?? defaultWorkerCount(false)
-    const pool = wanted > 0 && (options.workers !== undefined || candidates.length >= MIN_PAGES_FOR_WORKERS) ? startPagePool(wanted) : null
+    const needed = wanted > 0 && (options.workers !== undefined || candidates.length >= (options.workersFrom ?? MIN_PAGES_FOR_WORKERS))
+    const kept = needed && options.workers === undefined ? acquireReproposalPool(db) : null
+    const pool = kept ?? (needed ? startPagePool(wanted) : null)
     try {
       const reflowed = await proposeCandidates(db, job, candidates, setting, pool, changed)
       job.status.last = { changed: changed.length, pages: pages.length, analysed: candidates.length, ms: Math.round(performance.now() - started), typosMs: 0 }
@@ -229,12 +236,16 @@ async function runOnce(db: Db, publicationId: number, job: Job, batch: readonly 
     } finally {
       // what is left (the database closed) is for the suggestion pass: the pages stay marked stale
       pending(db).clear()
-      await pool?.close()
+      if (kept) releaseReproposalPool(db, kept)
+      else await pool?.close()
     }
   }
   job.status.last = { changed: changed.length, pages: pages.length, analysed: candidates.length, ms: job.status.last?.ms ?? Math.round(performance.now() - started), typosMs }
   // Pages whose suggestions were stale before (their typo pass had not run) get it now.
   if ((options.suggestions ?? true) && changed.length > 0 && db.open) await runSuggestionPassInWorkers(db, { pageIds: changed })
+  // The next approval may send every untouched page to the workers (a new adjustment of the role
+  // model): they are readied now, while the editor reads the next page, not during a job.
+  if (options.workers === undefined && pages.length >= (options.workersFrom ?? MIN_PAGES_FOR_WORKERS) && db.open) warmReproposalPool(db)
 }
 
 /** A page given a new text whose typos were carried to it: the zones it changed are read again. */
@@ -308,11 +319,14 @@ async function proposeCandidates(db: Db, job: Job, candidates: readonly number[]
   const rules = ruleIndex(setting.rules)
   pool?.setReproposal(setting)
   const inFlight: Promise<ReproposalOutcome[]>[] = []
-  const ahead = pool ? pool.size * 2 : 1
+  // This thread writes the outcomes while the workers analyse: it keeps a core of its own (with
+  // every core busy analysing, the writes, the longer part here, got a share of one).
+  const lanes = pool ? Math.min(pool.size, defaultWorkerCount(true)) : 0
+  const ahead = pool ? lanes * 2 : 1
   const analyse = async (edition: string[], batch: PageForReproposal[]): Promise<ReproposalOutcome[]> => {
     if (pool) {
       try {
-        return await pool.repropose(edition, batch)
+        return await pool.repropose(edition, batch, lanes)
       } catch (error) {
         log.warn('a page worker could not propose pages again; proposing them on this thread', error)
       }

@@ -16,6 +16,8 @@ export type PageJob = ({ path: string } | { bytes: Uint8Array; name?: string }) 
 /** Worker threads preparing pages (see pageWorker.ts); a job a worker cannot finish is rejected. */
 export interface PagePool {
   readonly size: number
+  /** Workers still running (a kept pool with none left is started again). */
+  readonly live: number
   prepare(job: PageJob): Promise<Prepared>
   /** Hashes of pages the store holds already: the workers skip their analysis. */
   addKnown(hashes: readonly string[]): void
@@ -24,8 +26,16 @@ export interface PagePool {
   detect(text: string): Promise<SuggestionInput[]>
   /** What the pages proposed again next are proposed with (learning/reproposal.ts). */
   setReproposal(setting: ReproposalSetting): void
-  /** Pages of one edition proposed again, with the original texts of the edition (its evidence). */
-  repropose(edition: string[], pages: PageForReproposal[]): Promise<ReproposalOutcome[]>
+  /**
+   * Pages of one edition proposed again, with the original texts of the edition (its evidence).
+   * `lanes`: how many of the workers to give such batches to (the first ones), so that a thread
+   * that writes the outcomes meanwhile keeps a core of its own.
+   */
+  repropose(edition: string[], pages: PageForReproposal[], lanes?: number): Promise<ReproposalOutcome[]>
+  /** Loads in every worker what the first detection would (a kept pool, readied before its pages come). */
+  warm(): void
+  /** Whether the workers keep the process alive: a kept pool lets it end while it waits for work. */
+  hold(held: boolean): void
   close(): Promise<void>
 }
 
@@ -80,9 +90,9 @@ export function startPagePool(count = defaultWorkerCount(), entry = workerEntry(
   const broadcast = (message: WorkerRequest): void => {
     for (const slot of slots) if (slot.alive) send(slot, message)
   }
-  // To the least busy live worker.
-  const request = (make: (id: number) => WorkerRequest): Promise<WorkerReply> => {
-    const live = slots.filter((s) => s.alive)
+  // To the least busy live worker (of the first `lanes`).
+  const request = (make: (id: number) => WorkerRequest, lanes = slots.length): Promise<WorkerReply> => {
+    const live = slots.filter((s) => s.alive).slice(0, Math.max(1, lanes))
     if (live.length === 0) return Promise.reject(new Error('no page worker is running'))
     const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
     const id = nextId++
@@ -93,6 +103,9 @@ export function startPagePool(count = defaultWorkerCount(), entry = workerEntry(
   }
   return {
     size: slots.length,
+    get live() {
+      return slots.filter((s) => s.alive).length
+    },
     async prepare(job) {
       const edition = job.edition ?? null
       const reply = await request((id) =>
@@ -115,10 +128,19 @@ export function startPagePool(count = defaultWorkerCount(), entry = workerEntry(
     setReproposal(setting) {
       broadcast({ type: 'reproposalSetting', setting })
     },
-    async repropose(edition, pages) {
-      const reply = await request((id) => ({ type: 'repropose', id, edition, pages }))
+    async repropose(edition, pages, lanes) {
+      const reply = await request((id) => ({ type: 'repropose', id, edition, pages }), lanes)
       if (!('reproposed' in reply)) throw new Error('page worker answered a different question')
       return reply.reproposed
+    },
+    warm() {
+      broadcast({ type: 'warm' })
+    },
+    hold(held) {
+      for (const slot of slots) {
+        if (held) slot.worker.ref()
+        else slot.worker.unref()
+      }
     },
     async close() {
       await Promise.all(slots.map((slot) => slot.worker.terminate()))

@@ -13,6 +13,9 @@ import { editionEvidence } from '../analysis'
 import type { LearntRule } from '../../shared/types'
 import { proposePageAgain, ruleIndex, type ReproposalSetting } from '../learning/reproposal'
 
+/** A line read once to load the typo model and whatever else the first detection loads. */
+const WARM_TEXT = '本报讯 记者从市政府获悉，今年全市新建社区服务中心十二个。'
+
 const port = parentPort
 if (port) {
   // What the analysis logs here goes to the log of the thread that started the worker.
@@ -30,6 +33,14 @@ if (port) {
         return
       case 'knowledge':
         knowledge = message.knowledge
+        return
+      case 'warm':
+        // a kept pool (learning/reproposalPool.ts) readies its workers before the pages come
+        try {
+          detectSuspicious(WARM_TEXT)
+        } catch (error) {
+          port.postMessage({ log: `page worker could not warm up: ${(error as Error).message}` } satisfies WorkerLog)
+        }
         return
       case 'detect':
         try {

@@ -11,6 +11,8 @@ export type WorkerRequest =
   | { type: 'prepare'; id: number; bytes: Uint8Array; name?: string; edition?: EditionEvidence | null }
   | { type: 'knowledge'; knowledge: DetectOptions }
   | { type: 'detect'; id: number; text: string }
+  /** Load now what the first detection would load (the typo model), so that it is ready when pages come. */
+  | { type: 'warm' }
   | { type: 'reproposalSetting'; setting: ReproposalSetting }
   /** Pages of one edition proposed again; `edition`: the original texts its evidence is read from. */
   | { type: 'repropose'; id: number; edition: string[]; pages: PageForReproposal[] }
