@@ -4,7 +4,8 @@ import path from 'node:path'
 import { log } from '../log'
 import { sweepAbandonedEntries } from '../processes'
 import type { ImageType } from './imageInfo'
-import { ImageError, mediaPath, previewPath, previewSize, putPreview, readPreview } from './mediaStore'
+import type { Orientation } from '../../shared/orientation'
+import { ImageError, mediaPath, previewPath, previewSize, putPreview, readPreview, shownShape } from './mediaStore'
 
 // What Galley derives from a large scan, in Node with sharp (libvips), beside the scan in the
 // media folder and never in place of it:
@@ -12,6 +13,8 @@ import { ImageError, mediaPath, previewPath, previewSize, putPreview, readPrevie
 // - its Deep Zoom pyramid (media/ab/<sha256>.dzi and media/ab/<sha256>_files/<level>/<x>_<y>.jpeg,
 //   512-pixel JPEG tiles), which OpenSeadragon reads natively: any view of a 6,000 × 9,000 scan,
 //   fitted or zoomed to its pixels, decodes a few tiles instead of 54 million pixels.
+// Both are of the scan as shown: turned as its EXIF orientation says (sharp's rotate(), as the
+// browser turns a JPEG or PNG drawn whole), so preview, tiles and scan all line up.
 // Both are made after the import, one scan at a time (derivations.ts), and the preview on demand
 // when a scan is shown before its turn came. Without sharp (a platform with no prebuilt binary)
 // nothing is derived here and the workbench makes the preview itself, as before.
@@ -108,20 +111,32 @@ export function readPyramid(folder: string, scan: { sha256: string; width: numbe
   return { width, height, tileSize, overlap, format: 'jpeg' }
 }
 
+/** The scan's size as shown and its orientation (from its file; the row's size if it cannot be read). */
+function shapeOf(folder: string, scan: DerivableScan): { width: number | null; height: number | null; orientation: Orientation } {
+  return shownShape(folder, scan) ?? { width: scan.width, height: scan.height, orientation: 1 }
+}
+
+/** sharp on the scan, turned as shown (WebP's orientation is not honoured: imageInfo.ts). */
+function shown(sharp: Sharp, folder: string, scan: DerivableScan, orientation: Orientation): import('sharp').Sharp {
+  const pipeline = sharp(mediaPath(folder, scan.sha256, scan.mediaType))
+  return orientation === 1 ? pipeline : pipeline.rotate()
+}
+
 /** Makes the scan's preview unless it has one; false when it cannot here (no sharp, or not wanted). */
 export async function derivePreview(folder: string, scan: DerivableScan): Promise<boolean> {
-  const size = previewSize(scan.width, scan.height)
+  const shape = shapeOf(folder, scan)
+  const size = previewSize(shape.width, shape.height)
   if (!size || scan.mediaType === 'application/pdf') return false
-  if (readPreview(folder, scan.sha256)) return true
+  if (readPreview(folder, scan.sha256, size)) return true
   const sharp = await loadSharp()
   if (!sharp) return false
-  const jpeg = await sharp(mediaPath(folder, scan.sha256, scan.mediaType))
+  const jpeg = await shown(sharp, folder, scan, shape.orientation)
     .resize(size.width, size.height, { fit: 'fill' })
     // a scan with transparency shows on white, as on paper
     .flatten({ background: '#ffffff' })
     .jpeg({ quality: TILE_QUALITY })
     .toBuffer()
-  putPreview(folder, scan.sha256, scan, jpeg)
+  putPreview(folder, scan.sha256, shape, jpeg)
   return true
 }
 
@@ -132,7 +147,8 @@ export async function derivePreview(folder: string, scan: DerivableScan): Promis
  */
 export async function derivePyramid(folder: string, scan: DerivableScan): Promise<boolean> {
   if (!wantsDerivatives(scan)) return false
-  if (readPyramid(folder, scan)) return true
+  const shape = shapeOf(folder, scan)
+  if (readPyramid(folder, { sha256: scan.sha256, ...shape })) return true
   const sharp = await loadSharp()
   if (!sharp) return false
   const dir = path.join(folder, scan.sha256.slice(0, 2))
@@ -141,7 +157,7 @@ export async function derivePyramid(folder: string, scan: DerivableScan): Promis
   const temp = path.join(dir, `${scan.sha256}.tiles.partial-${process.pid}-${randomBytes(6).toString('hex')}`)
   fs.mkdirSync(temp, { recursive: true })
   try {
-    await sharp(mediaPath(folder, scan.sha256, scan.mediaType))
+    await shown(sharp, folder, scan, shape.orientation)
       .flatten({ background: '#ffffff' })
       .jpeg({ quality: TILE_QUALITY })
       .tile({ size: TILE_SIZE, overlap: TILE_OVERLAP, layout: 'dz', container: 'fs' })

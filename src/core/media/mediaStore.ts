@@ -134,6 +134,28 @@ export function putImage(folder: string, image: StoredImage, source: { file: str
   return target
 }
 
+/**
+ * A stored scan's size as shown and its orientation, from its head (what the store's row says is
+ * the stored size for a scan imported before Galley honoured the orientation); null when the file
+ * is missing or unreadable.
+ */
+export function shownShape(folder: string, scan: { sha256: string; mediaType: ImageInfo['type'] }): ImageInfo | null {
+  let fd: number
+  try {
+    fd = fs.openSync(mediaPath(folder, scan.sha256, scan.mediaType), 'r')
+  } catch {
+    // missing from the media folder: the pane says so when it asks for the bytes
+    return null
+  }
+  try {
+    const head = Buffer.alloc(65536)
+    const read = fs.readSync(fd, head, 0, head.length, 0)
+    return imageInfo(head.subarray(0, read))
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
 // A scan's preview: a downscaled JPEG the workbench draws first (a 6,000 × 9,000 scan is 54
 // million pixels to decode before anything shows), kept beside the original as
 // media/ab/<sha256>.preview.jpg. Derived from the original and never the original itself: made
@@ -158,8 +180,11 @@ export function previewSize(width: number | null, height: number | null): { widt
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) }
 }
 
-/** The stored preview's size, or null when there is none (or it is not the JPEG it should be). */
-export function readPreview(folder: string, sha256: string): { width: number; height: number } | null {
+/**
+ * The stored preview's size, or null when there is none (or it is not the JPEG it should be, or
+ * not of the size `expected`: one made before the orientation was honoured, which is made again).
+ */
+export function readPreview(folder: string, sha256: string, expected?: { width: number; height: number } | null): { width: number; height: number } | null {
   let fd: number
   try {
     fd = fs.openSync(previewPath(folder, sha256), 'r')
@@ -171,7 +196,9 @@ export function readPreview(folder: string, sha256: string): { width: number; he
     const head = Buffer.alloc(65536)
     const read = fs.readSync(fd, head, 0, head.length, 0)
     const info = imageInfo(head.subarray(0, read))
-    return info?.type === 'image/jpeg' && info.width && info.height ? { width: info.width, height: info.height } : null
+    if (info?.type !== 'image/jpeg' || !info.width || !info.height) return null
+    if (expected && (Math.abs(info.width - expected.width) > 1 || Math.abs(info.height - expected.height) > 1)) return null
+    return { width: info.width, height: info.height }
   } finally {
     fs.closeSync(fd)
   }
