@@ -43,26 +43,10 @@ export function orientPoint(orientation: Orientation, width: number, height: num
   }
 }
 
-/** The stored point shown at (x, y): the inverse of orientPoint. */
+/** The stored point shown at (x, y): the inverse of orientPoint (a quarter turn's inverse is the other way's). */
 export function unorientPoint(orientation: Orientation, width: number, height: number, x: number, y: number): [number, number] {
-  switch (orientation) {
-    case 2:
-      return [width - x, y]
-    case 3:
-      return [width - x, height - y]
-    case 4:
-      return [x, height - y]
-    case 5:
-      return [y, x]
-    case 6:
-      return [y, height - x]
-    case 7:
-      return [width - y, height - x]
-    case 8:
-      return [width - y, x]
-    default:
-      return [x, y]
-  }
+  const inverse = orientation === 6 ? 8 : orientation === 8 ? 6 : orientation
+  return swapsAxes(orientation) ? orientPoint(inverse, height, width, x, y) : orientPoint(inverse, width, height, x, y)
 }
 
 /** A box in stored pixels, as shown. */
