@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import sharp, { type OverlayOptions, type Sharp } from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { tilePath } from '../../src/core/media/derive'
+import { readTile } from '../../src/core/media/derive'
 import { derivationsSettled } from '../../src/core/media/derivations'
 import { imageInfo } from '../../src/core/media/imageInfo'
 import { mediaFolder, previewPath } from '../../src/core/media/mediaStore'
@@ -122,7 +122,7 @@ describe('EXIF orientation', () => {
       expect(near(await colourAt(preview, 2048 - 5, 5), BLUE), `orientation ${o} preview top right`).toBe(true)
       expect(near(await colourAt(preview, 5, 1434 - 5), GREEN), `orientation ${o} preview bottom left`).toBe(true)
       // the full-size level of the pyramid (12 for 3,000 px: 2^12 ≥ 3,000): its corner tiles, upright
-      const tile = (x: number, y: number): string => tilePath(folder, info.sha256, 12, x, y)
+      const tile = (x: number, y: number): Buffer => readTile(folder, info.sha256, 12, x, y)!
       const columns = Math.ceil(W / info.tiles!.tileSize)
       const rows = Math.ceil(H / info.tiles!.tileSize)
       expect(near(await colourAt(tile(0, 0), 5, 5), RED), `orientation ${o} tile top left`).toBe(true)

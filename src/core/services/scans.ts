@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { ApiError, type Handlers } from '../../shared/api'
 import { ImageError, mediaFolder, mediaPath, previewPath, previewSize, putPreview, readPreview, shownShape } from '../media/mediaStore'
 import { orientPixels } from '../media/orientPixels'
-import { readPyramid, tilePath } from '../media/derive'
+import { readPyramid, readTile } from '../media/derive'
 import { deriveSoon } from '../media/derivations'
 import { encodePng } from '../media/png'
 import { decodeTiff } from '../media/tiff'
@@ -55,11 +55,14 @@ export function scanHandlers(ctx: ServiceContext): Pick<Handlers, 'getPageScan' 
       if (!image) throw new ApiError('not-found', `page ${pageId} has no scan`)
       if (tile) {
         // the path is made of the hash and three integers: nothing the caller sends names a file
+        let bytes: Buffer | null
         try {
-          return { mediaType: 'image/jpeg', bytes: fs.readFileSync(tilePath(mediaFolder(ctx.databasePath), image.sha256, tile.level, tile.x, tile.y)) }
-        } catch {
-          throw new ApiError('not-found', `the scan of page ${pageId} has no tile ${tile.level}/${tile.x}_${tile.y}`)
+          bytes = readTile(mediaFolder(ctx.databasePath), image.sha256, tile.level, tile.x, tile.y)
+        } catch (error) {
+          throw new ApiError('not-found', `the scan of page ${pageId} has no tile pyramid (${(error as Error).message})`)
         }
+        if (!bytes) throw new ApiError('not-found', `the scan of page ${pageId} has no tile ${tile.level}/${tile.x}_${tile.y}`)
+        return { mediaType: 'image/jpeg', bytes }
       }
       if (preview) {
         try {
