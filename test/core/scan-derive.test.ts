@@ -198,9 +198,10 @@ describe('previews and tile pyramids made in Node', () => {
   }, 120_000)
 
   it('a large scan sharp cannot read is logged, left as it is, and its preview left to the workbench', async () => {
-    // a PNG whose header says 3,000 × 2,400 and whose pixels are cut off
+    // a PNG of 3,000 × 2,400 whose pixels are damaged (its ends whole: the import takes it)
     const whole = await sharp(path.join(OCR, `${P2}.png`)).resize(3000, 2400, { fit: 'fill' }).png().toBuffer()
-    const cut = whole.subarray(0, 4096)
+    const cut = Buffer.from(whole)
+    cut.fill(0x5a, 2048, 6144)
     const { db, dbFile, api } = await storeWith({ 'p09.txt': '残缺\n\n正文。\n', 'p09.png': cut }, true)
     await derivationsSettled()
     const folder = mediaFolder(dbFile)

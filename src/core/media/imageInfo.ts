@@ -120,3 +120,47 @@ function webpSize(b: Buffer): Size {
   if (chunk === 'VP8X' && b.length >= 30) return { width: b.readUIntLE(24, 3) + 1, height: b.readUIntLE(27, 3) + 1 }
   return UNKNOWN
 }
+
+/** How many bytes of a file's end cutShort reads. */
+export const TAIL_BYTES = 65536
+
+/**
+ * Why an image file is not whole, or null: a PNG must end with its IEND chunk, a JPEG must have
+ * its end marker after the start of its pixels (anything after it, as some cameras append, is
+ * let be). A file cut short (a copy interrupted, a download stopped) would otherwise be stored
+ * and shown half grey, or not at all. `head` is the file's first bytes, `tail` its last
+ * TAIL_BYTES (or all of it), `size` its length.
+ */
+export function cutShort(type: ImageType, head: Uint8Array, tail: Uint8Array, size: number): string | null {
+  if (type === 'image/png') {
+    const t = Buffer.from(tail.buffer, tail.byteOffset, tail.byteLength)
+    return t.length >= 12 && t.toString('latin1', t.length - 8, t.length - 4) === 'IEND' ? null : 'the PNG file is cut short (it does not end with its IEND chunk)'
+  }
+  if (type === 'image/jpeg') {
+    const scan = jpegScanStart(Buffer.from(head.buffer, head.byteOffset, head.byteLength))
+    // the pixels start beyond what was read of the head (a large EXIF block): not judged
+    if (scan === -1) return null
+    const tailStart = size - tail.length
+    for (let i = tail.length - 2; i >= 0 && tailStart + i > scan; i--) {
+      if (tail[i] === 0xff && tail[i + 1] === 0xd9) return null
+    }
+    return 'the JPEG file is cut short (no end marker after its pixels)'
+  }
+  return null
+}
+
+/** Offset of a JPEG's first start-of-scan marker (its pixels follow), or -1 when not in these bytes. */
+function jpegScanStart(b: Buffer): number {
+  let i = 2
+  while (i + 4 <= b.length) {
+    if (b[i] !== 0xff) return -1
+    const marker = b[i + 1]!
+    if (marker === 0xda) return i
+    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01 || marker === 0xff) {
+      i += marker === 0xff ? 1 : 2
+      continue
+    }
+    i += 2 + b.readUInt16BE(i + 2)
+  }
+  return -1
+}

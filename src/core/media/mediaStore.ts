@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { EXTENSION, imageInfo, type ImageInfo } from './imageInfo'
+import { cutShort, EXTENSION, imageInfo, TAIL_BYTES, type ImageInfo } from './imageInfo'
 
 // Page scans live in a folder beside the database (never inside SQLite), one file a content:
 // media/ab/abcdef….png, named by the SHA-256 of its bytes. A file once there is never changed
@@ -51,6 +51,10 @@ export function inspectImage(file: string): StoredImage {
     }
     const info = head ? imageInfo(head) : null
     if (!info) throw new ImageError('not a PNG, JPEG, TIFF, WebP or PDF file')
+    const tail = Buffer.alloc(Math.min(total, TAIL_BYTES))
+    fs.readSync(fd, tail, 0, tail.length, total - tail.length)
+    const cut = cutShort(info.type, head!, tail, total)
+    if (cut) throw new ImageError(cut)
     return { ...info, sha256: hash.digest('hex'), byteLength: total }
   } finally {
     fs.closeSync(fd)
@@ -70,18 +74,26 @@ export async function inspectImageAsync(file: string): Promise<StoredImage> {
   const hash = createHash('sha256')
   let head: Buffer | null = null
   let total = 0
+  // the file's last bytes: the last chunk, with the one before when it is short
+  let previous: Buffer | null = null
+  let last: Buffer | null = null
   try {
     for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
       const bytes = chunk as Buffer
       if (!head) head = Buffer.from(bytes.subarray(0, 65536))
       hash.update(bytes)
       total += bytes.length
+      previous = last
+      last = bytes
     }
   } catch (error) {
     throw new ImageError(`cannot read image: ${(error as Error).message}`)
   }
   const info = head ? imageInfo(head) : null
   if (!info) throw new ImageError('not a PNG, JPEG, TIFF, WebP or PDF file')
+  const ending = previous ? Buffer.concat([previous, last!]) : last!
+  const cut = cutShort(info.type, head!, ending.subarray(Math.max(0, ending.length - TAIL_BYTES)), total)
+  if (cut) throw new ImageError(cut)
   return { ...info, sha256: hash.digest('hex'), byteLength: total }
 }
 
@@ -109,6 +121,8 @@ export function inspectImageBytes(bytes: Uint8Array): StoredImage {
   if (bytes.length > MAX_IMAGE_BYTES) throw new ImageError(`image too large (${(bytes.length / 1024 / 1024).toFixed(0)} MB)`)
   const info = imageInfo(bytes.subarray(0, 65536))
   if (!info) throw new ImageError('not a PNG, JPEG, TIFF, WebP or PDF file')
+  const cut = cutShort(info.type, bytes.subarray(0, 65536), bytes.subarray(Math.max(0, bytes.length - TAIL_BYTES)), bytes.length)
+  if (cut) throw new ImageError(cut)
   return { ...info, sha256: createHash('sha256').update(bytes).digest('hex'), byteLength: bytes.length }
 }
 
