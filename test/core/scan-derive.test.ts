@@ -256,4 +256,24 @@ describe('previews and tile pyramids made in Node', () => {
       setNodeDerivation(true)
     }
   }, 120_000)
+  it('shows a fax (CCITT G4) TIFF, which Galley\'s own decoder refuses, through sharp; a TIFF neither reads keeps Galley\'s reason', async () => {
+    const g4 = fs.readFileSync(path.resolve(__dirname, '../fixtures/tiff/bilevel-g4.tif'))
+    const lzw = fs.readFileSync(path.resolve(__dirname, '../fixtures/tiff/bilevel-lzw.tif'))
+    const { db, api } = await storeWith({ 'p01.txt': '传真版\n\n正文。\n', 'p01.tif': g4 }, true)
+    const pageId = listPages(db)[0]!.id
+    const shown = await api.getPageImage({ pageId })
+    expect(shown.mediaType).toBe('image/png')
+    // the same page as the LZW bilevel fixture, pixel for pixel
+    const [a, b] = await Promise.all([sharp(Buffer.from(shown.bytes)).greyscale().raw().toBuffer(), sharp(lzw).greyscale().raw().toBuffer()])
+    expect(a.equals(b)).toBe(true)
+    db.close()
+    setNodeDerivation(false)
+    try {
+      const other = await storeWith({ 'p02.txt': '传真版\n\n正文。\n', 'p02.tif': g4 }, false)
+      await expect(Promise.resolve().then(() => other.api.getPageImage({ pageId: listPages(other.db)[0]!.id }))).rejects.toThrow(/p02\.tif\): TIFF compression 4 \(CCITT fax 4\) cannot be shown$/)
+      other.db.close()
+    } finally {
+      setNodeDerivation(true)
+    }
+  })
 })

@@ -1,11 +1,9 @@
 import fs from 'node:fs'
 import { ApiError, type Handlers } from '../../shared/api'
 import { ImageError, mediaFolder, mediaPath, previewPath, previewSize, putPreview, readPreview, shownShape } from '../media/mediaStore'
-import { orientPixels } from '../media/orientPixels'
+import { tiffAsPng } from '../media/tiffPng'
 import { readPyramid, readTile } from '../media/derive'
 import { deriveSoon } from '../media/derivations'
-import { encodePng } from '../media/png'
-import { decodeTiff } from '../media/tiff'
 import { getOriginalText, getPageGeometry, getPageImage } from '../store/queries/scans'
 import type { ServiceContext } from './context'
 
@@ -50,7 +48,7 @@ export function scanHandlers(ctx: ServiceContext): Pick<Handlers, 'getPageScan' 
         originalText
       }
     },
-    getPageImage: ({ pageId, preview, tile }) => {
+    getPageImage: async ({ pageId, preview, tile }) => {
       const image = getPageImage(ctx.db, pageId)
       if (!image) throw new ApiError('not-found', `page ${pageId} has no scan`)
       if (tile) {
@@ -85,7 +83,7 @@ export function scanHandlers(ctx: ServiceContext): Pick<Handlers, 'getPageScan' 
       if (image.mediaType !== 'image/tiff') return { mediaType: image.mediaType, bytes }
       let png: Buffer
       try {
-        png = encodePng(orientPixels(decodeTiff(bytes), shownShape(mediaFolder(ctx.databasePath), image)?.orientation ?? 1))
+        png = await tiffAsPng(bytes, shownShape(mediaFolder(ctx.databasePath), image)?.orientation ?? 1)
       } catch (error) {
         throw new ApiError('failed', `the scan of page ${pageId} (${image.sourceName}): ${(error as Error).message}`)
       }
