@@ -215,24 +215,26 @@ describe('importing OCR output', () => {
       'p03.png': png.subarray(0, png.length - 100),
       // what some cameras append after the end marker is let be
       'p04.txt': '本报讯 周末放晴。\n',
-      'p04.jpg': Buffer.concat([jpeg, Buffer.from('camera trailer')])
+      'p04.jpg': Buffer.concat([jpeg, Buffer.from('camera trailer')]),
+      'p05.txt': '本报讯 下周降温。\n',
+      'p05.png': Buffer.concat([png, Buffer.from('trailing bytes')])
     })
     const dbFile = path.join(tempDir(), 'g.db')
     const db = openDatabase(dbFile)
     const report = await importPaths(db, [dir], { propose: identity, edition: '坏图' })
-    expect(report.imported).toBe(4)
+    expect(report.imported).toBe(5)
     expect(report.failed).toBe(3)
     const failures = report.items.filter((i) => i.status === 'failed').map((i) => `${path.basename(i.source)}: ${i.reason}`)
     expect(failures).toEqual([
       'p01.png: not a PNG, JPEG, TIFF, WebP or PDF file (p01.txt is imported without it)',
       'p02.jpg: the JPEG file is cut short (no end marker after its pixels) (p02.txt is imported without it)',
-      'p03.png: the PNG file is cut short (it does not end with its IEND chunk) (p03.txt is imported without it)'
+      'p03.png: the PNG file is cut short (no IEND chunk at its end) (p03.txt is imported without it)'
     ])
     expect(report.items.filter((i) => i.status === 'failed').every((i) => i.source.startsWith(dir))).toBe(true)
-    expect(count(db, 'pages')).toBe(4)
-    expect(count(db, 'page_images')).toBe(1)
-    // only the whole scan is stored
-    expect((fs.readdirSync(mediaFolder(dbFile), { recursive: true }) as string[]).filter((f) => /\.(png|jpg)$/.test(f))).toHaveLength(1)
+    expect(count(db, 'pages')).toBe(5)
+    expect(count(db, 'page_images')).toBe(2)
+    // only the whole scans are stored
+    expect((fs.readdirSync(mediaFolder(dbFile), { recursive: true }) as string[]).filter((f) => /\.(png|jpg)$/.test(f))).toHaveLength(2)
     db.close()
   })
 

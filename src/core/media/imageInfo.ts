@@ -125,16 +125,18 @@ function webpSize(b: Buffer): Size {
 export const TAIL_BYTES = 65536
 
 /**
- * Why an image file is not whole, or null: a PNG must end with its IEND chunk, a JPEG must have
- * its end marker after the start of its pixels (anything after it, as some cameras append, is
- * let be). A file cut short (a copy interrupted, a download stopped) would otherwise be stored
+ * Why an image file is not whole, or null: a PNG must have its IEND chunk near its end, a JPEG its
+ * end marker after the start of its pixels (anything after them, as some cameras append, is let
+ * be). A file cut short (a copy interrupted, a download stopped) would otherwise be stored
  * and shown half grey, or not at all. `head` is the file's first bytes, `tail` its last
  * TAIL_BYTES (or all of it), `size` its length.
  */
 export function cutShort(type: ImageType, head: Uint8Array, tail: Uint8Array, size: number): string | null {
   if (type === 'image/png') {
+    // the IEND chunk (length 0, then its type), anything after it let be
     const t = Buffer.from(tail.buffer, tail.byteOffset, tail.byteLength)
-    return t.length >= 12 && t.toString('latin1', t.length - 8, t.length - 4) === 'IEND' ? null : 'the PNG file is cut short (it does not end with its IEND chunk)'
+    const end = t.lastIndexOf('IEND', undefined, 'latin1')
+    return end >= 4 && t.readUInt32BE(end - 4) === 0 ? null : 'the PNG file is cut short (no IEND chunk at its end)'
   }
   if (type === 'image/jpeg') {
     const scan = jpegScanStart(Buffer.from(head.buffer, head.byteOffset, head.byteLength))
