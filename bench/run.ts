@@ -102,6 +102,7 @@ interface SizeResult {
   scans?: { text: Summary; withScans: Summary; copy: Summary; ratio: number; ratioLessCopy: number }
   scanPane?: Record<string, unknown>
   largeScans?: Record<string, unknown>
+  scanStore?: Record<string, unknown>
   repropose?: Record<string, unknown>
   workbench?: WorkbenchSummary
 }
@@ -176,6 +177,8 @@ for (const pages of sizes) {
     result.scans = { text: t, withScans: w, copy: c, ratio: w.median / t.median, ratioLessCopy: (w.median - c.median) / t.median }
     log('  large scans: import, then their previews and tile pyramids…')
     result.largeScans = step('largeScans', { pages: 10 })
+    log('  what their previews and pyramids cost a backup written elsewhere and its restore…')
+    result.scanStore = step('scanStore', { copies: values.quick ? 20 : 100 })
     log('  scan pane on a 6,000 × 9,000 scan in Chromium…')
     result.scanPane = step('scanPane', { opens: 5 })
   }
@@ -279,6 +282,12 @@ for (const r of results) {
     const l = r.largeScans as { pages: number; textMs: number; withScansMs: number; ratio: number; perScanMs: number; perScanCpuMs: number; maxRssMB?: number }
     row(`import, ${l.pages} pages with a 6,000 × 9,000 JPEG each`, `${f(l.withScansMs / 1000, 2)} s (${f(l.ratio, 2)}× text, copy included)`, `text alone ${f(l.textMs / 1000, 2)} s`, l.maxRssMB)
     row('  then, in the background: preview and tile pyramid a scan', `${f(l.perScanMs / 1000, 2)} s`, `${f(l.perScanCpuMs / 1000, 2)} s CPU a scan`, l.maxRssMB)
+  }
+  if (r.scanStore) {
+    const st = r.scanStore as { copies: number; filesPerScan: number; bytesPerScan: number; backup: { ms: number; cpuMs: number }; restore: { ms: number; cpuMs: number }; maxRssMB?: number }
+    const per1000 = (ms: number): string => `${f((ms / st.copies) * 1000 / 1000, 1)} s`
+    row(`derived files of a 6,000 × 9,000 scan (preview and tile pyramid)`, `${f(st.filesPerScan, 0)} files, ${f(st.bytesPerScan / 1e6, 1)} MB`, `1,000 such scans: ${f(st.filesPerScan * 1000, 0)} files, ${f(st.bytesPerScan / 1e6, 1)} GB`, st.maxRssMB)
+    row(`  carried by a backup written elsewhere, then restored (${st.copies} scans, per 1,000)`, `${per1000(st.backup.ms)} + ${per1000(st.restore.ms)}`, `CPU ${per1000(st.backup.cpuMs)} + ${per1000(st.restore.cpuMs)}`, st.maxRssMB)
   }
   if (r.scanPane) {
     const p = r.scanPane

@@ -20,7 +20,7 @@ import { createHandlers } from '../src/core/services'
 import { importPaths } from '../src/core/import/importer'
 import { encodePng } from '../src/core/media/png'
 import { mediaFolder, previewPath } from '../src/core/media/mediaStore'
-import { pyramidPath, setNodeDerivation, tilesFolder } from '../src/core/media/derive'
+import { pyramidPath, setNodeDerivation } from '../src/core/media/derive'
 import { derivationsSettled } from '../src/core/media/derivations'
 import { startServer } from '../src/server/server'
 import type { PageSummary } from '../src/shared/types'
@@ -148,7 +148,6 @@ export async function scanPaneBench(opens: number): Promise<Record<string, unkno
         const removeDerived = (): void => {
           fs.rmSync(previewPath(folder, scanInfo.sha256), { force: true })
           fs.rmSync(pyramidPath(folder, scanInfo.sha256), { force: true })
-          fs.rmSync(tilesFolder(folder, scanInfo.sha256), { recursive: true, force: true })
         }
         const waitForPreview = async (): Promise<number> => {
           const started = performance.now()

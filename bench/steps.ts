@@ -48,6 +48,16 @@ function readTexts(dir: string): string[] {
   return pageFiles(dir).map((f) => normalizeNewlines(decodePage(fs.readFileSync(f)).text))
 }
 
+/** A 6,000 × 9,000 grey page of dark word-sized marks on a noisy ground, as a JPEG (quality 85, 9.8 MB). */
+async function syntheticScan(sharp: typeof import('sharp').default): Promise<Buffer> {
+  const [width, height] = [6000, 9000]
+  const rng = mulberry32(7)
+  const grey = Buffer.alloc(width * height)
+  for (let i = 0; i < grey.length; i++) grey[i] = 225 + Math.floor(rng.next() * 20)
+  for (let y = 300; y < height - 300; y += 64) for (let x = 200; x < width - 200; x += 52) if (rng.next() < 0.9) grey.fill(40, y * width + x, y * width + x + 44)
+  return sharp(grey, { raw: { width, height, channels: 1 } }).jpeg({ quality: 85 }).toBuffer()
+}
+
 const steps: Record<string, (args: Args) => Promise<Record<string, unknown>> | Record<string, unknown>> = {
   // The floor: the same files read and written by a bare loop, one transaction, the same FTS schema and settings.
   floor: ({ dir, db }) => {
@@ -117,12 +127,7 @@ const steps: Record<string, (args: Args) => Promise<Record<string, unknown>> | R
     const { derivationsSettled } = await import('../src/core/media/derivations')
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'galley-bench-large-'))
     try {
-      const [width, height] = [6000, 9000]
-      const rng = mulberry32(7)
-      const grey = Buffer.alloc(width * height)
-      for (let i = 0; i < grey.length; i++) grey[i] = 225 + Math.floor(rng.next() * 20)
-      for (let y = 300; y < height - 300; y += 64) for (let x = 200; x < width - 200; x += 52) if (rng.next() < 0.9) grey.fill(40, y * width + x, y * width + x + 44)
-      const jpeg = await sharp(grey, { raw: { width, height, channels: 1 } }).jpeg({ quality: 85 }).toBuffer()
+      const jpeg = await syntheticScan(sharp)
       const textDir = path.join(work, 'text')
       const scanDir = path.join(work, 'scans')
       fs.mkdirSync(textDir)
@@ -152,6 +157,67 @@ const steps: Record<string, (args: Args) => Promise<Record<string, unknown>> | R
       const used = process.cpuUsage(cpu)
       scans.db.close()
       return { pages: n, jpegMB: jpeg.length / 1e6, textMs: text.ms, withScansMs: scans.ms, ratio: scans.ms / text.ms, queued, deriveMs, deriveCpuMs: (used.user + used.system) / 1000, perScanMs: deriveMs / n, perScanCpuMs: (used.user + used.system) / 1000 / n }
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true })
+    }
+  },
+  // What a store's derived scan files cost a backup written elsewhere (`galley backup --out`) and
+  // its restore: one 6,000 × 9,000 scan's preview and tile pyramid made by derive.ts, copied under
+  // `copies` made-up hashes, then carried by copyDerived (the code both use) to a backup's folder
+  // and from it to an empty media folder. Files and bytes are counted on disk; times are the
+  // copies' alone (wall and CPU).
+  scanStore: async ({ copies }) => {
+    const n = (copies as number) ?? 100
+    const { default: sharp } = await import('sharp')
+    const { deriveScan, copyDerived } = await import('../src/core/media/derive')
+    const { createHash } = await import('node:crypto')
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'galley-bench-store-'))
+    try {
+      const scanFile = path.join(work, 'scan.jpg')
+      fs.writeFileSync(scanFile, await syntheticScan(sharp))
+      const made = path.join(work, 'made')
+      const image = inspectImage(scanFile)
+      putImage(made, image, { file: scanFile })
+      const cpu0 = process.cpuUsage()
+      const t0 = performance.now()
+      await deriveScan(made, { sha256: image.sha256, mediaType: image.type, width: image.width, height: image.height })
+      const deriveMs = performance.now() - t0
+      const deriveCpu = process.cpuUsage(cpu0)
+      const derived = fs.readdirSync(path.join(made, image.sha256.slice(0, 2))).filter((name) => name.startsWith(image.sha256) && name !== `${image.sha256}.jpg`)
+      const count = (root: string): { files: number; bytes: number } => {
+        let files = 0
+        let bytes = 0
+        for (const name of fs.readdirSync(root, { recursive: true }) as string[]) {
+          const stat = fs.statSync(path.join(root, name))
+          if (stat.isFile()) {
+            files++
+            bytes += stat.size
+          }
+        }
+        return { files, bytes }
+      }
+      // the store: the same derived files under n hashes (the scans themselves are not copied here)
+      const store = path.join(work, 'store')
+      const hashes: string[] = []
+      for (let i = 0; i < n; i++) {
+        const sha = createHash('sha256').update(`scan ${i}`).digest('hex')
+        hashes.push(sha)
+        fs.mkdirSync(path.join(store, sha.slice(0, 2)), { recursive: true })
+        for (const name of derived) fs.cpSync(path.join(made, image.sha256.slice(0, 2), name), path.join(store, sha.slice(0, 2), name.replace(image.sha256, sha)), { recursive: true })
+      }
+      const carry = (from: string, to: string): { ms: number; cpuMs: number } => {
+        const cpu = process.cpuUsage()
+        const started = performance.now()
+        for (const sha of hashes) copyDerived(from, to, sha)
+        const used = process.cpuUsage(cpu)
+        return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 }
+      }
+      const backup = carry(store, path.join(work, 'backup.media'))
+      const restore = carry(path.join(work, 'backup.media'), path.join(work, 'restored'))
+      const inStore = count(store)
+      const inRestored = count(path.join(work, 'restored'))
+      if (inRestored.files !== inStore.files) throw new Error(`scanStore: restored ${inRestored.files} files of ${inStore.files}`)
+      return { copies: n, filesPerScan: inStore.files / n, bytesPerScan: inStore.bytes / n, deriveMs, deriveCpuMs: (deriveCpu.user + deriveCpu.system) / 1000, backup, restore }
     } finally {
       fs.rmSync(work, { recursive: true, force: true })
     }

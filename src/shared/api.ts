@@ -20,6 +20,7 @@ import type { RecoveryInfo, RestoreResult } from './recovery'
 import { settingsSchema, type Settings } from './settings'
 import { LINE_ROLES } from './lineRoles'
 import type { PageGeometry } from './geometry'
+import type { Orientation } from './orientation'
 
 // The one contract between the renderer and Galley's services: every method's argument schema
 // (validated at each transport's boundary) and its result type. Core implements it once
@@ -361,8 +362,11 @@ export interface PageScanInfo {
   image: {
     sha256: string
     mediaType: string
+    /** As shown: turned as its EXIF orientation says (the stored size swapped for a quarter turn). */
     width: number | null
     height: number | null
+    /** EXIF orientation of the stored pixels (1 as stored); an OCR file's boxes may be in the stored pixels (shared/orientation.ts). */
+    orientation: Orientation
     sourceName: string
     byteLength: number
     /** The stored preview's size (drawn first, the scan itself only when the editor zooms past it), or null. */

@@ -203,15 +203,38 @@ describe('importing OCR output', () => {
     db.close()
   })
 
-  it('refuses a page whose scan is not an image, with one line, and stores neither', async () => {
-    const dir = folderWith({ 'p01.txt': '本报讯 今天天气晴朗。\n', 'p01.png': 'not a png at all' })
+  it('imports a page whose scan is not an image, or is cut short, without it: one line each naming the scan and the reason', async () => {
+    const jpeg = fs.readFileSync(path.join(OCR, `${P3}.jpg`))
+    const png = fs.readFileSync(path.join(OCR, `${P2}.png`))
+    const dir = folderWith({
+      'p01.txt': '本报讯 今天天气晴朗。\n',
+      'p01.png': 'not a png at all',
+      'p02.txt': '本报讯 明天多云。\n',
+      'p02.jpg': jpeg.subarray(0, jpeg.length >> 1),
+      'p03.txt': '本报讯 后天有雨。\n',
+      'p03.png': png.subarray(0, png.length - 100),
+      // what some cameras append after the end marker is let be
+      'p04.txt': '本报讯 周末放晴。\n',
+      'p04.jpg': Buffer.concat([jpeg, Buffer.from('camera trailer')]),
+      'p05.txt': '本报讯 下周降温。\n',
+      'p05.png': Buffer.concat([png, Buffer.from('trailing bytes')])
+    })
     const dbFile = path.join(tempDir(), 'g.db')
     const db = openDatabase(dbFile)
     const report = await importPaths(db, [dir], { propose: identity, edition: '坏图' })
-    expect(report.failed).toBe(1)
-    expect(report.items[0]!.reason).toBe('scan p01.png: not a PNG, JPEG, TIFF, WebP or PDF file')
-    expect(count(db, 'pages')).toBe(0)
-    expect(fs.existsSync(mediaFolder(dbFile))).toBe(false)
+    expect(report.imported).toBe(5)
+    expect(report.failed).toBe(3)
+    const failures = report.items.filter((i) => i.status === 'failed').map((i) => `${path.basename(i.source)}: ${i.reason}`)
+    expect(failures).toEqual([
+      'p01.png: not a PNG, JPEG, TIFF, WebP or PDF file (p01.txt is imported without it)',
+      'p02.jpg: the JPEG file is cut short (no end marker after its pixels) (p02.txt is imported without it)',
+      'p03.png: the PNG file is cut short (no IEND chunk at its end) (p03.txt is imported without it)'
+    ])
+    expect(report.items.filter((i) => i.status === 'failed').every((i) => i.source.startsWith(dir))).toBe(true)
+    expect(count(db, 'pages')).toBe(5)
+    expect(count(db, 'page_images')).toBe(2)
+    // only the whole scans are stored
+    expect((fs.readdirSync(mediaFolder(dbFile), { recursive: true }) as string[]).filter((f) => /\.(png|jpg)$/.test(f))).toHaveLength(2)
     db.close()
   })
 

@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importPaths } from '../../src/core/import/importer'
-import { derivePyramid, pyramidPath, readPyramid, setNodeDerivation, tilePath, tilesFolder } from '../../src/core/media/derive'
+import { derivePyramid, pyramidPath, readPyramid, readTile, setNodeDerivation } from '../../src/core/media/derive'
 import { derivationsSettled } from '../../src/core/media/derivations'
 import { mediaFolder, mediaPath, previewPath } from '../../src/core/media/mediaStore'
 import type { Proposer } from '../../src/core/pipeline/proposal'
@@ -50,6 +51,16 @@ async function storeWith(files: Record<string, Buffer | string>, viaUseCase: boo
   return { db, dbFile, api: createHandlers({ db, databasePath: dbFile, mode: 'browser' }) }
 }
 
+/** The tiles of a Deep Zoom pyramid of 512-pixel tiles, every level down to one pixel. */
+function countTiles(width: number, height: number): number {
+  let total = 0
+  for (let level = Math.ceil(Math.log2(Math.max(width, height))); level >= 0; level--) {
+    const scale = 2 ** (Math.ceil(Math.log2(Math.max(width, height))) - level)
+    total += Math.ceil(Math.ceil(width / scale) / 512) * Math.ceil(Math.ceil(height / scale) / 512)
+  }
+  return total
+}
+
 const sha = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
 
 describe('previews and tile pyramids made in Node', () => {
@@ -66,16 +77,23 @@ describe('previews and tile pyramids made in Node', () => {
     expect(info.tiles).toEqual({ width: 6000, height: 9000, tileSize: 512, overlap: 1, format: 'jpeg' })
     const preview = await sharp(previewPath(folder, info.sha256)).metadata()
     expect([preview.format, preview.width, preview.height]).toEqual(['jpeg', 1365, 2048])
+    // one file beside the scan (not ~300): the pyramid's zip, read by the system's unzip too
+    const beside = fs.readdirSync(path.dirname(pyramidPath(folder, info.sha256))).sort()
+    expect(beside).toEqual([`${info.sha256}.jpg`, `${info.sha256}.preview.jpg`, `${info.sha256}.tiles.zip`])
+    const listing = spawnSync('unzip', ['-Z1', pyramidPath(folder, info.sha256)], { encoding: 'utf8' })
+    if (listing.status === null) console.warn('unzip is not installed: the zip is checked by Galley alone')
+    else expect(listing.stdout.split('\n').filter((n) => n.endsWith('.jpeg')).length).toBe(countTiles(6000, 9000))
     // levels 0 (one pixel) to 14 (the scan's own size): 12 × 18 tiles at full size
-    const levels = fs.readdirSync(tilesFolder(folder, info.sha256)).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b)
-    expect(levels).toEqual([...Array(15).keys()])
-    expect(fs.readdirSync(path.join(tilesFolder(folder, info.sha256), '14'))).toHaveLength(12 * 18)
-    const corner = await sharp(tilePath(folder, info.sha256, 14, 0, 0)).metadata()
+    expect(readTile(folder, info.sha256, 0, 0, 0)).not.toBeNull()
+    expect(readTile(folder, info.sha256, 14, 11, 17)).not.toBeNull()
+    expect(readTile(folder, info.sha256, 14, 12, 0)).toBeNull()
+    expect(readTile(folder, info.sha256, 15, 0, 0)).toBeNull()
+    const corner = await sharp(readTile(folder, info.sha256, 14, 0, 0)!).metadata()
     expect([corner.width, corner.height]).toEqual([513, 513])
-    const inner = await sharp(tilePath(folder, info.sha256, 14, 5, 7)).metadata()
+    const inner = await sharp(readTile(folder, info.sha256, 14, 5, 7)!).metadata()
     expect([inner.width, inner.height]).toEqual([514, 514])
     // a tile shows that part of the scan (JPEG twice over: close, not equal)
-    const tile = await sharp(tilePath(folder, info.sha256, 14, 5, 7)).greyscale().raw().toBuffer()
+    const tile = await sharp(readTile(folder, info.sha256, 14, 5, 7)!).greyscale().raw().toBuffer()
     const region = await sharp(bigJpeg).extract({ left: 5 * 512 - 1, top: 7 * 512 - 1, width: 514, height: 514 }).greyscale().raw().toBuffer()
     let diff = 0
     for (let i = 0; i < tile.length; i++) diff += Math.abs(tile[i]! - region[i]!)
@@ -83,7 +101,7 @@ describe('previews and tile pyramids made in Node', () => {
     // and the API gives tiles as bytes; one that does not exist is a plain not-found
     const served = await api.getPageImage({ pageId, tile: { level: 14, x: 5, y: 7 } })
     expect(served.mediaType).toBe('image/jpeg')
-    expect(Buffer.from(served.bytes).equals(fs.readFileSync(tilePath(folder, info.sha256, 14, 5, 7)))).toBe(true)
+    expect(Buffer.from(served.bytes).equals(readTile(folder, info.sha256, 14, 5, 7)!)).toBe(true)
     await expect(Promise.resolve().then(() => api.getPageImage({ pageId, tile: { level: 14, x: 12, y: 0 } }))).rejects.toMatchObject({ code: 'not-found' })
     // nothing half-made is left
     expect(fs.readdirSync(path.dirname(pyramidPath(folder, info.sha256))).filter((n) => n.includes('partial'))).toEqual([])
@@ -125,7 +143,7 @@ describe('previews and tile pyramids made in Node', () => {
       expect([info.width, info.height, info.preview, info.previewWanted, info.tiles]).toEqual([1240, 1754, null, null, null])
     }
     const files = fs.readdirSync(mediaFolder(dbFile), { recursive: true }) as string[]
-    expect(files.filter((f) => /preview|dzi|_files/.test(f))).toEqual([])
+    expect(files.filter((f) => /preview|dzi|_files|tiles/.test(f))).toEqual([])
     db.close()
   })
 
@@ -133,16 +151,27 @@ describe('previews and tile pyramids made in Node', () => {
     const { db, dbFile } = await storeWith({ 'p01.txt': '大幅头版\n\n正文。\n', 'p01.jpg': bigJpeg }, false)
     const folder = mediaFolder(dbFile)
     const scan = { sha256: sha(bigJpeg), mediaType: 'image/jpeg' as const, width: 6000, height: 9000 }
-    // tiles renamed into place but no .dzi yet, and the temporary folder of a process that is gone
-    fs.mkdirSync(path.join(tilesFolder(folder, scan.sha256), '14'), { recursive: true })
-    fs.writeFileSync(path.join(tilesFolder(folder, scan.sha256), '14', '0_0.jpeg'), 'half')
-    const leftover = path.join(path.dirname(pyramidPath(folder, scan.sha256)), `${scan.sha256}.tiles.partial-999999999-abcd`)
-    fs.mkdirSync(leftover)
+    // the temporary folder of a process that is gone, with the zip it was writing, and the loose
+    // tiles an earlier Galley wrote (a .dzi and a folder of tiles)
+    const dir = path.dirname(pyramidPath(folder, scan.sha256))
+    const leftover = path.join(dir, `${scan.sha256}.tiles.partial-999999999-abcd`)
+    fs.mkdirSync(leftover, { recursive: true })
+    fs.writeFileSync(path.join(leftover, `${scan.sha256}.zip`), 'half')
+    fs.mkdirSync(path.join(dir, `${scan.sha256}_files`, '14'), { recursive: true })
+    fs.writeFileSync(path.join(dir, `${scan.sha256}_files`, '14', '0_0.jpeg'), 'old')
+    fs.writeFileSync(path.join(dir, `${scan.sha256}.dzi`), '<Image/>')
     expect(readPyramid(folder, scan)).toBeNull()
     expect(await derivePyramid(folder, scan)).toBe(true)
     expect(readPyramid(folder, scan)).toEqual({ width: 6000, height: 9000, tileSize: 512, overlap: 1, format: 'jpeg' })
-    expect((await sharp(tilePath(folder, scan.sha256, 14, 0, 0)).metadata()).width).toBe(513)
-    expect(fs.existsSync(leftover)).toBe(false)
+    expect((await sharp(readTile(folder, scan.sha256, 14, 0, 0)!).metadata()).width).toBe(513)
+    expect(fs.readdirSync(dir).sort()).toEqual([`${scan.sha256}.jpg`, `${scan.sha256}.tiles.zip`])
+    // a damaged zip (cut short) is no pyramid: made again, not served
+    const whole = fs.readFileSync(pyramidPath(folder, scan.sha256))
+    fs.writeFileSync(pyramidPath(folder, scan.sha256), whole.subarray(0, whole.length >> 1))
+    expect(readPyramid(folder, scan)).toBeNull()
+    expect(() => readTile(folder, scan.sha256, 14, 0, 0)).toThrow(/central directory/)
+    expect(await derivePyramid(folder, scan)).toBe(true)
+    expect(fs.readFileSync(pyramidPath(folder, scan.sha256)).length).toBe(whole.length)
     db.close()
   }, 120_000)
 
@@ -156,7 +185,7 @@ describe('previews and tile pyramids made in Node', () => {
     const carried = scansFolderOf(away)
     expect(fs.existsSync(previewPath(carried, shaJpeg))).toBe(true)
     expect(readPyramid(carried, { sha256: shaJpeg, width: 6000, height: 9000 })).not.toBeNull()
-    expect(fs.readdirSync(path.join(tilesFolder(carried, shaJpeg), '14'))).toHaveLength(12 * 18)
+    expect(fs.readFileSync(pyramidPath(carried, shaJpeg)).equals(fs.readFileSync(pyramidPath(mediaFolder(dbFile), shaJpeg)))).toBe(true)
 
     const other = path.join(tempDir(), 'galley.db')
     openDatabase(other).close()
@@ -165,13 +194,14 @@ describe('previews and tile pyramids made in Node', () => {
     expect(fs.readFileSync(mediaPath(restored, shaJpeg, 'image/jpeg')).equals(bigJpeg)).toBe(true)
     expect(fs.readFileSync(previewPath(restored, shaJpeg)).equals(fs.readFileSync(previewPath(mediaFolder(dbFile), shaJpeg)))).toBe(true)
     expect(readPyramid(restored, { sha256: shaJpeg, width: 6000, height: 9000 })).not.toBeNull()
-    expect(fs.readFileSync(tilePath(restored, shaJpeg, 14, 3, 4)).equals(fs.readFileSync(tilePath(mediaFolder(dbFile), shaJpeg, 14, 3, 4)))).toBe(true)
+    expect(readTile(restored, shaJpeg, 14, 3, 4)!.equals(readTile(mediaFolder(dbFile), shaJpeg, 14, 3, 4)!)).toBe(true)
   }, 120_000)
 
   it('a large scan sharp cannot read is logged, left as it is, and its preview left to the workbench', async () => {
-    // a PNG whose header says 3,000 × 2,400 and whose pixels are cut off
+    // a PNG of 3,000 × 2,400 whose pixels are damaged (its ends whole: the import takes it)
     const whole = await sharp(path.join(OCR, `${P2}.png`)).resize(3000, 2400, { fit: 'fill' }).png().toBuffer()
-    const cut = whole.subarray(0, 4096)
+    const cut = Buffer.from(whole)
+    cut.fill(0x5a, 2048, 6144)
     const { db, dbFile, api } = await storeWith({ 'p09.txt': '残缺\n\n正文。\n', 'p09.png': cut }, true)
     await derivationsSettled()
     const folder = mediaFolder(dbFile)
@@ -226,4 +256,24 @@ describe('previews and tile pyramids made in Node', () => {
       setNodeDerivation(true)
     }
   }, 120_000)
+  it('shows a fax (CCITT G4) TIFF, which Galley\'s own decoder refuses, through sharp; a TIFF neither reads keeps Galley\'s reason', async () => {
+    const g4 = fs.readFileSync(path.resolve(__dirname, '../fixtures/tiff/bilevel-g4.tif'))
+    const lzw = fs.readFileSync(path.resolve(__dirname, '../fixtures/tiff/bilevel-lzw.tif'))
+    const { db, api } = await storeWith({ 'p01.txt': '传真版\n\n正文。\n', 'p01.tif': g4 }, true)
+    const pageId = listPages(db)[0]!.id
+    const shown = await api.getPageImage({ pageId })
+    expect(shown.mediaType).toBe('image/png')
+    // the same page as the LZW bilevel fixture, pixel for pixel
+    const [a, b] = await Promise.all([sharp(Buffer.from(shown.bytes)).greyscale().raw().toBuffer(), sharp(lzw).greyscale().raw().toBuffer()])
+    expect(a.equals(b)).toBe(true)
+    db.close()
+    setNodeDerivation(false)
+    try {
+      const other = await storeWith({ 'p02.txt': '传真版\n\n正文。\n', 'p02.tif': g4 }, false)
+      await expect(Promise.resolve().then(() => other.api.getPageImage({ pageId: listPages(other.db)[0]!.id }))).rejects.toThrow(/p02\.tif\): TIFF compression 4 \(CCITT fax 4\) cannot be shown$/)
+      other.db.close()
+    } finally {
+      setNodeDerivation(true)
+    }
+  })
 })

@@ -103,6 +103,8 @@ interface Ready {
   source: PageSource
   prepared: Prepared
   image?: ReadyImage
+  /** The page's scan could not be stored: the page goes in without it, the scan's line is reported. */
+  badScan?: ImportItemResult
 }
 
 export async function importSources(db: Db, sources: readonly PageSource[], options: ImportOptions): Promise<ImportReport> {
@@ -156,7 +158,9 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
       return { source, prepared, image: await scanSlot(() => storeScanAsync(db.name, candidate)) }
     } catch (error) {
       if (!(error instanceof ImageError)) throw error
-      return { source, prepared: { status: 'failed', reason: `scan ${candidate.name}: ${error.message}` } }
+      // a scan is what the editor checks the text against, never what keeps the text out
+      const scanSource = candidate.file ?? path.join(path.dirname(source.source), candidate.name)
+      return { source, prepared, badScan: { source: scanSource, status: 'failed', reason: `${error.message} (${source.fileName} is imported without it)` } }
     }
   }
   const ahead: Promise<Ready>[] = []
@@ -169,13 +173,19 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
     }
   }
   let batch: Ready[] = []
+  const badScans: ImportItemResult[] = []
   let batchStarted = Date.now()
   const flush = (): void => {
     if (batch.length === 0) return
     const stored = storeBatch(db, batch, options.edition, options.publication)
-    for (const item of stored) {
+    for (const [k, item] of stored.entries()) {
       items.push(item)
       options.onProgress?.(items.length, sources.length, item)
+      const badScan = batch[k]!.badScan
+      if (badScan && item.status === 'imported') {
+        badScans.push(badScan)
+        options.onProgress?.(items.length, sources.length, badScan)
+      }
     }
     batch = []
     batchStarted = Date.now()
@@ -200,8 +210,8 @@ export async function importSources(db: Db, sources: readonly PageSource[], opti
   return {
     imported: items.filter((i) => i.status === 'imported').length,
     unchanged: items.filter((i) => i.status === 'unchanged').length,
-    failed: items.filter((i) => i.status === 'failed').length,
-    items
+    failed: items.filter((i) => i.status === 'failed').length + badScans.length,
+    items: [...items, ...badScans]
   }
 }
 

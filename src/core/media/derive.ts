@@ -4,14 +4,20 @@ import path from 'node:path'
 import { log } from '../log'
 import { sweepAbandonedEntries } from '../processes'
 import type { ImageType } from './imageInfo'
-import { ImageError, mediaPath, previewPath, previewSize, putPreview, readPreview } from './mediaStore'
+import type { Orientation } from '../../shared/orientation'
+import { readZipEntry, ZipError } from './tileZip'
+import { ImageError, mediaPath, previewPath, previewSize, putPreview, readPreview, shownShape } from './mediaStore'
 
 // What Galley derives from a large scan, in Node with sharp (libvips), beside the scan in the
 // media folder and never in place of it:
 // - its preview (media/ab/<sha256>.preview.jpg, see mediaStore.ts), drawn while nothing finer is;
-// - its Deep Zoom pyramid (media/ab/<sha256>.dzi and media/ab/<sha256>_files/<level>/<x>_<y>.jpeg,
-//   512-pixel JPEG tiles), which OpenSeadragon reads natively: any view of a 6,000 × 9,000 scan,
-//   fitted or zoomed to its pixels, decodes a few tiles instead of 54 million pixels.
+// - its Deep Zoom pyramid (512-pixel JPEG tiles, which OpenSeadragon reads natively: any view of a
+//   6,000 × 9,000 scan, fitted or zoomed to its pixels, decodes a few tiles instead of 54 million
+//   pixels), in one zip file media/ab/<sha256>.tiles.zip as libvips writes it (<sha256>.dzi and
+//   <sha256>_files/<level>/<x>_<y>.jpeg inside, stored): one file a scan rather than ~300, for
+//   backups and restores (tileZip.ts reads a tile from it).
+// Both are of the scan as shown: turned as its EXIF orientation says (sharp's rotate(), as the
+// browser turns a JPEG or PNG drawn whole), so preview, tiles and scan all line up.
 // Both are made after the import, one scan at a time (derivations.ts), and the preview on demand
 // when a scan is shown before its turn came. Without sharp (a platform with no prebuilt binary)
 // nothing is derived here and the workbench makes the preview itself, as before.
@@ -74,25 +80,37 @@ export function wantsDerivatives(scan: DerivableScan): boolean {
   return scan.mediaType !== 'application/pdf' && previewSize(scan.width, scan.height) !== null
 }
 
+/** The scan's pyramid: one zip file. */
 export function pyramidPath(folder: string, sha256: string): string {
-  return path.join(folder, sha256.slice(0, 2), `${sha256}.dzi`)
+  return path.join(folder, sha256.slice(0, 2), `${sha256}.tiles.zip`)
 }
 
-export function tilesFolder(folder: string, sha256: string): string {
-  return path.join(folder, sha256.slice(0, 2), `${sha256}_files`)
+/** The name of a tile inside the pyramid's zip. */
+export function tileName(sha256: string, level: number, x: number, y: number): string {
+  return `${sha256}_files/${level}/${x}_${y}.jpeg`
 }
 
-export function tilePath(folder: string, sha256: string, level: number, x: number, y: number): string {
-  return path.join(tilesFolder(folder, sha256), String(level), `${x}_${y}.jpeg`)
+/** A tile of the scan's pyramid, or null when it has no such tile; throws when there is no pyramid or it is damaged. */
+export function readTile(folder: string, sha256: string, level: number, x: number, y: number): Buffer | null {
+  return readZipEntry(pyramidPath(folder, sha256), tileName(sha256, level, x, y))
+}
+
+/** The layout an earlier Galley wrote (a .dzi and a folder of tiles beside it), removed once the zip is there. */
+function removeLooseTiles(folder: string, sha256: string): void {
+  fs.rmSync(path.join(folder, sha256.slice(0, 2), `${sha256}_files`), { recursive: true, force: true })
+  fs.rmSync(path.join(folder, sha256.slice(0, 2), `${sha256}.dzi`), { force: true })
 }
 
 /** The stored pyramid of the scan (of its size), or null when there is none. */
 export function readPyramid(folder: string, scan: { sha256: string; width: number | null; height: number | null }): PyramidInfo | null {
   let xml: string
   try {
-    xml = fs.readFileSync(pyramidPath(folder, scan.sha256), 'utf8')
-  } catch {
+    const dzi = readZipEntry(pyramidPath(folder, scan.sha256), `${scan.sha256}.dzi`)
+    if (!dzi) return null
+    xml = dzi.toString('utf8')
+  } catch (error) {
     // none made yet (or sharp is missing here): the scan is drawn from its preview
+    if (error instanceof ZipError) log.warn(`scan ${scan.sha256.slice(0, 12)}…: its tile pyramid is damaged, made again`, error)
     return null
   }
   const number = (name: string): number | null => {
@@ -108,31 +126,44 @@ export function readPyramid(folder: string, scan: { sha256: string; width: numbe
   return { width, height, tileSize, overlap, format: 'jpeg' }
 }
 
+/** The scan's size as shown and its orientation (from its file; the row's size if it cannot be read). */
+function shapeOf(folder: string, scan: DerivableScan): { width: number | null; height: number | null; orientation: Orientation } {
+  return shownShape(folder, scan) ?? { width: scan.width, height: scan.height, orientation: 1 }
+}
+
+/** sharp on the scan, turned as shown (WebP's orientation is not honoured: imageInfo.ts). */
+function shown(sharp: Sharp, folder: string, scan: DerivableScan, orientation: Orientation): import('sharp').Sharp {
+  const pipeline = sharp(mediaPath(folder, scan.sha256, scan.mediaType))
+  return orientation === 1 ? pipeline : pipeline.rotate()
+}
+
 /** Makes the scan's preview unless it has one; false when it cannot here (no sharp, or not wanted). */
 export async function derivePreview(folder: string, scan: DerivableScan): Promise<boolean> {
-  const size = previewSize(scan.width, scan.height)
+  const shape = shapeOf(folder, scan)
+  const size = previewSize(shape.width, shape.height)
   if (!size || scan.mediaType === 'application/pdf') return false
-  if (readPreview(folder, scan.sha256)) return true
+  if (readPreview(folder, scan.sha256, size)) return true
   const sharp = await loadSharp()
   if (!sharp) return false
-  const jpeg = await sharp(mediaPath(folder, scan.sha256, scan.mediaType))
+  const jpeg = await shown(sharp, folder, scan, shape.orientation)
     .resize(size.width, size.height, { fit: 'fill' })
     // a scan with transparency shows on white, as on paper
     .flatten({ background: '#ffffff' })
     .jpeg({ quality: TILE_QUALITY })
     .toBuffer()
-  putPreview(folder, scan.sha256, scan, jpeg)
+  putPreview(folder, scan.sha256, shape, jpeg)
   return true
 }
 
 /**
- * Makes the scan's Deep Zoom pyramid unless it has one. Written in a temporary folder beside it;
- * the tiles' folder is renamed into place first and the .dzi last, so a pyramid whose .dzi is
- * there is whole (a crash in between leaves a tiles' folder without its .dzi: made again).
+ * Makes the scan's Deep Zoom pyramid unless it has one: its zip written in a temporary folder
+ * beside it (named for the process: a later one removes it when that process is gone) and
+ * renamed into place, so a pyramid under its own name is whole.
  */
 export async function derivePyramid(folder: string, scan: DerivableScan): Promise<boolean> {
   if (!wantsDerivatives(scan)) return false
-  if (readPyramid(folder, scan)) return true
+  const shape = shapeOf(folder, scan)
+  if (readPyramid(folder, { sha256: scan.sha256, ...shape })) return true
   const sharp = await loadSharp()
   if (!sharp) return false
   const dir = path.join(folder, scan.sha256.slice(0, 2))
@@ -141,17 +172,15 @@ export async function derivePyramid(folder: string, scan: DerivableScan): Promis
   const temp = path.join(dir, `${scan.sha256}.tiles.partial-${process.pid}-${randomBytes(6).toString('hex')}`)
   fs.mkdirSync(temp, { recursive: true })
   try {
-    await sharp(mediaPath(folder, scan.sha256, scan.mediaType))
+    const zip = path.join(temp, `${scan.sha256}.zip`)
+    await shown(sharp, folder, scan, shape.orientation)
       .flatten({ background: '#ffffff' })
       .jpeg({ quality: TILE_QUALITY })
-      .tile({ size: TILE_SIZE, overlap: TILE_OVERLAP, layout: 'dz', container: 'fs' })
-      // libvips names the outputs <name>.dzi and <name>_files
-      .toFile(path.join(temp, scan.sha256))
-    const tiles = tilesFolder(folder, scan.sha256)
-    // a pyramid interrupted between its two renames (Galley's own, named by the scan's hash)
-    fs.rmSync(tiles, { recursive: true, force: true })
-    fs.renameSync(path.join(temp, `${scan.sha256}_files`), tiles)
-    fs.renameSync(path.join(temp, `${scan.sha256}.dzi`), pyramidPath(folder, scan.sha256))
+      // libvips names the entries <name>.dzi and <name>_files/…, and stores them uncompressed
+      .tile({ size: TILE_SIZE, overlap: TILE_OVERLAP, layout: 'dz', container: 'zip' })
+      .toFile(zip)
+    fs.renameSync(zip, pyramidPath(folder, scan.sha256))
+    removeLooseTiles(folder, scan.sha256)
   } catch (error) {
     throw error instanceof ImageError ? error : new ImageError(`cannot make the tile pyramid: ${(error as Error).message}`)
   } finally {
@@ -169,37 +198,23 @@ export async function deriveScan(folder: string, scan: DerivableScan): Promise<v
 /**
  * Copies the scan's preview and pyramid from one media folder to another (a backup written away
  * from the database carries them, a restore puts them back) where the target lacks them. Copies,
- * never links, under temporary names renamed into place, the pyramid's .dzi last. Returns the
- * number of items copied (0–2).
+ * never links, under temporary names renamed into place. Returns the number of files copied (0–2).
  */
 export function copyDerived(from: string, to: string, sha256: string): number {
   let copied = 0
-  const preview = previewPath(from, sha256)
-  const previewTarget = previewPath(to, sha256)
-  if (fs.existsSync(preview) && !fs.existsSync(previewTarget)) {
-    fs.mkdirSync(path.dirname(previewTarget), { recursive: true })
-    const partial = `${previewTarget}.partial-${process.pid}-${randomBytes(4).toString('hex')}`
-    fs.copyFileSync(preview, partial)
-    fs.renameSync(partial, previewTarget)
-    copied++
-  }
-  const dzi = pyramidPath(from, sha256)
-  const dziTarget = pyramidPath(to, sha256)
-  if (fs.existsSync(dzi) && fs.existsSync(tilesFolder(from, sha256)) && !fs.existsSync(dziTarget)) {
-    const tiles = tilesFolder(to, sha256)
-    const partial = path.join(path.dirname(tiles), `${sha256}.tiles.partial-${process.pid}-${randomBytes(4).toString('hex')}`)
-    fs.mkdirSync(path.dirname(tiles), { recursive: true })
+  for (const [source, target] of [
+    [previewPath(from, sha256), previewPath(to, sha256)],
+    [pyramidPath(from, sha256), pyramidPath(to, sha256)]
+  ] as const) {
+    if (!fs.existsSync(source) || fs.existsSync(target)) continue
+    fs.mkdirSync(path.dirname(target), { recursive: true })
+    const partial = `${target}.partial-${process.pid}-${randomBytes(4).toString('hex')}`
     try {
-      fs.cpSync(tilesFolder(from, sha256), partial, { recursive: true })
-      // tiles left by a copy or a derivation interrupted before its .dzi (Galley's own)
-      fs.rmSync(tiles, { recursive: true, force: true })
-      fs.renameSync(partial, tiles)
+      fs.copyFileSync(source, partial, fs.constants.COPYFILE_FICLONE)
+      fs.renameSync(partial, target)
     } finally {
-      fs.rmSync(partial, { recursive: true, force: true })
+      fs.rmSync(partial, { force: true })
     }
-    const dziPartial = `${dziTarget}.partial-${process.pid}-${randomBytes(4).toString('hex')}`
-    fs.copyFileSync(dzi, dziPartial)
-    fs.renameSync(dziPartial, dziTarget)
     copied++
   }
   return copied

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { EXTENSION, imageInfo, type ImageInfo } from './imageInfo'
+import { cutShort, EXTENSION, imageInfo, TAIL_BYTES, type ImageInfo } from './imageInfo'
 
 // Page scans live in a folder beside the database (never inside SQLite), one file a content:
 // media/ab/abcdef….png, named by the SHA-256 of its bytes. A file once there is never changed
@@ -51,6 +51,10 @@ export function inspectImage(file: string): StoredImage {
     }
     const info = head ? imageInfo(head) : null
     if (!info) throw new ImageError('not a PNG, JPEG, TIFF, WebP or PDF file')
+    const tail = Buffer.alloc(Math.min(total, TAIL_BYTES))
+    fs.readSync(fd, tail, 0, tail.length, total - tail.length)
+    const cut = cutShort(info.type, head!, tail, total)
+    if (cut) throw new ImageError(cut)
     return { ...info, sha256: hash.digest('hex'), byteLength: total }
   } finally {
     fs.closeSync(fd)
@@ -70,18 +74,26 @@ export async function inspectImageAsync(file: string): Promise<StoredImage> {
   const hash = createHash('sha256')
   let head: Buffer | null = null
   let total = 0
+  // the file's last bytes: the last chunk, with the one before when it is short
+  let previous: Buffer | null = null
+  let last: Buffer | null = null
   try {
     for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
       const bytes = chunk as Buffer
       if (!head) head = Buffer.from(bytes.subarray(0, 65536))
       hash.update(bytes)
       total += bytes.length
+      previous = last
+      last = bytes
     }
   } catch (error) {
     throw new ImageError(`cannot read image: ${(error as Error).message}`)
   }
   const info = head ? imageInfo(head) : null
   if (!info) throw new ImageError('not a PNG, JPEG, TIFF, WebP or PDF file')
+  const ending = previous ? Buffer.concat([previous, last!]) : last!
+  const cut = cutShort(info.type, head!, ending.subarray(Math.max(0, ending.length - TAIL_BYTES)), total)
+  if (cut) throw new ImageError(cut)
   return { ...info, sha256: hash.digest('hex'), byteLength: total }
 }
 
@@ -109,6 +121,8 @@ export function inspectImageBytes(bytes: Uint8Array): StoredImage {
   if (bytes.length > MAX_IMAGE_BYTES) throw new ImageError(`image too large (${(bytes.length / 1024 / 1024).toFixed(0)} MB)`)
   const info = imageInfo(bytes.subarray(0, 65536))
   if (!info) throw new ImageError('not a PNG, JPEG, TIFF, WebP or PDF file')
+  const cut = cutShort(info.type, bytes.subarray(0, 65536), bytes.subarray(Math.max(0, bytes.length - TAIL_BYTES)), bytes.length)
+  if (cut) throw new ImageError(cut)
   return { ...info, sha256: createHash('sha256').update(bytes).digest('hex'), byteLength: bytes.length }
 }
 
@@ -132,6 +146,28 @@ export function putImage(folder: string, image: StoredImage, source: { file: str
     throw error instanceof ImageError ? error : new ImageError(`cannot store image: ${(error as Error).message}`)
   }
   return target
+}
+
+/**
+ * A stored scan's size as shown and its orientation, from its head (what the store's row says is
+ * the stored size for a scan imported before Galley honoured the orientation); null when the file
+ * is missing or unreadable.
+ */
+export function shownShape(folder: string, scan: { sha256: string; mediaType: ImageInfo['type'] }): ImageInfo | null {
+  let fd: number
+  try {
+    fd = fs.openSync(mediaPath(folder, scan.sha256, scan.mediaType), 'r')
+  } catch {
+    // missing from the media folder: the pane says so when it asks for the bytes
+    return null
+  }
+  try {
+    const head = Buffer.alloc(65536)
+    const read = fs.readSync(fd, head, 0, head.length, 0)
+    return imageInfo(head.subarray(0, read))
+  } finally {
+    fs.closeSync(fd)
+  }
 }
 
 // A scan's preview: a downscaled JPEG the workbench draws first (a 6,000 × 9,000 scan is 54
@@ -158,8 +194,11 @@ export function previewSize(width: number | null, height: number | null): { widt
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) }
 }
 
-/** The stored preview's size, or null when there is none (or it is not the JPEG it should be). */
-export function readPreview(folder: string, sha256: string): { width: number; height: number } | null {
+/**
+ * The stored preview's size, or null when there is none (or it is not the JPEG it should be, or
+ * not of the size `expected`: one made before the orientation was honoured, which is made again).
+ */
+export function readPreview(folder: string, sha256: string, expected?: { width: number; height: number } | null): { width: number; height: number } | null {
   let fd: number
   try {
     fd = fs.openSync(previewPath(folder, sha256), 'r')
@@ -171,7 +210,9 @@ export function readPreview(folder: string, sha256: string): { width: number; he
     const head = Buffer.alloc(65536)
     const read = fs.readSync(fd, head, 0, head.length, 0)
     const info = imageInfo(head.subarray(0, read))
-    return info?.type === 'image/jpeg' && info.width && info.height ? { width: info.width, height: info.height } : null
+    if (info?.type !== 'image/jpeg' || !info.width || !info.height) return null
+    if (expected && (Math.abs(info.width - expected.width) > 1 || Math.abs(info.height - expected.height) > 1)) return null
+    return { width: info.width, height: info.height }
   } finally {
     fs.closeSync(fd)
   }

@@ -1,10 +1,9 @@
 import fs from 'node:fs'
 import { ApiError, type Handlers } from '../../shared/api'
-import { ImageError, mediaFolder, mediaPath, previewPath, previewSize, putPreview, readPreview } from '../media/mediaStore'
-import { readPyramid, tilePath } from '../media/derive'
+import { ImageError, mediaFolder, mediaPath, previewPath, previewSize, putPreview, readPreview, shownShape } from '../media/mediaStore'
+import { tiffAsPng } from '../media/tiffPng'
+import { readPyramid, readTile } from '../media/derive'
 import { deriveSoon } from '../media/derivations'
-import { encodePng } from '../media/png'
-import { decodeTiff } from '../media/tiff'
 import { getOriginalText, getPageGeometry, getPageImage } from '../store/queries/scans'
 import type { ServiceContext } from './context'
 
@@ -21,39 +20,47 @@ export function scanHandlers(ctx: ServiceContext): Pick<Handlers, 'getPageScan' 
       if (originalText === undefined) throw new ApiError('not-found', `page ${pageId} does not exist`)
       const image = getPageImage(ctx.db, pageId)
       const viewable = image !== null && VIEWABLE.has(image.mediaType)
-      const wanted = viewable ? previewSize(image.width, image.height) : null
       const folder = mediaFolder(ctx.databasePath)
+      // the size as shown, from the file (a row written before the orientation was honoured has the stored size)
+      const shape = image && viewable ? shownShape(folder, image) : null
+      const width = shape?.width ?? image?.width ?? null
+      const height = shape?.height ?? image?.height ?? null
+      const wanted = viewable ? previewSize(width, height) : null
       // A large scan shown before the background job came to it is drawn whole this once and
       // goes to the front of the job's queue; without sharp the workbench makes its preview.
-      const preview = wanted ? readPreview(folder, image!.sha256) : null
+      const preview = wanted ? readPreview(folder, image!.sha256, wanted) : null
       const deriving = wanted !== null && !preview && (await deriveSoon(folder, image!))
       return {
         image: image && {
           sha256: image.sha256,
           mediaType: image.mediaType,
-          width: image.width,
-          height: image.height,
+          width,
+          height,
+          orientation: shape?.orientation ?? 1,
           sourceName: image.sourceName,
           byteLength: image.byteLength,
           preview,
           previewWanted: deriving ? null : wanted,
-          tiles: wanted ? readPyramid(folder, image) : null
+          tiles: wanted ? readPyramid(folder, { sha256: image.sha256, width, height }) : null
         },
         viewable,
         geometry: getPageGeometry(ctx.db, pageId),
         originalText
       }
     },
-    getPageImage: ({ pageId, preview, tile }) => {
+    getPageImage: async ({ pageId, preview, tile }) => {
       const image = getPageImage(ctx.db, pageId)
       if (!image) throw new ApiError('not-found', `page ${pageId} has no scan`)
       if (tile) {
         // the path is made of the hash and three integers: nothing the caller sends names a file
+        let bytes: Buffer | null
         try {
-          return { mediaType: 'image/jpeg', bytes: fs.readFileSync(tilePath(mediaFolder(ctx.databasePath), image.sha256, tile.level, tile.x, tile.y)) }
-        } catch {
-          throw new ApiError('not-found', `the scan of page ${pageId} has no tile ${tile.level}/${tile.x}_${tile.y}`)
+          bytes = readTile(mediaFolder(ctx.databasePath), image.sha256, tile.level, tile.x, tile.y)
+        } catch (error) {
+          throw new ApiError('not-found', `the scan of page ${pageId} has no tile pyramid (${(error as Error).message})`)
         }
+        if (!bytes) throw new ApiError('not-found', `the scan of page ${pageId} has no tile ${tile.level}/${tile.x}_${tile.y}`)
+        return { mediaType: 'image/jpeg', bytes }
       }
       if (preview) {
         try {
@@ -76,7 +83,7 @@ export function scanHandlers(ctx: ServiceContext): Pick<Handlers, 'getPageScan' 
       if (image.mediaType !== 'image/tiff') return { mediaType: image.mediaType, bytes }
       let png: Buffer
       try {
-        png = encodePng(decodeTiff(bytes))
+        png = await tiffAsPng(bytes, shownShape(mediaFolder(ctx.databasePath), image)?.orientation ?? 1)
       } catch (error) {
         throw new ApiError('failed', `the scan of page ${pageId} (${image.sourceName}): ${(error as Error).message}`)
       }
@@ -89,7 +96,8 @@ export function scanHandlers(ctx: ServiceContext): Pick<Handlers, 'getPageScan' 
       if (!image) throw new ApiError('not-found', `page ${pageId} has no scan`)
       if (image.sha256 !== sha256) throw new ApiError('conflict', `page ${pageId}'s scan is not ${sha256.slice(0, 12)}… (it changed): preview not stored`)
       try {
-        return putPreview(mediaFolder(ctx.databasePath), image.sha256, image, Buffer.from(dataBase64, 'base64'))
+        const folder = mediaFolder(ctx.databasePath)
+        return putPreview(folder, image.sha256, shownShape(folder, image) ?? image, Buffer.from(dataBase64, 'base64'))
       } catch (error) {
         if (error instanceof ImageError) throw new ApiError('invalid-argument', `preview of page ${pageId}'s scan: ${error.message}`)
         throw error

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { PageScanInfo } from '../../../shared/api'
 import type { SuggestionRecord } from '../../../shared/types'
 import type { GeometryBox } from '../../../shared/geometry'
+import { geometryFrame, type GeometryFrame } from '../../../shared/orientation'
 import { alignTexts, type TextAlignment } from '../../../shared/alignText'
 import { api } from '../api/client'
 import { useApp, useT, useWorkbench } from '../hooks/useWorkbench'
@@ -286,13 +287,20 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
       }
       const geometry = scan.geometry
       if (!geometry) return
+      // the file's boxes on the scan as shown (an engine such as Tesseract gives them in the
+      // stored pixels of a scan its EXIF orientation turns), then on the image drawn (a preview
+      // is smaller than the scan)
+      const shownOf = (size: OpenSeadragon.Point): { width: number; height: number } => ({ width: image.width || size.x, height: image.height || size.y })
+      const frameOf = (size: OpenSeadragon.Point): GeometryFrame => geometryFrame(geometry, { ...shownOf(size), orientation: image.orientation })
       const toImage = (box: GeometryBox): OpenSeadragon.Rect | null => {
         const item = viewer?.world.getItemAt(0)
         if (!item) return null
         const size = item.getContentSize()
-        const sx = size.x / (geometry.width || size.x)
-        const sy = size.y / (geometry.height || size.y)
-        return item.imageToViewportRectangle(box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy)
+        const shown = shownOf(size)
+        const [x, y, w, h] = frameOf(size).toShown(box)
+        const kx = size.x / shown.width
+        const ky = size.y / shown.height
+        return item.imageToViewportRectangle(x * kx, y * ky, w * kx, h * ky)
       }
       const mapOf = (text: string): TextAlignment => {
         if (!alignment || alignment.text !== text) alignment = { text, map: alignTexts(scan.originalText, text) }
@@ -361,8 +369,8 @@ function openViewer(element: HTMLElement, pageId: number, scan: PageScanInfo, fa
         if (!v || !item || !event.quick) return
         const point = item.viewerElementToImageCoordinates(event.position)
         const size = item.getContentSize()
-        const x = (point.x * (geometry.width || size.x)) / size.x
-        const y = (point.y * (geometry.height || size.y)) / size.y
+        const shown = shownOf(size)
+        const [x, y] = frameOf(size).toGeometry((point.x * shown.width) / size.x, (point.y * shown.height) / size.y)
         const index = lineAtPoint(geometry, x, y)
         if (index === -1) return
         event.preventDefaultAction = true
