@@ -83,7 +83,8 @@ describe('hostile input', () => {
     expect(check.counts.pages).toBe(report.imported + 0)
     db.close()
     console.log(`hostile corpus: ${n} files, ${report.imported} imported, ${report.unchanged} duplicates, ${report.failed} refused with a reason`)
-  })
+    // A guard against a hang, not a speed check: it takes ~50 s on a quiet 2-core machine.
+  }, 240_000)
 
   it('decodePage throws nothing but DecodeError, on any bytes', async () => {
     fc.assert(
