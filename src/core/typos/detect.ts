@@ -242,7 +242,8 @@ export function findCharSwaps(
         // Most swaps cannot clear the bar even with every word at its best probability: their
         // bound (above the full score: lmScorer.ts) spares the trigram search.
         const bar = minEvidence - (alts.logProbs[k]! - alts.readRight >= STRONG_CHANNEL ? STRONG_RELIEF : 0)
-        if (scorer.swapBound(p - rs, alt, e) - base + alts.logProbs[k]! - alts.readRight + prior < bar - BOUND_MARGIN) continue
+        const need = base + (bar - BOUND_MARGIN) - (alts.logProbs[k]! - alts.readRight + prior)
+        if (scorer.swapBound(p - rs, alt, e, need) < need) continue
         const lmGain = scorer.swappedAt(p - rs, alt, e) - base
         const evidence = lmGain + alts.logProbs[k]! - alts.readRight + prior
         if (evidence < minEvidence - (alts.logProbs[k]! - alts.readRight >= STRONG_CHANNEL ? STRONG_RELIEF : 0)) continue

@@ -56,6 +56,7 @@ export class LmScorer {
   private bound = new Float64Array(256)
   private tail = new Float64Array(8 * (LM_MAX_WORD + 3))
   private bestP: Float64Array | null = null
+  private readonly charBest = new Map<number, number>()
 
   constructor(
     private readonly lm: LanguageModel,
@@ -204,24 +205,35 @@ export class LmScorer {
    * trigram search: every path to e holds exactly one word through p, after a state of the run
    * as read (known) and before prepareBound's tail. Each state of swappedAt scores a real path
    * under the model, and no path beats its bound; sums are grouped differently from the
-   * lattice's, so callers leave a margin far above the rounding (BOUND_MARGIN). The lattice is
-   * not touched.
+   * lattice's, so callers leave a margin far above the rounding (BOUND_MARGIN). Once the bound
+   * reaches `enough` (the caller's bar) it is returned as it stands: the swap must be scored.
+   * The lattice is not touched.
    */
-  swapBound(p: number, code: number, e: number): number {
+  swapBound(p: number, code: number, e: number, enough = Infinity): number {
     const { codes, lm, lex, pairs, base } = this
     const best = this.bestP!
     const R = this.bound
     const unk = lm.unigram(lm.unk)
     const keep = codes[p]!
     codes[p] = code
-    let u = -Infinity
-    // Words through p: every [s, t) with s ≤ p < t ≤ e whose adjacent pairs all pass the
-    // filters forward applies (a superset of the ones it enters).
+    // The look-up-free entries first: the character alone, and unknown stretches through p.
+    let u = (p === 0 ? 0 : base.top[p]!) + this.bestChar(code) + R[p + 1]!
+    for (let t = p + 1; t <= e && t <= p + 3 && u < enough; t++)
+      for (let l = Math.max(2, t - p); l <= 3; l++) {
+        const s = t - l
+        if (s < 0) continue
+        const v = (s === 0 ? 0 : base.top[s]!) + unk + this.entryCost(t, l) + R[t]!
+        if (v > u) u = v
+      }
+    // Words of two characters or more through p: every [s, t) with s ≤ p < t ≤ e whose adjacent
+    // pairs all pass the filters forward applies (a superset of the ones it enters).
     let lo = p
-    while (lo > 0 && p - lo < MAXW - 1 && (lo < p ? pairs[lo] !== 0 : lex.pairs.has(codes[lo - 1]!, code) || lm.pair(codes[lo - 1]!, code))) lo--
     let hi = p + 1
-    while (hi < e && hi - p < MAXW && (hi - 1 > p ? pairs[hi] !== 0 : lex.pairs.has(code, codes[hi]!) || lm.pair(code, codes[hi]!))) hi++
-    for (let s = lo; s <= p; s++) {
+    if (u < enough) {
+      while (lo > 0 && p - lo < MAXW - 1 && (lo < p ? pairs[lo] !== 0 : lex.pairs.has(codes[lo - 1]!, code) || lm.pair(codes[lo - 1]!, code))) lo--
+      while (hi < e && hi - p < MAXW && (hi - 1 > p ? pairs[hi] !== 0 : lex.pairs.has(code, codes[hi]!) || lm.pair(code, codes[hi]!))) hi++
+    }
+    for (let s = lo; s <= p && u < enough; s++) {
       const top = s === 0 ? 0 : base.top[s]!
       let h1 = 0
       let h2 = 0
@@ -235,29 +247,32 @@ export class LmScorer {
         h1 = (Math.imul(h1, B1) + c) | 0
         h2 = (Math.imul(h2, B2) + c) | 0
         const l = t - s
-        let w = lm.idHashed(h1, h2, l)
+        if (l === 1) continue
+        const w = lm.idHashed(h1, h2, l)
         let v: number
         if (w >= 0) v = top + best[w]!
-        else if (l === 1) v = top + best[lm.unk]!
         else {
-          w = lex.pairs.has(codes[s]!, codes[s + 1]!) ? lex.findHashed(h1, h2, l) : 0
-          if (w <= 0) continue
-          v = top + unk + (Math.log(w) + this.lexOffset)
+          const f = lex.pairs.has(codes[s]!, codes[s + 1]!) ? lex.findHashed(h1, h2, l) : 0
+          if (f <= 0) continue
+          v = top + unk + (Math.log(f) + this.lexOffset)
         }
         v += R[t]!
         if (v > u) u = v
       }
     }
-    // Unknown stretches through p.
-    for (let t = p + 1; t <= e && t <= p + 3; t++)
-      for (let l = Math.max(2, t - p); l <= 3; l++) {
-        const s = t - l
-        if (s < 0) continue
-        const v = (s === 0 ? 0 : base.top[s]!) + unk + this.entryCost(t, l) + R[t]!
-        if (v > u) u = v
-      }
     codes[p] = keep
     return u
+  }
+
+  /** The best ln P the model gives the one-character word `code` (its <unk> when it lacks it). */
+  private bestChar(code: number): number {
+    let v = this.charBest.get(code)
+    if (v === undefined) {
+      const w = this.lm.idHashed(code, code, 1)
+      v = this.bestP![w >= 0 ? w : this.lm.unk]!
+      this.charBest.set(code, v)
+    }
+    return v
   }
 
   /**
