@@ -76,7 +76,13 @@ describe('the language model bounds of the swap filter', () => {
         for (const code of codes) {
           const bound = scorer.swapBound(p, code, e)
           const score = scorer.swappedAt(p, code, e)
-          expect(bound + BOUND_MARGIN, `${text.slice(rs, rs + n)} @${p} → ${String.fromCharCode(code)}`).toBeGreaterThanOrEqual(score)
+          const what = `${text.slice(rs, rs + n)} @${p} → ${String.fromCharCode(code)}`
+          expect(bound + BOUND_MARGIN, what).toBeGreaterThanOrEqual(score)
+          // With a bar below the first bound it is refined (each word through p entered exactly):
+          // never below the score either, and never above the first bound.
+          const refined = scorer.swapBound(p, code, e, bound - 1e-9)
+          expect(refined + BOUND_MARGIN, what).toBeGreaterThanOrEqual(score)
+          expect(refined, what).toBeLessThanOrEqual(bound + BOUND_MARGIN)
           swaps++
           if (bound - base < score - base + 25) close++
         }

@@ -227,12 +227,11 @@ export class LmScorer {
       }
     // Words of two characters or more through p: every [s, t) with s ≤ p < t ≤ e whose adjacent
     // pairs all pass the filters forward applies (a superset of the ones it enters).
+    // (refinedBound needs them too, so they are found even when the bar is already reached.)
     let lo = p
+    while (lo > 0 && p - lo < MAXW - 1 && (lo < p ? pairs[lo] !== 0 : lex.pairs.has(codes[lo - 1]!, code) || lm.pair(codes[lo - 1]!, code))) lo--
     let hi = p + 1
-    if (u < enough) {
-      while (lo > 0 && p - lo < MAXW - 1 && (lo < p ? pairs[lo] !== 0 : lex.pairs.has(codes[lo - 1]!, code) || lm.pair(codes[lo - 1]!, code))) lo--
-      while (hi < e && hi - p < MAXW && (hi - 1 > p ? pairs[hi] !== 0 : lex.pairs.has(code, codes[hi]!) || lm.pair(code, codes[hi]!))) hi++
-    }
+    while (hi < e && hi - p < MAXW && (hi - 1 > p ? pairs[hi] !== 0 : lex.pairs.has(code, codes[hi]!) || lm.pair(code, codes[hi]!))) hi++
     for (let s = lo; s <= p && u < enough; s++) {
       const top = s === 0 ? 0 : base.top[s]!
       let h1 = 0
@@ -260,8 +259,73 @@ export class LmScorer {
         if (v > u) u = v
       }
     }
+    if (u >= enough) u = this.refinedBound(p, lo, hi, e, enough)
     codes[p] = keep
     return u
+  }
+
+  /**
+   * swapBound again (codes[p] already swapped) with each word through p entered as swappedAt
+   * enters it: its states before it are the run's as read, so the word's score is exact and
+   * only the tail after it is a bound. Dearer (a trigram search per word): asked only of the
+   * swaps the first bound could not settle.
+   */
+  private refinedBound(p: number, lo: number, hi: number, e: number, enough: number): number {
+    const { codes, lm, lex, base } = this
+    const R = this.bound
+    const unk = lm.unigram(lm.unk)
+    let u = -Infinity
+    for (let t = p + 1; t <= e && t <= p + 3; t++)
+      for (let l = Math.max(2, t - p); l <= 3; l++) {
+        const s = t - l
+        if (s < 0) continue
+        const v = (s === 0 ? 0 : base.top[s]!) + unk + this.entryCost(t, l) + R[t]!
+        if (v > u) u = v
+      }
+    for (let s = p; s >= lo && u < enough; s--) {
+      let h1 = 0
+      let h2 = 0
+      for (let q = s; q < p; q++) {
+        h1 = (Math.imul(h1, B1) + codes[q]!) | 0
+        h2 = (Math.imul(h2, B2) + codes[q]!) | 0
+      }
+      const tEnd = Math.min(hi, s + MAXW)
+      for (let t = p + 1; t <= tEnd; t++) {
+        const c = codes[t - 1]!
+        h1 = (Math.imul(h1, B1) + c) | 0
+        h2 = (Math.imul(h2, B2) + c) | 0
+        const l = t - s
+        let w = lm.idHashed(h1, h2, l)
+        let v: number
+        if (w >= 0 || l === 1) {
+          if (w < 0) w = lm.unk
+          v = this.enteredScore(s, w)
+        } else {
+          const f = lex.pairs.has(codes[s]!, codes[s + 1]!) ? lex.findHashed(h1, h2, l) : 0
+          if (f <= 0) continue
+          v = (s === 0 ? 0 : base.top[s]!) + unk + (Math.log(f) + this.lexOffset)
+        }
+        v += R[t]!
+        if (v > u) u = v
+      }
+    }
+    return u
+  }
+
+  /** The score enter gives word w after the states of the run as read at s (s ≤ the swap). */
+  private enteredScore(s: number, w: number): number {
+    const { lm, base } = this
+    if (s === 0) return lm.unigram(w)
+    let top = -Infinity
+    const row = s * S
+    const floor = base.top[s]! - BEAM
+    for (let k = 1; k < S; k++) {
+      const sc = base.score[row + k]!
+      if (sc < floor) continue
+      const v = sc + lm.logProbAfter(base.ctxBigram[row + k]!, base.word[row + k]!, w)
+      if (v > top) top = v
+    }
+    return top
   }
 
   /** The best ln P the model gives the one-character word `code` (its <unk> when it lacks it). */
