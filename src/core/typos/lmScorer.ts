@@ -56,7 +56,7 @@ export class LmScorer {
   private bound = new Float64Array(256)
   private tail = new Float64Array(8 * (LM_MAX_WORD + 3))
   private bestP: Float64Array | null = null
-  private readonly charBest = new Map<number, number>()
+  private charBest: Float64Array | null = null
 
   constructor(
     private readonly lm: LanguageModel,
@@ -330,11 +330,11 @@ export class LmScorer {
 
   /** The best ln P the model gives the one-character word `code` (its <unk> when it lacks it). */
   private bestChar(code: number): number {
-    let v = this.charBest.get(code)
-    if (v === undefined) {
+    const memo = (this.charBest ??= new Float64Array(0x10000).fill(NaN))
+    let v = memo[code]!
+    if (Number.isNaN(v)) {
       const w = this.lm.idHashed(code, code, 1)
-      v = this.bestP![w >= 0 ? w : this.lm.unk]!
-      this.charBest.set(code, v)
+      v = memo[code] = this.bestP![w >= 0 ? w : this.lm.unk]!
     }
     return v
   }
