@@ -301,10 +301,13 @@ export class LanguageModel {
     return Math.max(this.orphanTri![w]!, this.maxBo + this.uniB[v]! + this.uniP[w]!)
   }
 
-  /** Per bigram (v w): the best trigram (u v w) over u (-Infinity when none); see boundAfter. */
-  private trigramMaxima(): Float64Array {
+  /**
+   * Per bigram (v w): the best trigram (u v w) over u (-Infinity when none); see boundAfter.
+   * Single floats: each is one of triLevels' values, held exactly (half the memory).
+   */
+  private trigramMaxima(): Float32Array {
     this.bestLogProbs()
-    const triMax = new Float64Array(this.bigramCount).fill(-Infinity)
+    const triMax = new Float32Array(this.bigramCount).fill(-Infinity)
     // A trigram whose bigram (v w) the model lacks (not in a well-formed ARPA file, but
     // cheap to allow) bounds every (·, w).
     const orphan = (this.orphanTri = new Float64Array(this.vocabSize).fill(-Infinity))
@@ -328,7 +331,7 @@ export class LanguageModel {
 
   private best: Float64Array | null = null
   private maxBo = 0
-  private triMax: Float64Array | null = null
+  private triMax: Float32Array | null = null
   private orphanTri: Float64Array | null = null
 
   /** ln P(w | u v); u or v may be -1 (no context). */
