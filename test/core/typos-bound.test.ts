@@ -56,6 +56,7 @@ describe('the language model bounds of the swap filter', () => {
     const pool = [...new Set(text.replace(/[^\u4e00-\u9fff]/g, ''))].map((c) => c.charCodeAt(0))
     let swaps = 0
     let close = 0
+    let refinedOrStopped = 0
     let i = 0
     while (i < text.length) {
       if (!isHan(text.charCodeAt(i))) {
@@ -78,11 +79,13 @@ describe('the language model bounds of the swap filter', () => {
           const score = scorer.swappedAt(p, code, e)
           const what = `${text.slice(rs, rs + n)} @${p} → ${String.fromCharCode(code)}`
           expect(bound + BOUND_MARGIN, what).toBeGreaterThanOrEqual(score)
-          // With a bar below the first bound it is refined (each word through p entered exactly):
-          // never below the score either, and never above the first bound.
-          const refined = scorer.swapBound(p, code, e, bound - 1e-9)
-          expect(refined + BOUND_MARGIN, what).toBeGreaterThanOrEqual(score)
-          expect(refined, what).toBeLessThanOrEqual(bound + BOUND_MARGIN)
+          // With a bar (the detector's), an answer below it says the score is below it too; a
+          // bar the first bound reaches makes it refine (each word through p entered exactly).
+          for (const bar of [score - 0.5, score + 0.5, score + 3, bound - 1e-9, (score + bound) / 2]) {
+            const answer = scorer.swapBound(p, code, e, bar)
+            if (answer < bar) expect(score, `${what} below ${bar}`).toBeLessThan(bar + BOUND_MARGIN)
+            else refinedOrStopped++
+          }
           swaps++
           if (bound - base < score - base + 25) close++
         }
@@ -91,5 +94,6 @@ describe('the language model bounds of the swap filter', () => {
     expect(swaps).toBeGreaterThan(20_000)
     // A bound that says nothing would let every swap through; most are within 25 nats.
     expect(close / swaps).toBeGreaterThan(0.5)
+    expect(refinedOrStopped).toBeGreaterThan(swaps)
   })
 })

@@ -57,6 +57,8 @@ export class LmScorer {
   private tail = new Float64Array(8 * (LM_MAX_WORD + 3))
   private bestP: Float64Array | null = null
   private charBest: Float64Array | null = null
+  /** See bestOfAll. */
+  private bestEntry = Infinity
 
   constructor(
     private readonly lm: LanguageModel,
@@ -133,7 +135,7 @@ export class LmScorer {
    */
   prepareBound(p: number, e: number): void {
     const { lm, words } = this
-    const best = (this.bestP ??= lm.bestLogProbs())
+    const best = (this.bestP ??= this.bestOfAll(lm.bestLogProbs()))
     const unk = lm.unigram(lm.unk)
     const R = this.bound
     const span = e - p
@@ -216,6 +218,8 @@ export class LmScorer {
     const unk = lm.unigram(lm.unk)
     const keep = codes[p]!
     codes[p] = code
+    // Without a bar the whole bound is wanted: no entry is skipped.
+    const skipBelow = enough === Infinity ? -Infinity : enough
     // The look-up-free entries first: the character alone, and unknown stretches through p.
     let u = (p === 0 ? 0 : base.top[p]!) + this.bestChar(code) + R[p + 1]!
     for (let t = p + 1; t <= e && t <= p + 3 && u < enough; t++)
@@ -246,7 +250,8 @@ export class LmScorer {
         h1 = (Math.imul(h1, B1) + c) | 0
         h2 = (Math.imul(h2, B2) + c) | 0
         const l = t - s
-        if (l === 1) continue
+        // A word no word of the model or the lexicon could bring to the bar is not looked up.
+        if (l === 1 || top + this.bestEntry + R[t]! < skipBelow) continue
         const w = lm.idHashed(h1, h2, l)
         let v: number
         if (w >= 0) v = top + best[w]!
@@ -274,6 +279,7 @@ export class LmScorer {
     const { codes, lm, lex, base } = this
     const R = this.bound
     const unk = lm.unigram(lm.unk)
+    const skipBelow = enough === Infinity ? -Infinity : enough
     let u = -Infinity
     for (let t = p + 1; t <= e && t <= p + 3; t++)
       for (let l = Math.max(2, t - p); l <= 3; l++) {
@@ -295,6 +301,7 @@ export class LmScorer {
         h1 = (Math.imul(h1, B1) + c) | 0
         h2 = (Math.imul(h2, B2) + c) | 0
         const l = t - s
+        if ((s === 0 ? 0 : base.top[s]!) + this.bestEntry + R[t]! < skipBelow) continue
         let w = lm.idHashed(h1, h2, l)
         let v: number
         if (w >= 0 || l === 1) {
@@ -326,6 +333,18 @@ export class LmScorer {
       if (v > top) top = v
     }
     return top
+  }
+
+  /**
+   * Keeps in bestEntry the most any word can add to a path: the best of bestLogProbs, and a
+   * lexicon word as frequent as the whole lexicon (enterUnknown's sum with f = total). With a
+   * hair of room for the rounding; the callers' BOUND_MARGIN is far wider.
+   */
+  private bestOfAll(best: Float64Array): Float64Array {
+    let m = this.lm.unigram(this.lm.unk) + (Math.log(this.lex.total) + this.lexOffset)
+    for (let w = 0; w < best.length; w++) if (best[w]! > m) m = best[w]!
+    this.bestEntry = m + 1e-9
+    return best
   }
 
   /** The best ln P the model gives the one-character word `code` (its <unk> when it lacks it). */
