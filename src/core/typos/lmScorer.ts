@@ -59,6 +59,8 @@ export class LmScorer {
   private charBest: Float64Array | null = null
   /** See bestOfAll. */
   private bestEntry = Infinity
+  /** See prepareBound. */
+  private multiMax = Infinity
 
   constructor(
     private readonly lm: LanguageModel,
@@ -170,6 +172,13 @@ export class LmScorer {
       } else for (let slot = 1; slot < S; slot++) Q[(j - p) * S + slot] = 0
       R[j] = r
     }
+    // The most a word of two characters or more through p could bring, whatever its characters.
+    let m = -Infinity
+    for (let s = Math.max(0, p - MAXW + 1); s <= p; s++) {
+      const top = s === 0 ? 0 : this.base.top[s]!
+      for (let t = Math.max(p + 1, s + 2); t <= e && t - s <= MAXW; t++) if (top + R[t]! > m) m = top + R[t]!
+    }
+    this.multiMax = m + this.bestEntry
   }
 
   /** Cost of the unknown stretch of length l (2 or 3) ending at j, by its first character. */
@@ -232,10 +241,14 @@ export class LmScorer {
     // Words of two characters or more through p: every [s, t) with s ≤ p < t ≤ e whose adjacent
     // pairs all pass the filters forward applies (a superset of the ones it enters).
     // (refinedBound needs them too, so they are found even when the bar is already reached.)
+    // None is sought when no word of two characters or more through p could reach the bar,
+    // whatever it is (prepareBound's multiMax): the pair filters are cache misses.
     let lo = p
-    while (lo > 0 && p - lo < MAXW - 1 && (lo < p ? pairs[lo] !== 0 : lex.pairs.has(codes[lo - 1]!, code) || lm.pair(codes[lo - 1]!, code))) lo--
     let hi = p + 1
-    while (hi < e && hi - p < MAXW && (hi - 1 > p ? pairs[hi] !== 0 : lex.pairs.has(code, codes[hi]!) || lm.pair(code, codes[hi]!))) hi++
+    if (this.multiMax >= skipBelow) {
+      while (lo > 0 && p - lo < MAXW - 1 && (lo < p ? pairs[lo] !== 0 : lex.pairs.has(codes[lo - 1]!, code) || lm.pair(codes[lo - 1]!, code))) lo--
+      while (hi < e && hi - p < MAXW && (hi - 1 > p ? pairs[hi] !== 0 : lex.pairs.has(code, codes[hi]!) || lm.pair(code, codes[hi]!))) hi++
+    }
     for (let s = lo; s <= p && u < enough; s++) {
       const top = s === 0 ? 0 : base.top[s]!
       let h1 = 0
