@@ -3,7 +3,7 @@ import { damagePrior, localDamage, WIDE_FROM } from './damage'
 import { isHan } from './han'
 import { B1, B2 } from './hash'
 import { type LanguageModel, LM_MAX_WORD } from './lm'
-import { isSurname, LmScorer } from './lmScorer'
+import { BOUND_MARGIN, isSurname, LmScorer } from './lmScorer'
 import type { TypoModel } from './model'
 import { repeatedSpans, sightings } from './repeats'
 
@@ -235,7 +235,15 @@ export function findCharSwaps(
           scorer.load(text, rs, re)
           loaded = true
         }
-        if (Number.isNaN(base)) base = scorer.baseAt(e)
+        if (Number.isNaN(base)) {
+          base = scorer.baseAt(e)
+          scorer.prepareBound(p - rs, e)
+        }
+        // Most swaps cannot clear the bar even with every word at its best probability: their
+        // bound (above the full score: lmScorer.ts) spares the trigram search.
+        const bar = minEvidence - (alts.logProbs[k]! - alts.readRight >= STRONG_CHANNEL ? STRONG_RELIEF : 0)
+        const need = base + (bar - BOUND_MARGIN) - (alts.logProbs[k]! - alts.readRight + prior)
+        if (scorer.swapBound(p - rs, alt, e, need) < need) continue
         const lmGain = scorer.swappedAt(p - rs, alt, e) - base
         const evidence = lmGain + alts.logProbs[k]! - alts.readRight + prior
         if (evidence < minEvidence - (alts.logProbs[k]! - alts.readRight >= STRONG_CHANNEL ? STRONG_RELIEF : 0)) continue

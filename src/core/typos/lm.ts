@@ -259,6 +259,81 @@ export class LanguageModel {
     return bo + this.uniB[v]! + this.uniP[w]!
   }
 
+  /**
+   * Per word w, a number no ln P(w | u v) the model gives (logProbAfter, logProb) exceeds,
+   * whatever u and v: the best of its trigrams, of its bigrams after the largest back-off
+   * weight, and of its unigram after the largest back-off weights. Each is the same float
+   * expression logProbAfter evaluates with every term at its maximum, so the bound holds to
+   * the last bit (LmScorer.swapBound). Made on first use (a pass over the n-gram tables).
+   */
+  bestLogProbs(): Float64Array {
+    if (this.best) return this.best
+    const V = this.vocabSize
+    let maxBo = 0
+    for (let k = 0; k < this.bigramCount; k++) maxBo = Math.max(maxBo, this.biBoLevels[this.biB[k]!]!)
+    let maxUniB = -Infinity
+    for (let w = 0; w < V; w++) maxUniB = Math.max(maxUniB, this.uniB[w]!)
+    const fallback = maxBo + maxUniB
+    const best = new Float64Array(V)
+    for (let w = 0; w < V; w++) best[w] = Math.max(this.uniP[w]!, fallback + this.uniP[w]!)
+    for (let k = 0; k < this.bigramCount; k++) {
+      const w = this.biW[k]!
+      best[w] = Math.max(best[w]!, maxBo + this.biLevels[this.biP[k]!]!)
+    }
+    for (let t = 0; t < this.trigramCount; t++) {
+      const w = this.triW[t]!
+      best[w] = Math.max(best[w]!, this.triLevels[this.triP[t]!]!)
+    }
+    this.best = best
+    this.maxBo = maxBo
+    return best
+  }
+
+  /**
+   * A number no ln P(w | u v) exceeds, whatever u (v and w known): the best trigram (u v w)
+   * over every u, and the bigram (v w) or the unigram after the largest back-off weight. Same
+   * float expressions as logProbAfter with each term at its maximum (see bestLogProbs).
+   */
+  boundAfter(v: number, w: number): number {
+    const triMax = (this.triMax ??= this.trigramMaxima())
+    const j = this.bigramIndex(v, w)
+    if (j >= 0) return Math.max(triMax[j]!, this.maxBo + this.biLevels[this.biP[j]!]!)
+    return Math.max(this.orphanTri![w]!, this.maxBo + this.uniB[v]! + this.uniP[w]!)
+  }
+
+  /**
+   * Per bigram (v w): the best trigram (u v w) over u (-Infinity when none); see boundAfter.
+   * Single floats: each is one of triLevels' values, held exactly (half the memory).
+   */
+  private trigramMaxima(): Float32Array {
+    this.bestLogProbs()
+    const triMax = new Float32Array(this.bigramCount).fill(-Infinity)
+    // A trigram whose bigram (v w) the model lacks (not in a well-formed ARPA file, but
+    // cheap to allow) bounds every (·, w).
+    const orphan = (this.orphanTri = new Float64Array(this.vocabSize).fill(-Infinity))
+    let v = 0
+    for (let k = 0; k < this.bigramCount; k++) {
+      const from = this.triStart[k]!
+      const to = this.triStart[k + 1]!
+      if (from === to) continue
+      v = this.biW[k]!
+      for (let t = from; t < to; t++) {
+        const w = this.triW[t]!
+        const p = this.triLevels[this.triP[t]!]!
+        const j = this.bigramIndex(v, w)
+        if (j >= 0) {
+          if (p > triMax[j]!) triMax[j] = p
+        } else if (p > orphan[w]!) orphan[w] = p
+      }
+    }
+    return triMax
+  }
+
+  private best: Float64Array | null = null
+  private maxBo = 0
+  private triMax: Float32Array | null = null
+  private orphanTri: Float64Array | null = null
+
   /** ln P(w | u v); u or v may be -1 (no context). */
   logProb(u: number, v: number, w: number): number {
     if (v < 0) return this.uniP[w]!

@@ -23,6 +23,12 @@ for (const c of '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑
 export function isSurname(code: number): boolean {
   return SURNAME[code] === 1
 }
+/**
+ * What a caller of swapBound leaves between the bound and its bar: the bound adds the same
+ * terms as the lattice in another order, which may round differently by about 1e-13 (sums of a
+ * few dozen terms under 1,000); a swap is skipped only when its bound is this far below.
+ */
+export const BOUND_MARGIN = 1e-6
 /** States more than this below the best one ending at the same place are not extended. */
 const BEAM = 12
 
@@ -46,6 +52,15 @@ export class LmScorer {
   private pairs = new Uint8Array(256)
 
   private readonly lexOffset: number
+  /** swapBound's states, per end; and the model's best ln P per word. */
+  private bound = new Float64Array(256)
+  private tail = new Float64Array(8 * (LM_MAX_WORD + 3))
+  private bestP: Float64Array | null = null
+  private charBest: Float64Array | null = null
+  /** See bestOfAll. */
+  private bestEntry = Infinity
+  /** See prepareBound. */
+  private multiMax = Infinity
 
   constructor(
     private readonly lm: LanguageModel,
@@ -83,6 +98,7 @@ export class LmScorer {
       this.alt = new Lattice(size)
       this.words = new Words(size)
       this.pairs = new Uint8Array(size)
+      this.bound = new Float64Array(size)
     }
     for (let k = a; k < b; k++) this.codes[k - a] = text.charCodeAt(k)
     this.n = n
@@ -109,6 +125,250 @@ export class LmScorer {
     this.forward(this.alt, this.base, p, p + 1, e)
     this.codes[p] = keep
     return this.alt.best(e)
+  }
+
+  /**
+   * Readies swapBound for swaps at p scored up to e: per end t in p + 1 … e, a number no path
+   * from a word ending at t (whatever it is) to e can exceed under the model, over the words
+   * the run as read has after p (recorded by load). The first word after t is taken at its best
+   * probability in any context (lm.bestLogProbs), each later one at its best after the word
+   * before it (lm.boundAfter), unknown stretches at their exact costs. Done once per position;
+   * every candidate at it shares it.
+   */
+  prepareBound(p: number, e: number): void {
+    const { lm, words } = this
+    const best = (this.bestP ??= this.bestOfAll(lm.bestLogProbs()))
+    const unk = lm.unigram(lm.unk)
+    const R = this.bound
+    const span = e - p
+    if (this.tail.length < (span + 1) * S) this.tail = new Float64Array((span + 1) * S)
+    // tail[(j − p) · S + slot]: the best from the state ending at j in that slot to e.
+    const Q = this.tail
+    for (let j = e; j > p; j--) {
+      let r = j === e ? 0 : -Infinity
+      if (j < e) {
+        // the states ending at j whose word starts after p
+        for (let slot = 1; slot < S; slot++) Q[(j - p) * S + slot] = -Infinity
+        for (let j2 = j + 1; j2 <= e; j2++) {
+          const l = j2 - j
+          const row2 = j2 * S
+          const nextAt = (j2 - p) * S
+          const cost = this.entryCost(j2, l)
+          if (l <= words.reach[j2]! && words.id[row2 + l]! !== NO_WORD) {
+            const w = words.id[row2 + l]!
+            const q = Q[nextAt + l]!
+            // first word after t: any context
+            const f = w >= 0 ? best[w]! + q : unk + words.extra[row2 + l]! + q
+            if (f > r) r = f
+            this.tailFrom(j, p, w >= 0 ? w : -1, w >= 0 ? 0 : unk + words.extra[row2 + l]!, q)
+          }
+          if (l === 2 || l === 3) {
+            const q = Q[nextAt + (l === 2 ? OOV2 : OOV3)]!
+            const f = unk + cost + q
+            if (f > r) r = f
+            this.tailFrom(j, p, -1, unk + cost, q)
+          }
+        }
+      } else for (let slot = 1; slot < S; slot++) Q[(j - p) * S + slot] = 0
+      R[j] = r
+    }
+    // The most a word of two characters or more through p could bring, whatever its characters.
+    let m = -Infinity
+    for (let s = Math.max(0, p - MAXW + 1); s <= p; s++) {
+      const top = s === 0 ? 0 : this.base.top[s]!
+      for (let t = Math.max(p + 1, s + 2); t <= e && t - s <= MAXW; t++) if (top + R[t]! > m) m = top + R[t]!
+    }
+    this.multiMax = m + this.bestEntry
+  }
+
+  /** Cost of the unknown stretch of length l (2 or 3) ending at j, by its first character. */
+  private entryCost(j: number, l: number): number {
+    const first = this.codes[j - l]!
+    return l === 2 ? (SURNAME[first] ? this.nameCost : this.oovCost) : l === 3 ? (SURNAME[first] ? this.name3Cost : this.oov3Cost) : 0
+  }
+
+  /**
+   * prepareBound's step: every state ending at j after p (slot by slot) may go on to an entry
+   * worth `q` from its end: a model word w at boundAfter(v, w), or (w < 0) an unknown stretch
+   * at its exact cost `fixed`.
+   */
+  private tailFrom(j: number, p: number, w: number, fixed: number, q: number): void {
+    const { words, lm } = this
+    const Q = this.tail
+    const at = (j - p) * S
+    const row = j * S
+    const known = Math.min(j - p - 1, words.reach[j]!)
+    for (let l = 1; l <= known; l++) {
+      const v = words.id[row + l]!
+      if (v === NO_WORD) continue
+      const u = (w >= 0 ? lm.boundAfter(v >= 0 ? v : lm.unk, w) : fixed) + q
+      if (u > Q[at + l]!) Q[at + l] = u
+    }
+    for (let l = 2; l <= 3 && j - l > p; l++) {
+      const slot = l === 2 ? OOV2 : OOV3
+      const u = (w >= 0 ? lm.boundAfter(lm.unk, w) : fixed) + q
+      if (u > Q[at + slot]!) Q[at + slot] = u
+    }
+  }
+
+  /**
+   * A number swappedAt(p, code, e) cannot exceed (after prepareBound(p, e)), found without the
+   * trigram search: every path to e holds exactly one word through p, after a state of the run
+   * as read (known) and before prepareBound's tail. Each state of swappedAt scores a real path
+   * under the model, and no path beats its bound; sums are grouped differently from the
+   * lattice's, so callers leave a margin far above the rounding (BOUND_MARGIN). Once the bound
+   * reaches `enough` (the caller's bar) it is returned as it stands: the swap must be scored.
+   * The lattice is not touched.
+   */
+  swapBound(p: number, code: number, e: number, enough = Infinity): number {
+    const { codes, lm, lex, pairs, base } = this
+    const best = this.bestP!
+    const R = this.bound
+    const unk = lm.unigram(lm.unk)
+    const keep = codes[p]!
+    codes[p] = code
+    // Without a bar the whole bound is wanted: no entry is skipped.
+    const skipBelow = enough === Infinity ? -Infinity : enough
+    // The look-up-free entries first: the character alone, and unknown stretches through p.
+    let u = (p === 0 ? 0 : base.top[p]!) + this.bestChar(code) + R[p + 1]!
+    for (let t = p + 1; t <= e && t <= p + 3 && u < enough; t++)
+      for (let l = Math.max(2, t - p); l <= 3; l++) {
+        const s = t - l
+        if (s < 0) continue
+        const v = (s === 0 ? 0 : base.top[s]!) + unk + this.entryCost(t, l) + R[t]!
+        if (v > u) u = v
+      }
+    // Words of two characters or more through p: every [s, t) with s ≤ p < t ≤ e whose adjacent
+    // pairs all pass the filters forward applies (a superset of the ones it enters).
+    // (refinedBound needs them too, so they are found even when the bar is already reached.)
+    // None is sought when no word of two characters or more through p could reach the bar,
+    // whatever it is (prepareBound's multiMax): the pair filters are cache misses.
+    let lo = p
+    let hi = p + 1
+    if (this.multiMax >= skipBelow) {
+      while (lo > 0 && p - lo < MAXW - 1 && (lo < p ? pairs[lo] !== 0 : lex.pairs.has(codes[lo - 1]!, code) || lm.pair(codes[lo - 1]!, code))) lo--
+      while (hi < e && hi - p < MAXW && (hi - 1 > p ? pairs[hi] !== 0 : lex.pairs.has(code, codes[hi]!) || lm.pair(code, codes[hi]!))) hi++
+    }
+    for (let s = lo; s <= p && u < enough; s++) {
+      const top = s === 0 ? 0 : base.top[s]!
+      let h1 = 0
+      let h2 = 0
+      for (let q = s; q < p; q++) {
+        h1 = (Math.imul(h1, B1) + codes[q]!) | 0
+        h2 = (Math.imul(h2, B2) + codes[q]!) | 0
+      }
+      const tEnd = Math.min(hi, s + MAXW)
+      for (let t = p + 1; t <= tEnd; t++) {
+        const c = codes[t - 1]!
+        h1 = (Math.imul(h1, B1) + c) | 0
+        h2 = (Math.imul(h2, B2) + c) | 0
+        const l = t - s
+        // A word no word of the model or the lexicon could bring to the bar is not looked up.
+        if (l === 1 || top + this.bestEntry + R[t]! < skipBelow) continue
+        const w = lm.idHashed(h1, h2, l)
+        let v: number
+        if (w >= 0) v = top + best[w]!
+        else {
+          const f = lex.pairs.has(codes[s]!, codes[s + 1]!) ? lex.findHashed(h1, h2, l) : 0
+          if (f <= 0) continue
+          v = top + unk + (Math.log(f) + this.lexOffset)
+        }
+        v += R[t]!
+        if (v > u) u = v
+      }
+    }
+    if (u >= enough) u = this.refinedBound(p, lo, hi, e, enough)
+    codes[p] = keep
+    return u
+  }
+
+  /**
+   * swapBound again (codes[p] already swapped) with each word through p entered as swappedAt
+   * enters it: its states before it are the run's as read, so the word's score is exact and
+   * only the tail after it is a bound. Dearer (a trigram search per word): asked only of the
+   * swaps the first bound could not settle.
+   */
+  private refinedBound(p: number, lo: number, hi: number, e: number, enough: number): number {
+    const { codes, lm, lex, base } = this
+    const R = this.bound
+    const unk = lm.unigram(lm.unk)
+    const skipBelow = enough === Infinity ? -Infinity : enough
+    let u = -Infinity
+    for (let t = p + 1; t <= e && t <= p + 3; t++)
+      for (let l = Math.max(2, t - p); l <= 3; l++) {
+        const s = t - l
+        if (s < 0) continue
+        const v = (s === 0 ? 0 : base.top[s]!) + unk + this.entryCost(t, l) + R[t]!
+        if (v > u) u = v
+      }
+    for (let s = p; s >= lo && u < enough; s--) {
+      let h1 = 0
+      let h2 = 0
+      for (let q = s; q < p; q++) {
+        h1 = (Math.imul(h1, B1) + codes[q]!) | 0
+        h2 = (Math.imul(h2, B2) + codes[q]!) | 0
+      }
+      const tEnd = Math.min(hi, s + MAXW)
+      for (let t = p + 1; t <= tEnd; t++) {
+        const c = codes[t - 1]!
+        h1 = (Math.imul(h1, B1) + c) | 0
+        h2 = (Math.imul(h2, B2) + c) | 0
+        const l = t - s
+        if ((s === 0 ? 0 : base.top[s]!) + this.bestEntry + R[t]! < skipBelow) continue
+        let w = lm.idHashed(h1, h2, l)
+        let v: number
+        if (w >= 0 || l === 1) {
+          if (w < 0) w = lm.unk
+          v = this.enteredScore(s, w)
+        } else {
+          const f = lex.pairs.has(codes[s]!, codes[s + 1]!) ? lex.findHashed(h1, h2, l) : 0
+          if (f <= 0) continue
+          v = (s === 0 ? 0 : base.top[s]!) + unk + (Math.log(f) + this.lexOffset)
+        }
+        v += R[t]!
+        if (v > u) u = v
+      }
+    }
+    return u
+  }
+
+  /** The score enter gives word w after the states of the run as read at s (s ≤ the swap). */
+  private enteredScore(s: number, w: number): number {
+    const { lm, base } = this
+    if (s === 0) return lm.unigram(w)
+    let top = -Infinity
+    const row = s * S
+    const floor = base.top[s]! - BEAM
+    for (let k = 1; k < S; k++) {
+      const sc = base.score[row + k]!
+      if (sc < floor) continue
+      const v = sc + lm.logProbAfter(base.ctxBigram[row + k]!, base.word[row + k]!, w)
+      if (v > top) top = v
+    }
+    return top
+  }
+
+  /**
+   * Keeps in bestEntry the most any word can add to a path: the best of bestLogProbs, and a
+   * lexicon word as frequent as the whole lexicon (enterUnknown's sum with f = total). With a
+   * hair of room for the rounding; the callers' BOUND_MARGIN is far wider.
+   */
+  private bestOfAll(best: Float64Array): Float64Array {
+    let m = this.lm.unigram(this.lm.unk) + (Math.log(this.lex.total) + this.lexOffset)
+    for (let w = 0; w < best.length; w++) if (best[w]! > m) m = best[w]!
+    this.bestEntry = m + 1e-9
+    return best
+  }
+
+  /** The best ln P the model gives the one-character word `code` (its <unk> when it lacks it). */
+  private bestChar(code: number): number {
+    const memo = (this.charBest ??= new Float64Array(0x10000).fill(NaN))
+    let v = memo[code]!
+    if (Number.isNaN(v)) {
+      const w = this.lm.idHashed(code, code, 1)
+      v = memo[code] = this.bestP![w >= 0 ? w : this.lm.unk]!
+    }
+    return v
   }
 
   /**
