@@ -111,12 +111,34 @@ describe('the export dialog', () => {
     expect(await page.getByTestId('export-scope-page').isEnabled()).toBe(false)
     expect(await page.getByTestId('export-scope-all').isChecked()).toBe(true)
 
-    // Cancel while it runs: no folder, no staging folder. On a loaded machine the export may end
-    // before the click reaches it; that run proves nothing about Cancel, so its folder goes and
-    // the export starts again.
+    // Cancel while it runs: no folder, no staging folder. Cancel is clicked in the page the moment
+    // it can be (a click sent from here arrives a round trip later, and a quick export had ended
+    // by then five times running in CI). Should the export still end first, that run proves
+    // nothing about Cancel: its folder goes and the export starts again.
     for (let attempt = 1; ; attempt++) {
-      await page.getByTestId('export-start').click()
-      await page.getByTestId('export-cancel').click({ timeout: 3000 }).catch(() => undefined)
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            const cancelWhenReady = (): boolean => {
+              const cancel = document.querySelector<HTMLButtonElement>('[data-testid="export-cancel"]')
+              if (!cancel || cancel.disabled) return false
+              cancel.click()
+              return true
+            }
+            const watch = new MutationObserver(() => {
+              if (!cancelWhenReady()) return
+              watch.disconnect()
+              resolve()
+            })
+            watch.observe(document.body, { childList: true, subtree: true, attributes: true })
+            // Gone by itself (the export ended before Cancel was there): the outcome tells.
+            setTimeout(() => {
+              watch.disconnect()
+              resolve()
+            }, 5000)
+            document.querySelector<HTMLButtonElement>('[data-testid="export-start"]')!.click()
+          })
+      )
       const outcome = page.getByTestId('export-cancelled').or(page.getByTestId('export-result'))
       await outcome.first().waitFor()
       if ((await page.getByTestId('export-cancelled').count()) > 0) break
