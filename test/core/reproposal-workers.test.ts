@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../../src/core/store/database'
 import { createHandlers } from '../../src/core/services'
 import { reproposalStatus, scheduleReproposal } from '../../src/core/learning/reproposalJobs'
-import { acquireReproposalPool, closeReproposalPool, releaseReproposalPool } from '../../src/core/learning/reproposalPool'
+import { acquireReproposalPool, closeReproposalPool, releaseReproposalPool, warmReproposalPool } from '../../src/core/learning/reproposalPool'
+import { openAppSession } from '../../src/core/services/session'
 import { importRules } from '../../src/core/store/queries/learning'
 import { pagesWithStaleSuggestions } from '../../src/core/store/queries/suggestions'
 import { runSuggestionPass } from '../../src/core/pipeline/suggestionPass'
@@ -109,4 +110,16 @@ setTimeout(() => process.stdout.write('waited'), 500);`
     expect(run.status).toBe(0)
     expect(Date.now() - started).toBeLessThan(60_000)
   }, 90_000)
+
+  it('ends the kept workers when the app closes their database (not minutes later, holding their models)', async () => {
+    const session = openAppSession({ databasePath: path.join(tempDir(), 'closing.db'), mode: 'browser' })
+    const db = session.db()!
+    warmReproposalPool(db)
+    const pool = acquireReproposalPool(db)
+    expect(pool?.live).toBeGreaterThan(0)
+    releaseReproposalPool(db, pool!)
+    session.close()
+    for (let waited = 0; pool!.live > 0 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50))
+    expect(pool!.live).toBe(0)
+  }, 60_000)
 })

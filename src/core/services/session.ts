@@ -16,6 +16,7 @@ import { createServices } from '.'
 import type { ImportJobs } from './importJobs'
 import { callWorker, type CallWorker } from './callWorker'
 import { deriveStoredScans } from './scanDerivation'
+import { closeReproposalPool } from '../learning/reproposalPool'
 
 const HOUR = 3600 * 1000
 /** How long after the store opens its large scans lacking previews and tiles are queued (not while the window starts). */
@@ -155,6 +156,8 @@ export function openAppSession(options: AppSessionOptions): AppSession {
 
   function close(): void {
     void open?.longCalls?.close()
+    // The re-proposal workers kept for the next approval end with their database, not minutes later.
+    if (open) void closeReproposalPool(open.db)
     if (daily) clearInterval(daily)
     open?.db.close()
     open = null
