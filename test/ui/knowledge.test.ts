@@ -25,7 +25,8 @@ describe('the knowledge view', () => {
     await page.getByTestId('open-knowledge').click()
     const view = page.getByTestId('knowledge')
     await view.waitFor()
-    expect(await view.locator('tr').count()).toBe(2)
+    // The view appears before its rows are read: wait for them rather than count at once.
+    await expect.poll(() => view.locator('tr').count()).toBe(2)
 
     // A wrong lesson corrected in place, another removed.
     const wrong = view.locator('tr[data-original="态愿者"] input')
