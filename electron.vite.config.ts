@@ -15,7 +15,9 @@ export default defineConfig({
           // The importer's worker threads load this file by name, beside the entry that starts them.
           pageWorker: resolve(__dirname, 'src/core/workers/pageWorker.ts'),
           // Long calls (giant saves) run on a thread of their own with this file (callWorker.ts).
-          callWorkerThread: resolve(__dirname, 'src/core/services/callWorkerThread.ts')
+          callWorkerThread: resolve(__dirname, 'src/core/services/callWorkerThread.ts'),
+          // A long page's typo detection shares its chunks with this thread (typos/lanes.ts).
+          typoLane: resolve(__dirname, 'src/core/typos/typoLane.ts')
         }
       }
     }

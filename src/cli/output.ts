@@ -1,3 +1,5 @@
+import { writeJson } from './jsonStream'
+
 export interface Output {
   out: (line: string) => void
   err: (line: string) => void
@@ -7,7 +9,7 @@ export interface Output {
 export const consoleOutput: Output = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
-  json: (value) => process.stdout.write(JSON.stringify(value, null, 2) + '\n')
+  json: (value) => writeJson(value, (chunk) => process.stdout.write(chunk))
 }
 
 /** A progress line on stderr, shown only once a batch has run for more than a second. */

@@ -126,7 +126,7 @@ export function parseConfusions(text: string): Map<string, ConfusionRow> {
   return rows
 }
 
-class Channel implements ConfusionModel {
+export class Channel implements ConfusionModel {
   readonly learnt: boolean
   readonly stats: ConfusionStats
   private readonly rows: Map<string, ConfusionRow>

@@ -1,6 +1,7 @@
 import { B1, B2 } from './hash'
 import type { LanguageModel } from './lm'
 import type { TypoModel } from './model'
+import { readShapeNeighbours, type ShapeNeighbours } from './shapeNeighbours'
 
 /**
  * What the context proposes where the character as read makes a word with neither neighbour
@@ -49,6 +50,25 @@ interface SideList {
 }
 
 const caches = new WeakMap<TypoModel, Map<number, SideList>>()
+const neighbourLists = new WeakMap<TypoModel, ShapeNeighbours | null>()
+/** Marks of the read character's shape neighbours in side (a stamp per list, no allocation). */
+const near = new Uint32Array(0x10000)
+let nearStamp = 0
+
+/** The model's list of shape neighbours above the knee (shapeNeighbours.ts), read on first use; null without it. */
+export function neighboursOf(model: TypoModel): ShapeNeighbours | null {
+  let list = neighbourLists.get(model)
+  if (list === undefined) {
+    list = model.resourcesDir && model.shapes ? readShapeNeighbours(model.resourcesDir, model.shapes, SHAPE_KNEE) : null
+    neighbourLists.set(model, list)
+  }
+  return list
+}
+
+/** Gives a model the list another thread read for the same model (sharedModel.ts). */
+export function adoptNeighbours(model: TypoModel, list: ShapeNeighbours | null): void {
+  neighbourLists.set(model, list)
+}
 
 /**
  * The SIDE_KEEP characters closest in shape to `code` among those that follow `neighbour`
@@ -63,13 +83,24 @@ function side(model: TypoModel, code: number, neighbour: number, after: boolean)
   if (list) return list
   const shapes = model.shapes!
   const pool = after ? model.wordPairs.after(neighbour) : model.wordPairs.before(neighbour)
+  // Only the partners among the read character's shape neighbours can pass the knee: the others
+  // are not compared (the same list as comparing them all).
+  const nb = neighboursOf(model)
+  const row = nb ? shapes.rowOf(code) : -1
+  if (row >= 0) {
+    if (++nearStamp === 0xffffffff) {
+      near.fill(0)
+      nearStamp = 1
+    }
+    for (let k = nb!.start[row]!; k < nb!.start[row + 1]!; k++) near[nb!.codes[k]!] = nearStamp
+  }
   // Insertion into a short sorted array: pools hold hundreds, the kept list a few dozen.
   const codes = new Uint16Array(SIDE_KEEP)
   const sims = new Float32Array(SIDE_KEEP)
   let n = 0
   for (let k = 0; k < pool.length; k++) {
     const c = pool[k]!
-    if (c === code || !shapes.has(c)) continue
+    if (c === code || (row >= 0 && near[c] !== nearStamp) || !shapes.has(c)) continue
     // Below the knee a candidate is never proposed (contextCandidatesInto stops at the first),
     // so the list keeps only those above it, and a pair sure to fall below it (or below the
     // last of a full list) is not compared to the end.

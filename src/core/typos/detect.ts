@@ -6,6 +6,7 @@ import { type LanguageModel, LM_MAX_WORD } from './lm'
 import { BOUND_MARGIN, isSurname, LmScorer } from './lmScorer'
 import type { TypoModel } from './model'
 import { repeatedSpans, sightings } from './repeats'
+import { startRunsInLanes } from './lanes'
 
 /**
  * Noisy-channel judgement of each suspicious character. For a character r read at some
@@ -172,19 +173,45 @@ export function findCharSwaps(
   model: TypoModel,
   minEvidence = model.channel.learnt ? MIN_EVIDENCE_LEARNT : MIN_EVIDENCE
 ): PositionFinding[] {
+  const n = text.length
+  // A long page's runs are scored by other threads too (lanes.ts), started before this one
+  // begins; the page-level judgement stays whole. Short texts, and where no thread can be
+  // started, on this thread alone.
+  const lanes = n >= LANES_FROM ? startRunsInLanes(text, skip, model, minEvidence) : null
+  // The findings of the runs scored so far on this thread, by the run's text (scoreRuns).
+  const seen = new Map<string, PositionFinding[]>()
+  const here = (from: number, to: number): PositionFinding[] => scoreRuns(text, skip, model, minEvidence, from, to, seen)
+  return judgedOnPage(text, lanes ? lanes.finish(here) : here(0, n))
+}
+
+/** Texts from this many characters (about 3 MB) share their detection among threads. */
+export const LANES_FROM = 1_000_000
+
+/**
+ * The findings of each run of two or more hanzi that starts in [from, to) (a run is judged
+ * whole), before the page-level judgement. `seen` holds the findings of the runs scored so far,
+ * by the run's text: a run's findings depend on its characters alone (and the skip mask, so a
+ * run with a masked position is not kept), and a phrase that recurs on the page (furniture,
+ * datelines, a text printed twice, the pages of a whole edition in one file) is scored once.
+ * Pass the same map for the parts of one text, and only for one text, model and threshold.
+ */
+export function scoreRuns(
+  text: string,
+  skip: Uint8Array,
+  model: TypoModel,
+  minEvidence: number,
+  from: number,
+  to: number,
+  seen = new Map<string, PositionFinding[]>()
+): PositionFinding[] {
   const lm = model.lm
   let scorer = scorers.get(model)
   if (!scorer) scorers.set(model, (scorer = new LmScorer(lm, model.lexicon, OOV_COST, NAME_COST, LEX_BONUS, OOV3_COST, NAME3_COST)))
   const found: PositionFinding[] = []
-  const n = text.length
-  // Findings of the runs scored so far, by the run's text. A run's findings depend on its
-  // characters alone (and the skip mask, so a run with a masked position is not kept): a
-  // phrase that recurs on the page (furniture, datelines, a text printed twice, the pages of a
-  // whole edition in one file) is scored once.
-  const seen = new Map<string, PositionFinding[]>()
+  const n = Math.min(to, text.length)
   let broken = new Uint8Array(256)
   let damage = new Uint8Array(256)
-  let i = 0
+  let i = from
   while (i < n) {
     if (!isHan(text.charCodeAt(i))) {
       i++
@@ -192,7 +219,7 @@ export function findCharSwaps(
     }
     const rs = i
     let re = i
-    while (re < n && isHan(text.charCodeAt(re))) re++
+    while (re < text.length && isHan(text.charCodeAt(re))) re++
     i = re
     if (re - rs < 2) continue
     const key = unmasked(skip, rs, re) ? text.slice(rs, re) : null
@@ -269,6 +296,12 @@ export function findCharSwaps(
     }
     if (key !== null && seen.size < MAX_RUNS_KEPT) seen.set(key, found.length === first ? NONE : found.slice(first).map((f) => shifted(f, -rs)))
   }
+  return found
+}
+
+/** The page-level judgement of the findings of all its runs. */
+function judgedOnPage(text: string, found: PositionFinding[]): PositionFinding[] {
+  const n = text.length
   // A string read the same way twice on one page is a term of that page (a name, a place, a
   // word the model lacks), not a misreading: OCR does not repeat its errors letter for letter
   // where the model would see one. All findings are checked in one pass over the text.

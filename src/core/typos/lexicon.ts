@@ -1,4 +1,5 @@
 import { B1, B2, hash1, hash2, LEN_SALT, powers } from './hash'
+import { sharedInt32 } from './sharedArrays'
 
 /** Words longer than this are not looked up (they are rare and never decide a fix). */
 export const MAX_WORD = 6
@@ -48,7 +49,7 @@ export class Lexicon {
     while (cap < entries.count * 2) cap <<= 1
     this.mask = cap - 1
     this.tableMask = cap * 4 - 1
-    const table = (this.table = new Int32Array(cap * 4))
+    const table = (this.table = sharedInt32(cap * 4))
     let size = 0
     let total = 0
     entries.forEach((word, freq) => {

@@ -1,4 +1,5 @@
 import { B1, B2, LEN_SALT } from './hash'
+import { sharedBytes, sharedFloat32, sharedFloat64, sharedInt32, sharedUint32 } from './sharedArrays'
 
 /** Longest vocabulary word the model holds (scripts/lm/build-lm.mjs drops longer ones). */
 export const LM_MAX_WORD = 8
@@ -65,8 +66,8 @@ export class LanguageModel {
     this.triLevels = book()
     const vocabAt = at
     at += vocabBytes
-    this.uniP = new Float32Array(V)
-    this.uniB = new Float32Array(V)
+    this.uniP = sharedFloat32(V)
+    this.uniB = sharedFloat32(V)
     for (let k = 0; k < V; k++) {
       this.uniP[k] = uniLevels[raw[at + k]!]!
       this.uniB[k] = uniBoLevels[raw[at + V + k]!]!
@@ -94,24 +95,24 @@ export class LanguageModel {
       }
     }
     const prefix = (counts: Uint32Array): Uint32Array => {
-      const s = new Uint32Array(counts.length + 1)
+      const s = sharedUint32(counts.length + 1)
       for (let k = 0; k < counts.length; k++) s[k + 1] = s[k]! + counts[k]!
       return s
     }
     const perFirst = new Uint32Array(V)
     varints(V, perFirst)
     this.biStart = prefix(perFirst)
-    this.biW = new Uint32Array(nB)
+    this.biW = sharedUint32(nB)
     varints(nB, this.biW, this.biStart)
-    this.biP = raw.slice(p, p + nB)
-    this.biB = raw.slice(p + nB, p + 2 * nB)
+    this.biP = sharedBytes(raw.subarray(p, p + nB))
+    this.biB = sharedBytes(raw.subarray(p + nB, p + 2 * nB))
     p += 2 * nB
     const perBigram = new Uint32Array(nB)
     varints(nB, perBigram)
     this.triStart = prefix(perBigram)
-    this.triW = new Uint32Array(nT)
+    this.triW = sharedUint32(nT)
     varints(nT, this.triW, this.triStart)
-    this.triP = raw.slice(p, p + nT)
+    this.triP = sharedBytes(raw.subarray(p, p + nT))
     p += nT
     if (p !== raw.length) throw new Error(`language model: ${raw.length - p} bytes left over`)
 
@@ -122,7 +123,7 @@ export class LanguageModel {
     while (cap < V * 2) cap <<= 1
     this.mask = cap - 1
     this.tableMask = cap * 4 - 1
-    const table = new Int32Array(cap * 4)
+    const table = sharedInt32(cap * 4)
     for (let k = 2; k < table.length; k += 4) table[k] = -1
     this.table = table
     // The vocabulary is hashed straight from its UTF-8 bytes (hanzi are three-byte
@@ -274,7 +275,7 @@ export class LanguageModel {
     let maxUniB = -Infinity
     for (let w = 0; w < V; w++) maxUniB = Math.max(maxUniB, this.uniB[w]!)
     const fallback = maxBo + maxUniB
-    const best = new Float64Array(V)
+    const best = sharedFloat64(V)
     for (let w = 0; w < V; w++) best[w] = Math.max(this.uniP[w]!, fallback + this.uniP[w]!)
     for (let k = 0; k < this.bigramCount; k++) {
       const w = this.biW[k]!
@@ -307,10 +308,10 @@ export class LanguageModel {
    */
   private trigramMaxima(): Float32Array {
     this.bestLogProbs()
-    const triMax = new Float32Array(this.bigramCount).fill(-Infinity)
+    const triMax = sharedFloat32(this.bigramCount).fill(-Infinity)
     // A trigram whose bigram (v w) the model lacks (not in a well-formed ARPA file, but
     // cheap to allow) bounds every (·, w).
-    const orphan = (this.orphanTri = new Float64Array(this.vocabSize).fill(-Infinity))
+    const orphan = (this.orphanTri = sharedFloat64(this.vocabSize).fill(-Infinity))
     let v = 0
     for (let k = 0; k < this.bigramCount; k++) {
       const from = this.triStart[k]!

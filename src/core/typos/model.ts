@@ -26,6 +26,8 @@ export interface TypoModel {
   loadMs: number
   /** Of which the language model. */
   lmLoadMs: number
+  /** The folder it was read from: another thread loads the same model from it (lanes.ts). */
+  resourcesDir?: string
 }
 
 export const LEXICON_FILE = 'lexicon.txt.br'
@@ -83,7 +85,7 @@ export function buildTypoModel(options: LoadOptions = {}): TypoModel {
   const lm = new LanguageModel(brotliDecompressSync(readFileSync(join(dir, LM_FILE))))
   const lmLoadMs = performance.now() - t1
   return { lexicon, lookalikes, lm, channel: buildConfusions({ resourcesDir: dir, lookalikes }),
-    glyphChannel: buildConfusionModel(new Map(), lookalikes), shapes, wordPairs, loadMs: performance.now() - t0, lmLoadMs }
+    glyphChannel: buildConfusionModel(new Map(), lookalikes), shapes, wordPairs, loadMs: performance.now() - t0, lmLoadMs, resourcesDir: dir }
 }
 
 let singleton: TypoModel | undefined

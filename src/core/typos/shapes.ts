@@ -1,3 +1,5 @@
+import { sharedBytes } from './sharedArrays'
+
 /**
  * How alike two hanzi print, for any pair: coarse ink maps of every GB 2312 hanzi
  * (resources/typos/glyphs.bin.br, scripts/lookalikes/build-glyphs.mjs) compared cell by cell.
@@ -17,6 +19,10 @@ export class Shapes {
   private readonly ink: Uint8Array
   private readonly mass: Int32Array
   private readonly width: number
+  /** FNV-1a of the glyph file: what a table derived from it (shapeNeighbours.ts) was made from. */
+  readonly checksum: number
+  /** The characters covered, by row. */
+  readonly codes: Uint16Array
 
   constructor(raw: Uint8Array) {
     const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength)
@@ -27,14 +33,24 @@ export class Shapes {
     this.width = side * side * fonts
     const inkAt = 8 + 2 * count
     if (raw.length !== inkAt + count * this.width) throw new Error(`glyphs: ${raw.length} bytes, expected ${inkAt + count * this.width}`)
-    this.ink = raw.subarray(inkAt)
+    this.ink = sharedBytes(raw.subarray(inkAt))
     this.mass = new Int32Array(count)
+    this.codes = new Uint16Array(count)
     for (let i = 0; i < count; i++) {
-      this.row[view.getUint16(8 + 2 * i, true)] = i
+      this.codes[i] = view.getUint16(8 + 2 * i, true)
+      this.row[this.codes[i]!] = i
       let m = 0
       for (let k = i * this.width; k < (i + 1) * this.width; k++) m += this.ink[k]!
       this.mass[i] = m
     }
+    let h = 0x811c9dc5
+    for (let k = 0; k < raw.length; k++) h = Math.imul(h ^ raw[k]!, 0x01000193)
+    this.checksum = h >>> 0
+  }
+
+  /** Row of a character in the table, -1 when not covered. */
+  rowOf(code: number): number {
+    return this.row[code]!
   }
 
   /** Whether the table has the character's shape. */

@@ -2,7 +2,7 @@ import type { EditionEvidence } from '../analysis'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { Worker } from 'node:worker_threads'
+import { type Transferable, Worker } from 'node:worker_threads'
 import type { DetectOptions } from '../typos'
 import type { SuggestionInput } from '../model/suggestion'
 import type { Prepared } from '../import/prepare'
@@ -164,10 +164,10 @@ export function workerEntry(name = 'pageWorker', sourceDir = __dirname): string 
   return null
 }
 
-export function spawn(entry: string, workerData?: unknown): Worker {
-  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData })
+export function spawn(entry: string, workerData?: unknown, transferList?: Transferable[]): Worker {
+  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData, transferList })
   const bootstrap = `const { createRequire } = require('node:module');
 require(createRequire(${JSON.stringify(entry)}).resolve('tsx/cjs/api')).register();
 require(${JSON.stringify(entry)});`
-  return new Worker(bootstrap, { eval: true, workerData })
+  return new Worker(bootstrap, { eval: true, workerData, transferList })
 }
