@@ -193,6 +193,14 @@ function newPara(u: Unit, dup: boolean): Para {
 
 /** Scratch for straddlingBigrams: a small index for each first character, zero again after every call. */
 const FIRST_INDEX = new Uint16Array(0x10000)
+/**
+ * Scratch for straddlingBigrams: one bit per hash of a counted key, cleared after every call. Most
+ * bigrams of a page straddle no break: the bit spares their Map look-up (a third of the page's
+ * structure analysis on the 20 MB page of the benchmark).
+ */
+const KEY_BITS = 23
+const KEY_SEEN = new Int32Array(1 << (KEY_BITS - 5))
+const keyHash = (key: number): number => Math.imul(key, 0x9e3779b1) >>> (32 - KEY_BITS)
 
 /** Counts, over all lines, of the Han bigrams that straddle a possible break. */
 export function straddlingBigrams(units: readonly Unit[]): Map<string, number> {
@@ -215,7 +223,10 @@ export function straddlingBigrams(units: readonly Unit[]): Map<string, number> {
           firsts.push(a)
           index = FIRST_INDEX[a] = firsts.length
         }
-        counts.set(index * 0x10000 + first!.charCodeAt(0), 0)
+        const key = index * 0x10000 + first!.charCodeAt(0)
+        counts.set(key, 0)
+        const h = keyHash(key)
+        KEY_SEEN[h >>> 5]! |= 1 << (h & 31)
       }
     }
     const wanted = new Map<string, number>()
@@ -226,6 +237,8 @@ export function straddlingBigrams(units: readonly Unit[]): Map<string, number> {
         const index = FIRST_INDEX[t.charCodeAt(i)]!
         if (index === 0) continue
         const key = index * 0x10000 + t.charCodeAt(i + 1)
+        const h = keyHash(key)
+        if ((KEY_SEEN[h >>> 5]! & (1 << (h & 31))) === 0) continue
         const n = counts.get(key)
         if (n !== undefined) counts.set(key, n + 1)
       }
@@ -234,6 +247,7 @@ export function straddlingBigrams(units: readonly Unit[]): Map<string, number> {
     return wanted
   } finally {
     for (const a of firsts) FIRST_INDEX[a] = 0
+    for (const key of counts.keys()) KEY_SEEN[keyHash(key) >>> 5] = 0
   }
 }
 
