@@ -4,7 +4,7 @@
  * encoded copy. Objects and arrays are opened level by level; a member below SMALL characters of
  * source text is stringified whole and indented to its place.
  */
-const PIECE = 1 << 20
+const PIECE = 1 << 18
 
 export function writeJson(value: unknown, write: (chunk: string) => void): void {
   let pending = ''
@@ -15,24 +15,37 @@ export function writeJson(value: unknown, write: (chunk: string) => void): void 
       pending = ''
     }
   }
-  const big = (s: string): void => {
-    if (pending) write(pending)
-    pending = ''
-    write(s)
-  }
-  member(value, '', emit, big)
+  member(value, '', emit)
   write(pending + '\n')
+}
+
+/**
+ * A long string (a page's text) stringified a piece at a time: the quotes once, each piece's
+ * escapes as JSON.stringify writes them. A piece never ends between the two halves of a
+ * surrogate pair (stringified apart, each half would be escaped as a lone surrogate).
+ */
+function longString(v: string, emit: (s: string) => void): void {
+  emit('"')
+  for (let from = 0; from < v.length; ) {
+    let to = Math.min(v.length, from + PIECE)
+    const last = v.charCodeAt(to - 1)
+    if (to < v.length && last >= 0xd800 && last <= 0xdbff) to--
+    const s = JSON.stringify(v.slice(from, to))
+    emit(s.slice(1, -1))
+    from = to
+  }
+  emit('"')
 }
 
 /** Members whose JSON is likely this long or more are opened rather than stringified whole. */
 const SMALL = 65_536
 
-function member(value: unknown, indent: string, emit: (s: string) => void, big: (s: string) => void): void {
+function member(value: unknown, indent: string, emit: (s: string) => void): void {
   const v = value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON: () => unknown }).toJSON() : value
+  if (typeof v === 'string' && v.length >= PIECE) return longString(v, emit)
   if (v === null || typeof v !== 'object' || roughSize(v, SMALL) < SMALL) {
     const s = JSON.stringify(v, null, 2)
     if (s === undefined) return emit('null')
-    if (typeof v === 'string' && s.length >= PIECE) return big(s)
     return emit(indent && s.includes('\n') ? s.replace(/\n/g, '\n' + indent) : s)
   }
   const inner = indent + '  '
@@ -43,7 +56,7 @@ function member(value: unknown, indent: string, emit: (s: string) => void, big: 
       emit(inner)
       // JSON.stringify writes null for what it cannot write in an array.
       if (item === undefined || typeof item === 'function' || typeof item === 'symbol') emit('null')
-      else member(item, inner, emit, big)
+      else member(item, inner, emit)
       emit(k < v.length - 1 ? ',\n' : '\n')
     })
     return emit(indent + ']')
@@ -56,7 +69,7 @@ function member(value: unknown, indent: string, emit: (s: string) => void, big: 
   emit('{\n')
   keys.forEach((k, i) => {
     emit(inner + JSON.stringify(k) + ': ')
-    member((v as Record<string, unknown>)[k], inner, emit, big)
+    member((v as Record<string, unknown>)[k], inner, emit)
     emit(i < keys.length - 1 ? ',\n' : '\n')
   })
   emit(indent + '}')

@@ -18,6 +18,17 @@ describe('JSON written in pieces', () => {
     )
   })
 
+  it('is the same on long strings cut into pieces: astral characters, lone surrogates, escapes', () => {
+    const piece = 1 << 18
+    const values = [
+      'a' + '𠮷'.repeat(piece),
+      'x'.repeat(piece - 1) + '\ud800' + 'y' + '"\\\n'.repeat(1000),
+      '𠮷'.repeat(piece) + '\udc00',
+      { text: '测'.repeat(3 * piece + 7), list: ['\u2028'.repeat(piece + 1)] }
+    ]
+    for (const v of values) expect(written(v).text).toBe(JSON.stringify(v, null, 2) + '\n')
+  })
+
   it('is the same on a large analysis-shaped document, never held as one string', () => {
     const paragraph = '城南街道启动老旧小区改造，三个社区试点加装电梯。\n"引号" \\ 反斜杠 \u2028'
     const text = paragraph.repeat(60_000)
