@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { writeJson } from './jsonStream'
 
 export interface Output {
@@ -6,10 +7,39 @@ export interface Output {
   json: (value: unknown) => void
 }
 
+/** A few milliseconds' pause for writeAll, without a timer (the CLI writes synchronously). */
+const pause = new Int32Array(new SharedArrayBuffer(4))
+/** The reader went away (`galley … | head`): the rest of the output is dropped, as a pipe's writer does. */
+let closed = false
+
+/**
+ * Standard output written synchronously, piece by piece: process.stdout queues what a pipe does
+ * not take at once, and a reader slower than the analysis of a 20 MB page then held the whole
+ * JSON in memory (+50–110 MB). A pipe the process was given non-blocking answers EAGAIN: wait
+ * and write the rest.
+ */
+function writeAll(fd: number, text: string): void {
+  if (closed) return
+  const bytes = Buffer.from(text, 'utf8')
+  for (let at = 0; at < bytes.length; ) {
+    try {
+      at += fs.writeSync(fd, bytes, at)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'EPIPE') {
+        closed = true
+        return
+      }
+      if (code !== 'EAGAIN') throw error
+      Atomics.wait(pause, 0, 0, 2)
+    }
+  }
+}
+
 export const consoleOutput: Output = {
-  out: (line) => process.stdout.write(line + '\n'),
+  out: (line) => writeAll(1, line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
-  json: (value) => writeJson(value, (chunk) => process.stdout.write(chunk))
+  json: (value) => writeJson(value, (chunk) => writeAll(1, chunk))
 }
 
 /** A progress line on stderr, shown only once a batch has run for more than a second. */

@@ -88,4 +88,19 @@ describe('galley CLI', () => {
     const usage = spawnSync(process.execPath, [bin, 'nope'], { encoding: 'utf8' })
     expect(usage.status).toBe(2)
   })
+
+  it('writes its JSON whole to a pipe read slowly, and stops quietly when the reader goes away', () => {
+    const root = path.resolve(__dirname, '../..')
+    const bin = path.join(root, 'bin', 'galley.mjs')
+    const page = path.join(tempDir(), 'long.txt')
+    // about 3 MB of JSON: far more than a pipe holds, so the writer waits for the reader
+    fs.writeFileSync(page, '城南街道启动老旧小区改造，三个社区试点加装电梯。\n\n'.repeat(40_000))
+    const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`
+    const slow = spawnSync('sh', ['-c', `${quote(process.execPath)} ${quote(bin)} analyze --json ${quote(page)} | (sleep 1; cat)`], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    expect(slow.status).toBe(0)
+    const parsed = JSON.parse(slow.stdout) as { text: string }
+    expect(parsed.text).toBe(fs.readFileSync(page, 'utf8'))
+    const cut = spawnSync('sh', ['-c', `${quote(process.execPath)} ${quote(bin)} analyze --json ${quote(page)} | head -c 100 > /dev/null`], { encoding: 'utf8' })
+    expect(cut.stderr).toBe('')
+  }, 120_000)
 })

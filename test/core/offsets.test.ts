@@ -39,7 +39,11 @@ describe('placing cleaned stretches in the original', () => {
       fc.property(text, fc.array(text, { maxLength: 6 }), (original, extra) => {
         // snippets taken from the original (folded differently) and some that are not in it
         const snippets = [...extra, original.slice(3, 12).replace(/，/g, ','), original.slice(10, 30).replace(/ /g, '')]
-        expect(locateAllInOriginal(original, snippets)).toEqual(reference(original, snippets))
+        const expected = reference(original, snippets)
+        expect(locateAllInOriginal(original, snippets)).toEqual(expected)
+        // small windows and marks: searches that cross windows, snippets longer than a window
+        expect(locateAllInOriginal(original, snippets, 5, 3)).toEqual(expected)
+        expect(locateAllInOriginal(original, snippets, 1, 1)).toEqual(expected)
       }),
       { numRuns: 3000 }
     )

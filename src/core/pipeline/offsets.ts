@@ -47,17 +47,17 @@ export function locateInOriginal(original: string, snippet: string): { start: nu
  * snippets there are. A snippet not found before its successor (the cleaned text moved it) is
  * looked for in the whole original.
  */
-export function locateAllInOriginal(original: string, snippets: readonly string[]): ({ start: number; end: number } | null)[] {
+export function locateAllInOriginal(original: string, snippets: readonly string[], window = 1 << 20, step = 1 << 16): ({ start: number; end: number } | null)[] {
   const found: ({ start: number; end: number } | null)[] = new Array<null>(snippets.length).fill(null)
   if (snippets.length === 0) return found
-  const o = fold(original)
+  const o = new FoldedPage(original, window, step)
   const spans: [k: number, at: number, length: number][] = []
   let before = o.length
   for (let k = snippets.length - 1; k >= 0; k--) {
     const s = fold(snippets[k]!)
     if (s.length === 0) continue
     let at = before - s.length >= 0 ? o.lastIndexOf(s, before - s.length) : -1
-    if (at < 0) at = o.lastIndexOf(s)
+    if (at < 0) at = o.lastIndexOf(s, o.length - s.length)
     else before = at
     if (at < 0) continue
     spans.push([k, at, s.length])
@@ -66,4 +66,65 @@ export function locateAllInOriginal(original: string, snippets: readonly string[
   const offsets = offsetsOf(original, wanted)
   for (const [k, at, length] of spans) found[k] = { start: offsets.get(at)!, end: offsets.get(at + length - 1)! + 1 }
   return found
+}
+
+/**
+ * The folded text of a page, searched through windows of it folded on demand: a 20 MB page
+ * folded whole is a second 28 MB string beside it (and the builder's parts): 46 MB at the top
+ * of its analysis' memory.
+ */
+class FoldedPage {
+  /** Characters of the folded text. */
+  readonly length: number
+  /** The offset in the text of every `step`-th folded character. */
+  private readonly marks: number[] = []
+
+  constructor(
+    private readonly text: string,
+    private readonly window: number,
+    private readonly step: number
+  ) {
+    let n = 0
+    for (let i = 0; i < text.length; i++) {
+      if (isSpace(text.charCodeAt(i))) continue
+      if (n % step === 0) this.marks.push(i)
+      n++
+    }
+    this.length = n
+  }
+
+  /** The offset in the text of folded character f (< length). */
+  private offset(f: number): number {
+    let i = this.marks[Math.floor(f / this.step)]!
+    for (let n = f - (f % this.step); ; i++) {
+      if (isSpace(this.text.charCodeAt(i))) continue
+      if (n === f) return i
+      n++
+    }
+  }
+
+  /** Folded characters [from, to). */
+  private slice(from: number, to: number): string {
+    return from >= to ? '' : fold(this.text.slice(this.offset(from), this.offset(to - 1) + 1))
+  }
+
+  /** The window folded last: searches move backwards, and most find their place inside it. */
+  private cached = { lo: 0, hi: 0, text: '' }
+
+  /** As String.prototype.lastIndexOf on the folded text: the last place ≤ limit where s starts, -1 when none. */
+  lastIndexOf(s: string, limit: number): number {
+    // `top`: where the occurrences still to look at end, at the latest
+    let top = Math.min(limit, this.length - s.length) + s.length
+    if (top < s.length) return -1
+    const width = Math.max(this.window, 2 * s.length)
+    for (;;) {
+      let c = this.cached
+      if (!(c.lo <= top - s.length && top <= c.hi)) c = this.cached = { lo: Math.max(0, top - width), hi: top, text: this.slice(Math.max(0, top - width), top) }
+      const at = c.text.lastIndexOf(s, top - s.length - c.lo)
+      if (at >= 0) return c.lo + at
+      if (c.lo === 0) return -1
+      // before this window, overlapping it by a snippet's length less one
+      top = c.lo + s.length - 1
+    }
+  }
 }
