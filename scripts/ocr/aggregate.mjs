@@ -9,7 +9,15 @@ export const MIN_COUNT = 0.1
 /** Two characters read as one must have happened this often: single merges are mostly garbage aligned. */
 export const MIN_MERGE = 2
 
-export function aggregate(passes) {
+/**
+ * Weight of Tesseract's alternative at rank k (its own reading rank 0) relative to its reading:
+ * TESS_ALT^k. Tesseract prints the order of what it nearly read but no probability
+ * (tesseract.mjs), so its soft counts are this geometric guess, the one constant chosen on the
+ * OCR dev set (scripts/ocr/fit-channel.mjs --tess-alt); 0 counts only what it read.
+ */
+export const TESS_ALT = 0.1
+
+export function aggregate(passes, { tessAlt = TESS_ALT } = {}) {
   const rows = new Map() // printed (1 char) → { n, reads: Map }
   const merges = new Map() // printed pair → Map(read → count)
   const texts = [] // printed strings each engine read, for counting merged pairs afterwards
@@ -51,7 +59,7 @@ export function aggregate(passes) {
 
   for (const pass of passes)
     for (const page of pass.pages) {
-      if (page.tess) take(page.lines.join(''), page.tess.join(''), 'tesseract', null)
+      if (page.tess) take(page.lines.join(''), page.tess.join(''), 'tesseract', tessAlt > 0 && page.tessChoices ? page.tessChoices.map((c) => c && { alts: c.map((char, k) => ({ char, prob: tessAlt ** k })) }) : null)
       page.lines.forEach((line, k) => {
         const p = page.paddle[k]
         if (p) take(line, p.text, 'paddle', p.chars)
@@ -75,7 +83,7 @@ export function aggregate(passes) {
 export function writeTable(table, out, charFreq = new Map()) {
   const lines = [
     '# OCR confusions learnt by scripts/ocr/build-confusions.mjs from Tesseract chi_sim and PP-OCRv4 reading rendered, degraded text; do not edit.',
-    `# printed<TAB>times aligned<TAB>frequency per million<TAB>read count<TAB>… (read ≠ printed; counts below ${MIN_COUNT} dropped, merges below ${MIN_MERGE}; recogniser counts are soft)`,
+    `# printed<TAB>times aligned<TAB>frequency per million<TAB>read count<TAB>… (read ≠ printed; counts below ${MIN_COUNT} dropped, merges below ${MIN_MERGE}; the engines' near readings count softly)`,
     `# passes ${table.passes}; ` + Object.entries(table.engines).map(([e, s]) => `${e}: ${s.chars} chars, CER ${((s.errors / Math.max(1, s.chars)) * 100).toFixed(2)}%`).join('; ')
   ]
   let pairs = 0
