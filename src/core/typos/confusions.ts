@@ -82,7 +82,7 @@ export interface ChannelParams {
 /** Characters an unrelated misreading is spread over (GB 2312 hanzi). */
 const SPREAD = 6763
 
-export const DEFAULT_PARAMS: ChannelParams = { priorWeight: 2.5, priorError: 0.3, simPower: 8, errorScale: 0.25, unrelated: 0.015 }
+export const DEFAULT_PARAMS: ChannelParams = { priorWeight: 4, priorError: 0.2, simPower: 8, errorScale: 0.4, unrelated: 0.01 }
 
 /** log P for a pair with neither data nor shape similarity behind it (default parameters). */
 export const FLOOR_LOG_PROB = Math.log(DEFAULT_PARAMS.unrelated / SPREAD)

@@ -39,7 +39,7 @@ export const MIN_EVIDENCE = 2.75
  * typos.test.ts (人 read as 认 is no pair the engines showed); 4.25 with GLYPH_UNSEEN 1 gave
  * dev 0.277 but 42 rmrb fixes.
  */
-export const MIN_EVIDENCE_LEARNT = 4.5
+export const MIN_EVIDENCE_LEARNT = 4.75
 /** Characters after the swapped one over which the two readings are compared. */
 const REACH = 4
 /** ln P of reading a two-character stretch as one word the model lacks (names, new terms). */
@@ -70,7 +70,7 @@ const LEX_BONUS = 0
  * Nats taken off the glyph channel's probability of a look-alike the engines never read that
  * way (alternatives below).
  */
-export const GLYPH_UNSEEN = 0.75
+export const GLYPH_UNSEEN = 0.5
 // Numerals are all look-alikes of each other (二/三, 十/千) and any of them reads as a word:
 // the text cannot tell which number was printed.
 const NUMERALS = new Set('〇一二三四五六七八九十百千万亿两零'.split('').map((c) => c.charCodeAt(0)))
