@@ -80,15 +80,15 @@ export function aggregate(passes, { tessAlt = TESS_ALT } = {}) {
  * Writes the table. `charFreq` (character → frequency per million in running text) goes in the
  * third column: the loader ranks candidates by it as well as by the channel.
  */
-export function writeTable(table, out, charFreq = new Map()) {
+export function writeTable(table, out, charFreq = new Map(), { minCount = MIN_COUNT } = {}) {
   const lines = [
     '# OCR confusions learnt by scripts/ocr/build-confusions.mjs from Tesseract chi_sim and PP-OCRv4 reading rendered, degraded text; do not edit.',
-    `# printed<TAB>times aligned<TAB>frequency per million<TAB>read count<TAB>… (read ≠ printed; counts below ${MIN_COUNT} dropped, merges below ${MIN_MERGE}; the engines' near readings count softly)`,
+    `# printed<TAB>times aligned<TAB>frequency per million<TAB>read count<TAB>… (read ≠ printed; counts below ${minCount} dropped, merges below ${MIN_MERGE}; the engines' near readings count softly)`,
     `# passes ${table.passes}; ` + Object.entries(table.engines).map(([e, s]) => `${e}: ${s.chars} chars, CER ${((s.errors / Math.max(1, s.chars)) * 100).toFixed(2)}%`).join('; ')
   ]
   let pairs = 0
   for (const [p, r] of [...table.rows].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const min = p.length === 2 ? MIN_MERGE : MIN_COUNT
+    const min = p.length === 2 ? MIN_MERGE : minCount
     const reads = [...r.reads].filter(([read, c]) => c >= min && !/\s/.test(read)).sort((a, b) => b[1] - a[1])
     if (p.length === 2 && reads.length === 0) continue
     pairs += reads.length
