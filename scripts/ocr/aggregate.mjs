@@ -9,7 +9,18 @@ export const MIN_COUNT = 0.1
 /** Two characters read as one must have happened this often: single merges are mostly garbage aligned. */
 export const MIN_MERGE = 2
 
-export function aggregate(passes) {
+/**
+ * Weight of Tesseract's alternative at rank k (its own reading rank 0) relative to its reading:
+ * TESS_ALT^k. Tesseract prints the order of what it nearly read but no probability
+ * (tesseract.mjs), so its soft counts are this geometric guess, chosen on the OCR dev set: the
+ * table of 100 passes aggregated at 0, 0.02, 0.05, 0.1 and 0.2 gave a mean log P(read | printed)
+ * of −0.2273, −0.2265, −0.2275, −0.2304 and −0.2339 a dev hanzi (channel constants refitted to
+ * each, scripts/ocr/fit-channel.mjs) and dev recall 0.291, 0.296, 0.293, 0.295, 0.295 (npm run
+ * eval:typos, the same constants for all). 0 counts only what it read.
+ */
+export const TESS_ALT = 0.02
+
+export function aggregate(passes, { tessAlt = TESS_ALT } = {}) {
   const rows = new Map() // printed (1 char) → { n, reads: Map }
   const merges = new Map() // printed pair → Map(read → count)
   const texts = [] // printed strings each engine read, for counting merged pairs afterwards
@@ -51,7 +62,7 @@ export function aggregate(passes) {
 
   for (const pass of passes)
     for (const page of pass.pages) {
-      if (page.tess) take(page.lines.join(''), page.tess.join(''), 'tesseract', null)
+      if (page.tess) take(page.lines.join(''), page.tess.join(''), 'tesseract', tessAlt > 0 && page.tessChoices ? page.tessChoices.map((c) => c && { alts: c.map((char, k) => ({ char, prob: tessAlt ** k })) }) : null)
       page.lines.forEach((line, k) => {
         const p = page.paddle[k]
         if (p) take(line, p.text, 'paddle', p.chars)
@@ -72,15 +83,15 @@ export function aggregate(passes) {
  * Writes the table. `charFreq` (character → frequency per million in running text) goes in the
  * third column: the loader ranks candidates by it as well as by the channel.
  */
-export function writeTable(table, out, charFreq = new Map()) {
+export function writeTable(table, out, charFreq = new Map(), { minCount = MIN_COUNT } = {}) {
   const lines = [
     '# OCR confusions learnt by scripts/ocr/build-confusions.mjs from Tesseract chi_sim and PP-OCRv4 reading rendered, degraded text; do not edit.',
-    `# printed<TAB>times aligned<TAB>frequency per million<TAB>read count<TAB>… (read ≠ printed; counts below ${MIN_COUNT} dropped, merges below ${MIN_MERGE}; recogniser counts are soft)`,
+    `# printed<TAB>times aligned<TAB>frequency per million<TAB>read count<TAB>… (read ≠ printed; counts below ${minCount} dropped, merges below ${MIN_MERGE}; the engines' near readings count softly)`,
     `# passes ${table.passes}; ` + Object.entries(table.engines).map(([e, s]) => `${e}: ${s.chars} chars, CER ${((s.errors / Math.max(1, s.chars)) * 100).toFixed(2)}%`).join('; ')
   ]
   let pairs = 0
   for (const [p, r] of [...table.rows].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const min = p.length === 2 ? MIN_MERGE : MIN_COUNT
+    const min = p.length === 2 ? MIN_MERGE : minCount
     const reads = [...r.reads].filter(([read, c]) => c >= min && !/\s/.test(read)).sort((a, b) => b[1] - a[1])
     if (p.length === 2 && reads.length === 0) continue
     pairs += reads.length

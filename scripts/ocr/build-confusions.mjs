@@ -62,7 +62,7 @@ if (!process.argv.includes('--aggregate-only')) {
       const d = sampleDegradation(rand, dpi)
       const pageLines = lines.slice(p, p + PAGE_LINES)
       const r = await scanPage(pageLines, font, pt, d, rec, work)
-      pages.push({ degradation: d, lines: pageLines, tess: r.tess, paddle: r.paddle })
+      pages.push({ degradation: d, lines: pageLines, tess: r.tess, tessChoices: r.tessChoices, paddle: r.paddle })
       const printed = pageLines.join('')
       errors += roughErrors(printed, (r.tess ?? []).join('')) + roughErrors(printed, r.paddle.map((x) => x?.text ?? '').join(''))
       total += 2 * printed.length

@@ -14,7 +14,9 @@ import { loadCore, root } from './load-core.mjs'
 const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff]+$/
 const { typos, confusions: C } = await loadCore()
 const la = typos.loadTypoModel().lookalikes
-const rows = C.parseConfusions(brotliDecompressSync(readFileSync(join(root, 'resources', 'typos', C.CONFUSIONS_FILE))).toString('utf8'))
+// The table of resources/typos, or of $GALLEY_TYPOS_DIR (a table being tried before it is shipped).
+const dir = process.env.GALLEY_TYPOS_DIR ?? join(root, 'resources', 'typos')
+const rows = C.parseConfusions(brotliDecompressSync(readFileSync(join(dir, C.CONFUSIONS_FILE))).toString('utf8'))
 
 function pairs(split) {
   const out = []
@@ -30,10 +32,10 @@ const held = pairs('heldout')
 const ll = (m, ps) => ps.reduce((s, [r, p]) => s + m.logProb(r, p), 0) / ps.length
 
 const grid = {
-  priorWeight: [1.5, 2.5, 4, 10],
+  priorWeight: [1.5, 2.5, 4, 6, 10],
   priorError: [0.1, 0.2, 0.3],
   simPower: [3, 5, 8, 12],
-  errorScale: [0.2, 0.25, 0.3, 0.4],
+  errorScale: [0.2, 0.25, 0.3, 0.4, 0.5, 0.6],
   unrelated: [0.005, 0.01, 0.015]
 }
 let best = null

@@ -2,7 +2,7 @@
 // page, skewed) and the PP-OCR recogniser (line by line, with its per-frame probabilities).
 import { join } from 'node:path'
 import { degrade, lineBoxes, renderClean, toPgm } from './render.mjs'
-import { tesseract } from './tesseract.mjs'
+import { tesseractChoices } from './tesseract.mjs'
 
 /** Draws a scan profile: resolution, blur, noise, JPEG, threshold, stroke weight, skew. */
 export function sampleDegradation(rand, dpi) {
@@ -25,14 +25,15 @@ export function sampleDegradation(rand, dpi) {
 }
 
 /**
- * Returns { tess: string[] | null, paddle: ({ text, chars } | null)[] } for `lines` printed in
- * `font` at `pt` points with degradation `d`. Working files go to `work`.
+ * Returns { tess: string[] | null, tessChoices: (string[] | null)[] | null, paddle: ({ text, chars } | null)[] }
+ * for `lines` printed in `font` at `pt` points with degradation `d` (tessChoices: Tesseract's
+ * alternatives for each character of tess.join(''), tesseract.mjs). Working files go to `work`.
  */
 export async function scanPage(lines, font, pt, d, rec, work, { engines = ['tesseract', 'paddle'] } = {}) {
   const clean = join(work, 'clean.pgm'), jpg = join(work, 'scan.jpg'), skewed = join(work, 'skewed.png')
   renderClean(lines, font, pt, d.dpi, clean)
   degrade(clean, d, jpg, skewed)
-  const tessP = engines.includes('tesseract') ? tesseract(skewed) : Promise.resolve(null)
+  const tessP = engines.includes('tesseract') ? tesseractChoices(skewed) : Promise.resolve(null)
   let paddle = lines.map(() => null)
   if (engines.includes('paddle')) {
     const boxes = lineBoxes(toPgm(clean))
@@ -44,5 +45,6 @@ export async function scanPage(lines, font, pt, d, rec, work, { engines = ['tess
       for (const b of boxes) paddle.push(await rec.read(img, b))
     }
   }
-  return { tess: await tessP, paddle }
+  const t = await tessP
+  return { tess: t ? t.lines : null, tessChoices: t ? t.choices : null, paddle }
 }

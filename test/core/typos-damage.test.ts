@@ -56,7 +56,10 @@ describe('neighbours judged again with a correction in place', () => {
     // An OCR reading of the dev set's 藏书总量超过四十万册 (scripts/ocr/text/dev.txt).
     const text = '文献专库.关书总晶起过四十万册'
     const skip = new Uint8Array(text.length)
-    const first = findCharSwaps(text, skip, model)
+    // The first pass at a bar 晶 → 量 clears: with the table of 116 passes its evidence is 4.50,
+    // just under MIN_EVIDENCE_LEARNT (the engines showed the pair once, and the learnt channel now
+    // speaks for it instead of the glyph prior). What is tested is the second look, at the usual bar.
+    const first = findCharSwaps(text, skip, model, 4.25)
     const both = withNeighbours(text, skip, first, model)
     const at = text.indexOf('起')
     expect(first.map((f) => [f.pos, f.best.replacement])).toContainEqual([text.indexOf('晶'), '量'])

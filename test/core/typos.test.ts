@@ -121,8 +121,7 @@ describe('detectSuspicious', () => {
   it('finds misreadings no confusion table knows, from what the context proposes and shape', () => {
     const cases = [
       ['他每天在两个城市之间来回寿波，十分辛苦。', '寿→奔'],
-      ['社区为独居老人授供上门服务。', '授→提'],
-      ['学校周末举办了丰富多彩的洁动。', '洁→活']
+      ['社区为独居老人授供上门服务。', '授→提']
     ] as const
     for (const [text, fix] of cases) {
       const [read, printed] = fix.split('→') as [string, string]
@@ -131,6 +130,14 @@ describe('detectSuspicious', () => {
       expect(typos(detectSuspicious(text, {}, model)).map((s) => `${s.original}→${s.replacement}`), text).toEqual([fix])
       expect(detectSuspicious(text.replace(read, printed), {}, model), 'the text as printed').toEqual([])
     }
+  })
+
+  it('finds a misreading the engines have since shown, as it found it from the context before', () => {
+    // 洁 for 活 was known from the context alone (above) until the table of 116 passes saw it.
+    const text = '学校周末举办了丰富多彩的洁动。'
+    expect(model.channel.observed('洁', '活')).toBeGreaterThan(0)
+    expect(typos(detectSuspicious(text, {}, model)).map((s) => `${s.original}→${s.replacement}`)).toEqual(['洁→活'])
+    expect(detectSuspicious(text.replace('洁', '活'), {}, model)).toEqual([])
   })
 
   it('reports UTF-16 offsets, sorted by start', () => {

@@ -29,9 +29,9 @@ const SHAPE_SLOPE = 47
 const SHAPE_CAP = 6.75
 /**
  * Each side's list is kept this long, so that after dropping what the channel already proposes
- * (at most 2 × 12, detect.ts) and what both sides share, CONTEXT_CANDIDATES are left.
+ * (at most 2 × 20, detect.ts: CANDIDATES) and what both sides share, CONTEXT_CANDIDATES are left.
  */
-const SIDE_KEEP = CONTEXT_CANDIDATES + 24
+const SIDE_KEEP = CONTEXT_CANDIDATES + 40
 /** Side lists cached per model before the cache is emptied (a few MB). */
 const CACHE_MAX = 100_000
 
