@@ -196,7 +196,7 @@ export function findCharSwaps(
 }
 
 /** Texts from this many characters (about 3 MB) share their detection among threads. */
-export const LANES_FROM = 1_000_000
+const LANES_FROM = 1_000_000
 
 /**
  * The findings of each run of two or more hanzi that starts in [from, to) (a run is judged

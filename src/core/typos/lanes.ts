@@ -15,7 +15,11 @@ import { shareModel, type SharedTypoModel } from './sharedModel'
 
 /** Characters a chunk holds at least; a chunk ends where a run of hanzi ends. */
 const CHUNK = 65_536
-/** Threads started beside this one: each loads the model again (about 100 MB). */
+/**
+ * Threads started beside this one. Each reads the model where this thread keeps it but holds its
+ * own copy of the page and its own caches (about 40 MB more on the 20 MB page, whose analysis has
+ * to stay within 600 MB): one, even where there are more cores.
+ */
 const MAX_LANES = 1
 /** A lane that delivers no chunk for this long is given up on. */
 const SILENCE_MS = 30_000

@@ -1,6 +1,6 @@
 // A thread that scores chunks of a long page for the detector on another thread (lanes.ts):
-// it takes the same model, its tables where that thread keeps them (sharedModel.ts), takes the next chunk from the shared counter until none is left,
-// and posts each chunk's findings.
+// it takes that thread's model, reading its tables in place (sharedModel.ts), takes the next
+// chunk from the shared counter until none is left, and posts each chunk's findings.
 import { workerData } from 'node:worker_threads'
 import { CELLS, DELIVERED, FAILED, NEXT, type LaneChunk, type LaneData } from './lanes'
 import { scoreRuns, type PositionFinding } from './detect'
