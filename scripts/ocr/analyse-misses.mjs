@@ -14,28 +14,19 @@
 // model gain + channel) is summarised too.
 //
 //   node scripts/ocr/analyse-misses.mjs [--split dev] [--show N]
-import { build } from 'esbuild'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { root } from './load-core.mjs'
+import { loadTyposModules, root } from './load-core.mjs'
 import { ocrErrors, scoreRecord } from './score.mjs'
 
 const arg = (name) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : null)
 const split = arg('split') ?? 'dev'
 const show = Number(arg('show') ?? 0)
 
-const outfile = join(root, '.cache', 'ocr-bundle', 'analyse.mjs')
-await build({
-  stdin: {
-    contents: `export * from './index'; export * from './detect'; export { LmScorer } from './lmScorer'; export { shapeLogProb, wideContextCandidates } from './contextCandidates'; export * from './damage'`,
-    resolveDir: join(root, 'src', 'core', 'typos'),
-    loader: 'ts'
-  },
-  bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning'
-})
-process.env.GALLEY_TYPOS_DIR ??= join(root, 'resources', 'typos')
-const T = await import(pathToFileURL(outfile).href + '?t=' + Date.now())
+const T = await loadTyposModules(
+  'analyse',
+  `export * from './index'; export * from './detect'; export { LmScorer } from './lmScorer'; export { shapeLogProb, wideContextCandidates } from './contextCandidates'; export * from './damage'`
+)
 const model = T.loadTypoModel()
 const threshold = T.MIN_EVIDENCE_LEARNT
 const scorer = new T.LmScorer(model.lm, model.lexicon, T.OOV_COST, T.NAME_COST, 0, T.OOV3_COST, T.NAME3_COST)

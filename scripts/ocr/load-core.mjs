@@ -26,3 +26,22 @@ export async function loadCore() {
   const confusions = await import(pathToFileURL(join(outdir, 'confusions.mjs')).href + stamp)
   return { typos, confusions }
 }
+
+/**
+ * The modules of src/core/typos a script names (`contents`: export statements relative to that
+ * folder), bundled into .cache/ocr-bundle/NAME.mjs and imported, the typo resources found.
+ */
+export async function loadTyposModules(name, contents) {
+  const outfile = join(root, '.cache', 'ocr-bundle', `${name}.mjs`)
+  await build({
+    stdin: { contents, resolveDir: join(root, 'src', 'core', 'typos'), loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning'
+  })
+  process.env.GALLEY_TYPOS_DIR ??= join(root, 'resources', 'typos')
+  return import(pathToFileURL(outfile).href + '?t=' + Date.now())
+}

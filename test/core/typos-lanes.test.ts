@@ -36,12 +36,15 @@ describe('a long page scored on two threads', () => {
     const text = longText(1_100_000)
     const skip = new Uint8Array(text.length)
     // A threshold far below the calibrated one: the candidates never shown are compared too.
+    // With the judge's second pass near the findings, further below (judgePool).
     const minEvidence = MIN_EVIDENCE_LEARNT - 6
-    const alone = scoreRuns(text, skip, model, minEvidence, 0, text.length)
-    const lanes = startRunsInLanes(text, skip, model, minEvidence)
+    const pool = minEvidence - 2
+    const alone = scoreRuns(text, skip, model, minEvidence, 0, text.length, new Map(), pool)
+    expect(alone.some((f) => f.pooled)).toBe(true)
+    const lanes = startRunsInLanes(text, skip, model, minEvidence, pool)
     expect(lanes).not.toBeNull()
     const seen = new Map<string, PositionFinding[]>()
-    const shared = lanes!.finish((from, to) => scoreRuns(text, skip, model, minEvidence, from, to, seen))
+    const shared = lanes!.finish((from, to) => scoreRuns(text, skip, model, minEvidence, from, to, seen, pool))
     expect(lanes!.delivered).toBeGreaterThan(0)
     expect(shared.length).toBe(alone.length)
     expect(shared).toEqual(alone)

@@ -7,6 +7,7 @@ import { BOUND_MARGIN, isSurname, LmScorer } from './lmScorer'
 import type { TypoModel } from './model'
 import { repeatedSpans, sightings } from './repeats'
 import { startRunsInLanes } from './lanes'
+import { judgeFeatures, judgeScore, NEAR_FROM, NEAR_REACH, nearCounts } from './judge'
 
 /**
  * Noisy-channel judgement of each suspicious character. For a character r read at some
@@ -46,6 +47,20 @@ export const MIN_EVIDENCE = 2.75
  * table (errorScale 0.5) needed 5.25 for 41 rmrb fixes (dev 0.304, held-out 0.255): not kept.
  */
 export const MIN_EVIDENCE_LEARNT = 5
+// (With the judge, judge.ts, the bar a finding clears on its evidence alone; below it the judge
+// may flag a finding close to one that clears it: POOL_EVIDENCE.)
+/**
+ * With the learnt channel, a second pass (scoreRuns with `pool`) looks again at the positions of
+ * a run within NEAR_REACH of a finding of the first and keeps their candidates from this much
+ * evidence on, for the judge (judge.ts), which may flag them below MIN_EVIDENCE_LEARNT. The
+ * judge was fitted on this pool. Of the bars tried (-1 to 5, the pool at first at every broken
+ * character of a damaged stretch) 2 did best: lower was no better. The pool at every such
+ * character of a page cost its 20 MB page (npm run bench) about 1 s of CPU, at every character
+ * 2 s (the swap bound spares fewer trigram searches); near the first pass's findings, each run on
+ * its own, it costs little, and with every position near them, not only broken ones, OCR dev
+ * recall is 0.330 (0.316), held-out 0.281 (0.274).
+ */
+export const POOL_EVIDENCE = 2
 /** Characters after the swapped one over which the two readings are compared. */
 const REACH = 4
 /** ln P of reading a two-character stretch as one word the model lacks (names, new terms). */
@@ -111,12 +126,21 @@ export interface CharCandidate {
   /** Word of the corrected reading that holds the swapped character. */
   wordStart: number
   wordEnd: number
+  /**
+   * What ranks and flags it: with the learnt channel the judge's log-odds (judge.ts, set on the
+   * page), else the evidence.
+   */
+  score: number
 }
 
 export interface PositionFinding {
   pos: number
   best: CharCandidate
   others: CharCandidate[]
+  /** Broken characters near the position (damage.ts). */
+  damage: number
+  /** Found by the second pass, for the judge (below minEvidence: judgePool). */
+  pooled?: boolean
 }
 
 interface Alt {
@@ -185,14 +209,71 @@ export function findCharSwaps(
   minEvidence = model.channel.learnt ? MIN_EVIDENCE_LEARNT : MIN_EVIDENCE
 ): PositionFinding[] {
   const n = text.length
+  // With the learnt channel, each run is scored again near its findings for the judge (judgePool).
+  const pool = model.channel.learnt && POOL_EVIDENCE < minEvidence ? POOL_EVIDENCE : undefined
   // A long page's runs are scored by other threads too (lanes.ts), started before this one
   // begins; the page-level judgement stays whole. Short texts, and where no thread can be
   // started, on this thread alone.
-  const lanes = n >= LANES_FROM ? startRunsInLanes(text, skip, model, minEvidence) : null
+  const lanes = n >= LANES_FROM ? startRunsInLanes(text, skip, model, minEvidence, pool) : null
   // The findings of the runs scored so far on this thread, by the run's text (scoreRuns).
   const seen = new Map<string, PositionFinding[]>()
-  const here = (from: number, to: number): PositionFinding[] => scoreRuns(text, skip, model, minEvidence, from, to, seen)
-  return judgedOnPage(text, lanes ? lanes.finish(here) : here(0, n))
+  const here = (from: number, to: number): PositionFinding[] => scoreRuns(text, skip, model, minEvidence, from, to, seen, pool)
+  const found = lanes ? lanes.finish(here) : here(0, n)
+  if (pool === undefined) return judgedOnPage(text, found)
+  return judgedOnPage(text, judged(text, judgePool(found), model))
+}
+
+/**
+ * Whether a candidate's evidence alone flags it: `bar` (MIN_EVIDENCE_LEARNT), STRONG_RELIEF
+ * less for a misreading the engines make often.
+ */
+export function flaggedPlainly(model: TypoModel, read: string, c: CharCandidate, bar = MIN_EVIDENCE_LEARNT): boolean {
+  return c.evidence >= bar - (c.channel - model.channel.logProb(read, read) >= STRONG_CHANNEL ? STRONG_RELIEF : 0)
+}
+
+/** The findings the judge looks at, by position, and for each how many flagged ones are close by. */
+export interface JudgePool {
+  found: PositionFinding[]
+  /** Whether the finding cleared the bar on its evidence (the first pass). */
+  plain: boolean[]
+  near: number[]
+}
+
+/**
+ * The judge's pool (judge.ts): the findings of a page's runs by position, those of the first
+ * pass (each clearing minEvidence: flagged) and of the second (scoreRuns with `pool`: the
+ * positions of a run close to a finding of the first, down to POOL_EVIDENCE), and for each how
+ * many of the first kind are close by. The second pass looks nowhere else, as the judge flags
+ * nothing without a finding close by: the rest of a page costs nothing more.
+ */
+export function judgePool(found: PositionFinding[]): JudgePool {
+  const all = found.slice().sort((x, y) => x.pos - y.pos)
+  const plain = all.map((f) => f.pooled !== true)
+  return { found: all, plain, near: nearCounts(all.map((f) => f.pos), plain) }
+}
+
+/**
+ * The findings flagged on their evidence alone (the first pass) or by the judge (judge.ts), each
+ * candidate with the judge's score, which decides among findings close together
+ * (judgedOnPage). A position's candidates keep the evidence's order: ranked by the judge's
+ * score, the right fix came first less often on the OCR dev set. The judge sees only findings
+ * near one of the first pass: deciding every finding down to POOL_EVIDENCE, the clean pages of
+ * ../shared/dev-pages/rmrb raised 47 character fixes instead of 36.
+ */
+function judged(text: string, { found, plain, near }: JudgePool, model: TypoModel): PositionFinding[] {
+  const out: PositionFinding[] = []
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k]!
+    const read = text[f.pos]!
+    // The candidates are this finding's own (scoreRuns, shifted and the lanes make copies).
+    let any = false
+    for (const c of [f.best, ...f.others]) {
+      c.score = judgeScore(judgeFeatures(model, read, c.replacement, c.lmGain, c.channel, f.damage, near[k]!))
+      if (c.score >= 0) any = true
+    }
+    if (plain[k] || any) out.push(f)
+  }
+  return out
 }
 
 /** Texts from this many characters (about 3 MB) share their detection among threads. */
@@ -205,6 +286,8 @@ const LANES_FROM = 1_000_000
  * run with a masked position is not kept), and a phrase that recurs on the page (furniture,
  * datelines, a text printed twice, the pages of a whole edition in one file) is scored once.
  * Pass the same map for the parts of one text, and only for one text, model and threshold.
+ * With `pool` (judgePool) only the broken characters of damaged stretches are judged, each
+ * candidate kept from `pool` nats of evidence on.
  */
 export function scoreRuns(
   text: string,
@@ -213,7 +296,8 @@ export function scoreRuns(
   minEvidence: number,
   from: number,
   to: number,
-  seen = new Map<string, PositionFinding[]>()
+  seen = new Map<string, PositionFinding[]>(),
+  pool?: number
 ): PositionFinding[] {
   const lm = model.lm
   let scorer = scorers.get(model)
@@ -222,6 +306,7 @@ export function scoreRuns(
   const n = Math.min(to, text.length)
   let broken = new Uint8Array(256)
   let damage = new Uint8Array(256)
+  let wanted = new Uint8Array(256)
   let i = from
   while (i < n) {
     if (!isHan(text.charCodeAt(i))) {
@@ -246,8 +331,12 @@ export function scoreRuns(
       damage = new Uint8Array(2 * (re - rs))
     }
     localDamage(text, rs, re, lm, broken, damage)
+    // Two passes: every position at minEvidence; then, for the judge (judgePool), the positions
+    // close to what the first found, down to `pool`.
+    for (let pass = 0; pass < 2; pass++) {
+    if (pass === 1 && (pool === undefined || !markPool(found, first, rs, re, skip, wanted.length < re - rs ? (wanted = new Uint8Array(2 * (re - rs))) : wanted))) break
     for (let p = rs; p < re; p++) {
-      if (skip[p]) continue
+      if (skip[p] || (pass === 1 && !wanted[p - rs])) continue
       const code = text.charCodeAt(p)
       const left = p > rs ? text.charCodeAt(p - 1) : -1
       const right = p + 1 < re ? text.charCodeAt(p + 1) : -1
@@ -279,12 +368,15 @@ export function scoreRuns(
         }
         // Most swaps cannot clear the bar even with every word at its best probability: their
         // bound (above the full score: lmScorer.ts) spares the trigram search.
-        const bar = minEvidence - (alts.logProbs[k]! - alts.readRight >= STRONG_CHANNEL ? STRONG_RELIEF : 0)
-        const need = base + (bar - BOUND_MARGIN) - (alts.logProbs[k]! - alts.readRight + prior)
+        const odds = alts.logProbs[k]! - alts.readRight
+        const plainBar = minEvidence - (odds >= STRONG_CHANNEL ? STRONG_RELIEF : 0)
+        // In the judge's pool (judgePool), down to its bar.
+        const bar = pass === 1 ? Math.min(plainBar, pool! - (plainBar < minEvidence ? STRONG_RELIEF : 0)) : plainBar
+        const need = base + (bar - BOUND_MARGIN) - (odds + prior)
         if (scorer.swapBound(p - rs, alt, e, need) < need) continue
         const lmGain = scorer.swappedAt(p - rs, alt, e) - base
         const evidence = lmGain + alts.logProbs[k]! - alts.readRight + prior
-        if (evidence < minEvidence - (alts.logProbs[k]! - alts.readRight >= STRONG_CHANNEL ? STRONG_RELIEF : 0)) continue
+        if (evidence < bar) continue
         const [ws, we] = scorer.wordAt(p - rs, e)
         // A surname that makes no word: its gain is the scorer's cheap reading of what follows as a
         // name (NAME_COST), which any character before an unknown stretch could claim. On the OCR
@@ -297,17 +389,37 @@ export function scoreRuns(
           lmGain,
           channel: alts.logProbs[k]!,
           wordStart: rs + ws,
-          wordEnd: rs + we
+          wordEnd: rs + we,
+          score: evidence
         })
       }
       if (cands) {
         cands.sort((x, y) => y.evidence - x.evidence)
-        found.push({ pos: p, best: cands[0]!, others: cands.slice(1) })
+        const f: PositionFinding = { pos: p, best: cands[0]!, others: cands.slice(1), damage: harm }
+        if (pass === 1) f.pooled = true
+        found.push(f)
       }
+    }
     }
     if (key !== null && seen.size < MAX_RUNS_KEPT) seen.set(key, found.length === first ? NONE : found.slice(first).map((f) => shifted(f, -rs)))
   }
   return found
+}
+
+/**
+ * Marks in `wanted` (offsets from rs) the positions of run [rs, re) within NEAR_REACH of a
+ * finding of the first pass (found[first..]) but not next to it, that are neither findings nor
+ * skipped; whether there is any.
+ */
+function markPool(found: PositionFinding[], first: number, rs: number, re: number, skip: Uint8Array, wanted: Uint8Array): boolean {
+  if (found.length === first) return false
+  wanted.fill(0, 0, re - rs)
+  for (let k = first; k < found.length; k++) {
+    const p = found[k]!.pos
+    for (let q = Math.max(rs, p - NEAR_REACH); q <= Math.min(re - 1, p + NEAR_REACH); q++) if (Math.abs(q - p) >= NEAR_FROM && !skip[q]) wanted[q - rs] = 1
+  }
+  for (let k = first; k < found.length; k++) wanted[found[k]!.pos - rs] = 0
+  return wanted.subarray(0, re - rs).some((x) => x === 1)
 }
 
 /** The page-level judgement of the findings of all its runs. */
@@ -321,7 +433,7 @@ function judgedOnPage(text: string, found: PositionFinding[]): PositionFinding[]
   // explains the context best, never its valid neighbour. The places kept are marked in an
   // array over the text, so each finding checks its few neighbours, not every finding kept
   // before it (a long page has tens of thousands).
-  const byStrength = once.sort((x, y) => y.best.evidence - x.best.evidence)
+  const byStrength = once.sort((x, y) => y.best.score - x.best.score)
   const kept: PositionFinding[] = []
   const taken = new Uint8Array(n)
   const near = (pos: number): boolean => {
@@ -393,7 +505,7 @@ function unmasked(skip: Uint8Array, from: number, to: number): boolean {
 /** A copy of a finding moved by `by` characters. */
 export function shifted(f: PositionFinding, by: number): PositionFinding {
   const move = (c: CharCandidate): CharCandidate => ({ ...c, pos: c.pos + by, wordStart: c.wordStart + by, wordEnd: c.wordEnd + by })
-  return { pos: f.pos + by, best: move(f.best), others: f.others.map(move) }
+  return { ...f, pos: f.pos + by, best: move(f.best), others: f.others.map(move) }
 }
 
 const contexts = new WeakMap<TypoModel, Map<number, Alt | null>>()

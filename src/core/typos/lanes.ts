@@ -35,6 +35,8 @@ export interface LaneData {
   text: string
   skip: Uint8Array
   minEvidence: number
+  /** scoreRuns' second pass (the judge's pool), if any. */
+  pool: number | undefined
   model: SharedTypoModel
   bounds: Int32Array
   control: Int32Array
@@ -74,7 +76,7 @@ export interface RunsInLanes {
  * here too) has them all. Null where no other thread can help (one core, no worker file, a model
  * that cannot be shared).
  */
-export function startRunsInLanes(text: string, skip: Uint8Array, model: TypoModel, minEvidence: number): RunsInLanes | null {
+export function startRunsInLanes(text: string, skip: Uint8Array, model: TypoModel, minEvidence: number, pool?: number): RunsInLanes | null {
   const lanes = Math.min(MAX_LANES, os.availableParallelism() - 1)
   const entry = lanes >= 1 ? workerEntry('typoLane', __dirname) : null
   if (!entry) return null
@@ -93,7 +95,7 @@ export function startRunsInLanes(text: string, skip: Uint8Array, model: TypoMode
   try {
     for (let k = 0; k < lanes; k++) {
       const channel = new MessageChannel()
-      const data: LaneData = { text, skip, minEvidence, model: shared, bounds, control, port: channel.port2 }
+      const data: LaneData = { text, skip, minEvidence, pool, model: shared, bounds, control, port: channel.port2 }
       const worker = spawn(entry, data, [channel.port2])
       worker.unref()
       // A lane's failure is counted in FAILED by the lane itself; the event only keeps it from

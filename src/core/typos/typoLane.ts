@@ -8,13 +8,13 @@ import { adoptModel } from './sharedModel'
 
 const data = workerData as LaneData | undefined
 if (data && data.control.length >= CELLS) {
-  const { text, skip, minEvidence, model: shared, bounds, control, port } = data
+  const { text, skip, minEvidence, pool, model: shared, bounds, control, port } = data
   const chunks = bounds.length - 1
   try {
     const model = adoptModel(shared)
     const seen = new Map<string, PositionFinding[]>()
     for (let c = Atomics.add(control, NEXT, 1); c < chunks; c = Atomics.add(control, NEXT, 1)) {
-      const found = scoreRuns(text, skip, model, minEvidence, bounds[c]!, bounds[c + 1]!, seen)
+      const found = scoreRuns(text, skip, model, minEvidence, bounds[c]!, bounds[c + 1]!, seen, pool)
       port.postMessage({ chunk: c, found } satisfies LaneChunk)
       Atomics.add(control, DELIVERED, 1)
       Atomics.notify(control, DELIVERED)
