@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findCharSwaps, loadTypoModel, MIN_EVIDENCE_LEARNT } from '../../src/core/typos'
 import { flaggedPlainly } from '../../src/core/typos/detect'
-import { FEATURES, judgeFeatures, judgeScore, nearCounts, NEAR_FROM, NEAR_REACH } from '../../src/core/typos/judge'
+import { FEATURES, judgeFeatures, judgeScore, NEAR_CAP, nearCounts, NEAR_FROM, NEAR_REACH } from '../../src/core/typos/judge'
 import { JUDGE } from '../../src/core/typos/judgeWeights'
 
 const model = loadTypoModel()
@@ -53,7 +53,8 @@ describe('the judge of findings close together (judge.ts)', () => {
       expect(judgeScore(more), FEATURES[k]).toBeGreaterThan(judgeScore(base))
     }
     // Close-by findings count up to a cap.
-    expect(judgeFeatures(model, '建', '症', 8, -10, 6, 50)).toEqual(judgeFeatures(model, '建', '症', 8, -10, 6, 3))
+    expect(judgeFeatures(model, '建', '症', 8, -10, 6, 50)).toEqual(judgeFeatures(model, '建', '症', 8, -10, 6, NEAR_CAP))
+    expect(judgeFeatures(model, '建', '症', 8, -10, 6, NEAR_CAP - 1)).not.toEqual(judgeFeatures(model, '建', '症', 8, -10, 6, NEAR_CAP))
   })
 
   it('keeps the plain bar: a finding its evidence flags is flagged whatever the judge says', () => {

@@ -32,8 +32,8 @@ export const NEAR_REACH = 10
 export const NEAR_FROM = 2
 /** Close findings counted at most (2 and 3 gave the same figures, 1 a little less). */
 export const NEAR_CAP = 2
-/** Broken neighbours (damage.ts) counted at most. */
-export const DAMAGE_CAP = 12
+/** Broken neighbours (damage.ts) beyond DAMAGE_FREE counted at most. */
+export const DAMAGE_COUNTED = 12
 /** ln P of a character the language model does not hold as a word of its own. */
 const RARE_FLOOR = -20
 
@@ -60,17 +60,17 @@ export function charLogProb(model: TypoModel, code: number): number {
 }
 
 /**
- * The features of reading `replacement` at `pos` of `text` where `read` was read: the language
- * model's gain and the channel's log-odds (detect.ts), the damage at the position, the negative
- * log-probability of the character as read, ln(1 + times the engines read the replacement so),
- * and the findings close by.
+ * The features of a candidate `replacement` where `read` was read: the language model's gain and
+ * the channel's ln P(read | replacement) (detect.ts; as log-odds against a right reading), the
+ * damage at the position (broken neighbours), the negative log-probability of the character as
+ * read, ln(1 + times the engines read the replacement so), and the first-pass findings close by.
  */
 export function judgeFeatures(model: TypoModel, read: string, replacement: string, lmGain: number, channel: number, damage: number, near: number): number[] {
   const readRight = model.channel.logProb(read, read)
   return [
     lmGain,
     channel - readRight,
-    Math.min(DAMAGE_CAP, Math.max(0, damage - DAMAGE_FREE)),
+    Math.min(DAMAGE_COUNTED, Math.max(0, damage - DAMAGE_FREE)),
     -charLogProb(model, read.charCodeAt(0)),
     Math.log1p(model.channel.observed(read, replacement)),
     Math.min(NEAR_CAP, near)
