@@ -334,72 +334,76 @@ export function scoreRuns(
     // Two passes: every position at minEvidence; then, for the judge (judgePool), the positions
     // close to what the first found, down to `pool`.
     for (let pass = 0; pass < 2; pass++) {
-    if (pass === 1 && (pool === undefined || !markPool(found, first, rs, re, skip, wanted.length < re - rs ? (wanted = new Uint8Array(2 * (re - rs))) : wanted))) break
-    for (let p = rs; p < re; p++) {
-      if (skip[p] || (pass === 1 && !wanted[p - rs])) continue
-      const code = text.charCodeAt(p)
-      const left = p > rs ? text.charCodeAt(p - 1) : -1
-      const right = p + 1 < re ? text.charCodeAt(p + 1) : -1
-      const isolated = broken[p - rs] === 1
-      // A character that makes a word with neither neighbour is where misreadings are (six
-      // times as likely as elsewhere on the dev set): there the context proposes candidates too,
-      // all of them where the stretch around is damaged (damage.ts).
-      const harm = damage[p - rs]!
-      const prior = damagePrior(harm)
-      const alts = isolated ? contextual(model, code, left, right, harm >= WIDE_FROM) : alternatives(model, code)
-      if (!alts) continue
-      const numeral = NUMERALS.has(code)
-      const e = Math.min(re - rs, p - rs + 1 + REACH)
-      let base = NaN
-      let cands: CharCandidate[] | undefined
-      for (let k = 0; k < alts.codes.length; k++) {
-        const alt = alts.codes[k]!
-        if (numeral && NUMERALS.has(alt)) continue
-        // A candidate that forms a word with neither neighbour rarely raises the probability,
-        // unless the character as read forms none either (the whole context is broken there).
-        if (!isolated && !wordThrough(lm, text, rs, re, p, alt)) continue
-        if (!loaded) {
-          scorer.load(text, rs, re)
-          loaded = true
-        }
-        if (Number.isNaN(base)) {
-          base = scorer.baseAt(e)
-          scorer.prepareBound(p - rs, e)
-        }
-        // Most swaps cannot clear the bar even with every word at its best probability: their
-        // bound (above the full score: lmScorer.ts) spares the trigram search.
-        const odds = alts.logProbs[k]! - alts.readRight
-        const plainBar = minEvidence - (odds >= STRONG_CHANNEL ? STRONG_RELIEF : 0)
-        // In the judge's pool (judgePool), down to its bar.
-        const bar = pass === 1 ? Math.min(plainBar, pool! - (plainBar < minEvidence ? STRONG_RELIEF : 0)) : plainBar
-        const need = base + (bar - BOUND_MARGIN) - (odds + prior)
-        if (scorer.swapBound(p - rs, alt, e, need) < need) continue
-        const lmGain = scorer.swappedAt(p - rs, alt, e) - base
-        const evidence = lmGain + alts.logProbs[k]! - alts.readRight + prior
-        if (evidence < bar) continue
-        const [ws, we] = scorer.wordAt(p - rs, e)
-        // A surname that makes no word: its gain is the scorer's cheap reading of what follows as a
-        // name (NAME_COST), which any character before an unknown stretch could claim. On the OCR
-        // dev set 能 → 熊, 喜 → 袁 and the like made 4 of the 7 suggestions on right text.
-        if (we - ws === 1 && isSurname(alt) && !isSurname(code)) continue
-        ;(cands ??= []).push({
-          pos: p,
-          replacement: String.fromCharCode(alt),
-          evidence,
-          lmGain,
-          channel: alts.logProbs[k]!,
-          wordStart: rs + ws,
-          wordEnd: rs + we,
-          score: evidence
-        })
+      if (pass === 1) {
+        if (pool === undefined) break
+        if (wanted.length < re - rs) wanted = new Uint8Array(2 * (re - rs))
+        if (!markPool(found, first, rs, re, skip, wanted)) break
       }
-      if (cands) {
-        cands.sort((x, y) => y.evidence - x.evidence)
-        const f: PositionFinding = { pos: p, best: cands[0]!, others: cands.slice(1), damage: harm }
-        if (pass === 1) f.pooled = true
-        found.push(f)
+      for (let p = rs; p < re; p++) {
+        if (skip[p] || (pass === 1 && !wanted[p - rs])) continue
+        const code = text.charCodeAt(p)
+        const left = p > rs ? text.charCodeAt(p - 1) : -1
+        const right = p + 1 < re ? text.charCodeAt(p + 1) : -1
+        const isolated = broken[p - rs] === 1
+        // A character that makes a word with neither neighbour is where misreadings are (six
+        // times as likely as elsewhere on the dev set): there the context proposes candidates too,
+        // all of them where the stretch around is damaged (damage.ts).
+        const harm = damage[p - rs]!
+        const prior = damagePrior(harm)
+        const alts = isolated ? contextual(model, code, left, right, harm >= WIDE_FROM) : alternatives(model, code)
+        if (!alts) continue
+        const numeral = NUMERALS.has(code)
+        const e = Math.min(re - rs, p - rs + 1 + REACH)
+        let base = NaN
+        let cands: CharCandidate[] | undefined
+        for (let k = 0; k < alts.codes.length; k++) {
+          const alt = alts.codes[k]!
+          if (numeral && NUMERALS.has(alt)) continue
+          // A candidate that forms a word with neither neighbour rarely raises the probability,
+          // unless the character as read forms none either (the whole context is broken there).
+          if (!isolated && !wordThrough(lm, text, rs, re, p, alt)) continue
+          if (!loaded) {
+            scorer.load(text, rs, re)
+            loaded = true
+          }
+          if (Number.isNaN(base)) {
+            base = scorer.baseAt(e)
+            scorer.prepareBound(p - rs, e)
+          }
+          // Most swaps cannot clear the bar even with every word at its best probability: their
+          // bound (above the full score: lmScorer.ts) spares the trigram search.
+          const odds = alts.logProbs[k]! - alts.readRight
+          const plainBar = minEvidence - (odds >= STRONG_CHANNEL ? STRONG_RELIEF : 0)
+          // In the judge's pool (judgePool), down to its bar.
+          const bar = pass === 1 ? Math.min(plainBar, pool! - (plainBar < minEvidence ? STRONG_RELIEF : 0)) : plainBar
+          const need = base + (bar - BOUND_MARGIN) - (odds + prior)
+          if (scorer.swapBound(p - rs, alt, e, need) < need) continue
+          const lmGain = scorer.swappedAt(p - rs, alt, e) - base
+          const evidence = lmGain + alts.logProbs[k]! - alts.readRight + prior
+          if (evidence < bar) continue
+          const [ws, we] = scorer.wordAt(p - rs, e)
+          // A surname that makes no word: its gain is the scorer's cheap reading of what follows as a
+          // name (NAME_COST), which any character before an unknown stretch could claim. On the OCR
+          // dev set 能 → 熊, 喜 → 袁 and the like made 4 of the 7 suggestions on right text.
+          if (we - ws === 1 && isSurname(alt) && !isSurname(code)) continue
+          ;(cands ??= []).push({
+            pos: p,
+            replacement: String.fromCharCode(alt),
+            evidence,
+            lmGain,
+            channel: alts.logProbs[k]!,
+            wordStart: rs + ws,
+            wordEnd: rs + we,
+            score: evidence
+          })
+        }
+        if (cands) {
+          cands.sort((x, y) => y.evidence - x.evidence)
+          const f: PositionFinding = { pos: p, best: cands[0]!, others: cands.slice(1), damage: harm }
+          if (pass === 1) f.pooled = true
+          found.push(f)
+        }
       }
-    }
     }
     if (key !== null && seen.size < MAX_RUNS_KEPT) seen.set(key, found.length === first ? NONE : found.slice(first).map((f) => shifted(f, -rs)))
   }
