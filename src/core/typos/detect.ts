@@ -45,10 +45,10 @@ export const MIN_EVIDENCE = 2.75
  * engines read 鹰 as 认 8 times in 123, and 人 never); 5 with GLYPH_UNSEEN 0 gives dev 0.296,
  * held-out 0.251, rmrb 35, and 人 first (独居老认: 5.54). The constants refitted on the final
  * table (errorScale 0.5) needed 5.25 for 41 rmrb fixes (dev 0.304, held-out 0.255): not kept.
+ * With the judge (judge.ts) this is the bar a finding clears on its evidence alone; below it, the
+ * judge may flag a finding close to one that clears it (POOL_EVIDENCE).
  */
 export const MIN_EVIDENCE_LEARNT = 5
-// (With the judge, judge.ts, the bar a finding clears on its evidence alone; below it the judge
-// may flag a finding close to one that clears it: POOL_EVIDENCE.)
 /**
  * With the learnt channel, a second pass (scoreRuns with `pool`) looks again at the positions of
  * a run within NEAR_REACH of a finding of the first and keeps their candidates from this much
@@ -223,14 +223,6 @@ export function findCharSwaps(
   return judgedOnPage(text, judged(text, judgePool(found), model))
 }
 
-/**
- * Whether a candidate's evidence alone flags it: `bar` (MIN_EVIDENCE_LEARNT), STRONG_RELIEF
- * less for a misreading the engines make often.
- */
-export function flaggedPlainly(model: TypoModel, read: string, c: CharCandidate, bar = MIN_EVIDENCE_LEARNT): boolean {
-  return c.evidence >= bar - (c.channel - model.channel.logProb(read, read) >= STRONG_CHANNEL ? STRONG_RELIEF : 0)
-}
-
 /** The findings the judge looks at, by position, and for each how many flagged ones are close by. */
 export interface JudgePool {
   found: PositionFinding[]
@@ -285,9 +277,10 @@ const LANES_FROM = 1_000_000
  * by the run's text: a run's findings depend on its characters alone (and the skip mask, so a
  * run with a masked position is not kept), and a phrase that recurs on the page (furniture,
  * datelines, a text printed twice, the pages of a whole edition in one file) is scored once.
- * Pass the same map for the parts of one text, and only for one text, model and threshold.
- * With `pool` (judgePool) only the broken characters of damaged stretches are judged, each
- * candidate kept from `pool` nats of evidence on.
+ * Pass the same map for the parts of one text, and only for one text, model and thresholds.
+ * With `pool` (judgePool), a second pass over each run judges the positions within NEAR_REACH of
+ * the first pass's findings again, keeping candidates from `pool` nats of evidence on (marked
+ * `pooled`).
  */
 export function scoreRuns(
   text: string,
@@ -372,10 +365,9 @@ export function scoreRuns(
           }
           // Most swaps cannot clear the bar even with every word at its best probability: their
           // bound (above the full score: lmScorer.ts) spares the trigram search.
+          // The second pass (the judge's pool) goes down to its own bar.
           const odds = alts.logProbs[k]! - alts.readRight
-          const plainBar = minEvidence - (odds >= STRONG_CHANNEL ? STRONG_RELIEF : 0)
-          // In the judge's pool (judgePool), down to its bar.
-          const bar = pass === 1 ? Math.min(plainBar, pool! - (plainBar < minEvidence ? STRONG_RELIEF : 0)) : plainBar
+          const bar = (pass === 1 ? pool! : minEvidence) - (odds >= STRONG_CHANNEL ? STRONG_RELIEF : 0)
           const need = base + (bar - BOUND_MARGIN) - (odds + prior)
           if (scorer.swapBound(p - rs, alt, e, need) < need) continue
           const lmGain = scorer.swappedAt(p - rs, alt, e) - base
