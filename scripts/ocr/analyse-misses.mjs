@@ -13,7 +13,7 @@
 // For "no-candidate" and "below", the evidence the printed character would have had (language
 // model gain + channel) is summarised too.
 //
-//   node scripts/ocr/analyse-misses.mjs [--split dev] [--show N]
+//   node scripts/ocr/analyse-misses.mjs [--split dev] [--show N] [--ceiling]
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadTyposModules, root } from './load-core.mjs'
@@ -78,6 +78,10 @@ const put = (b, line) => {
   if (!buckets.has(b)) buckets.set(b, [])
   buckets.get(b).push(line)
 }
+// --ceiling: what a perfect judge could reach with these candidates, and with a channel that knew
+// every misreading (the printed character always a candidate, at the strength of a common
+// misreading: log-odds STRONG_CHANNEL, the bar lowered by STRONG_RELIEF as detect.ts does).
+const ceiling = { inSet: 0, oneForOne: 0, oracle: 0 }
 const overlap = { adjacentAlso: 0, adjacentNoCand: 0, adjacentBelow: 0 }
 const evs = { 'no-candidate': [], below: [] }
 let total = 0
@@ -101,6 +105,9 @@ for (const r of records) {
     const { set } = judged(r.ocr, p, rs, re)
     const inSet = set.has(e.truth.charCodeAt(0))
     const ev = evidence(r.ocr, p, rs, re, e.truth)
+    if (!missed.has(e.start) || inSet) ceiling.inSet++
+    ceiling.oneForOne++
+    if (ev.lmGain + T.STRONG_CHANNEL + T.damagePrior(damageAt(r.ocr, p, rs, re).damage) >= threshold - T.STRONG_RELIEF) ceiling.oracle++
     const sub = !missed.has(e.start) ? 'found' : !inSet ? 'no-candidate' : ev.ev < ev.bar ? 'below' : 'suppressed'
     if (adjacent) {
       put('adjacent', ctx)
@@ -127,5 +134,9 @@ for (const b of ['no-candidate', 'below']) {
   const list = evs[b]
   console.log(`  ${b}: evidence ${q(list, (e) => e.ev)}; lm gain ${q(list, (e) => e.lmGain)}; channel ${q(list, (e) => e.channel - e.readRight)}`)
   console.log(`    evidence ≥ 0: ${list.filter((e) => e.ev >= 0).length}, ≥ 2: ${list.filter((e) => e.ev >= 2).length}, lm gain > 0: ${list.filter((e) => e.lmGain > 0).length}`)
+}
+if (process.argv.includes('--ceiling')) {
+  console.log(`  ceiling: a perfect judge among the candidates judged ${ceiling.inSet} (${(ceiling.inSet / total).toFixed(3)}); of the ${ceiling.oneForOne} one-for-one hanzi misreadings, the printed character's`)
+  console.log(`    evidence with a channel that knew every misreading (log-odds ${T.STRONG_CHANNEL}) clears the bar for ${ceiling.oracle} (${(ceiling.oracle / total).toFixed(3)} of all ${total})`)
 }
 if (show) for (const [b, list] of buckets) console.log(`--- ${b}\n  ${list.slice(0, show).join('\n  ')}`)
