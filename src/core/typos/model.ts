@@ -7,6 +7,7 @@ import { Lexicon, parseGroupedLexicon } from './lexicon'
 import { LanguageModel } from './lm'
 import { Lookalikes, parseLookalikes } from './lookalikes'
 import { GLYPHS_FILE, Shapes } from './shapes'
+import { ScriptVariants } from './variants'
 import { type WordPairs, wordPairsOfLexicon } from './wordPairs'
 
 export interface TypoModel {
@@ -22,6 +23,8 @@ export interface TypoModel {
   shapes: Shapes | null
   /** Characters next to each other inside the lexicon's words: candidates the context proposes. */
   wordPairs: WordPairs
+  /** Traditional and simplified forms (null without resources/typos/variants.tsv): variants.ts. */
+  variants: ScriptVariants | null
   /** Milliseconds spent loading, for reports. */
   loadMs: number
   /** Of which the language model. */
@@ -33,6 +36,7 @@ export interface TypoModel {
 export const LEXICON_FILE = 'lexicon.txt.br'
 export const LOOKALIKES_FILE = 'lookalikes.tsv'
 export const LM_FILE = 'lm.bin.br'
+export const VARIANTS_FILE = 'variants.tsv'
 /** Lexicon words seen fewer times than this propose no context candidates (mostly names and rare terms). */
 const WORD_PAIR_MIN_FREQ = 3
 
@@ -81,11 +85,13 @@ export function buildTypoModel(options: LoadOptions = {}): TypoModel {
   const lookalikes = parseLookalikes(readFileSync(join(dir, LOOKALIKES_FILE), 'utf8'))
   const glyphs = join(dir, GLYPHS_FILE)
   const shapes = existsSync(glyphs) ? new Shapes(brotliDecompressSync(readFileSync(glyphs))) : null
+  const variantsFile = join(dir, VARIANTS_FILE)
+  const variants = existsSync(variantsFile) ? new ScriptVariants(readFileSync(variantsFile, 'utf8')) : null
   const t1 = performance.now()
   const lm = new LanguageModel(brotliDecompressSync(readFileSync(join(dir, LM_FILE))))
   const lmLoadMs = performance.now() - t1
   return { lexicon, lookalikes, lm, channel: buildConfusions({ resourcesDir: dir, lookalikes }),
-    glyphChannel: buildConfusionModel(new Map(), lookalikes), shapes, wordPairs, loadMs: performance.now() - t0, lmLoadMs, resourcesDir: dir }
+    glyphChannel: buildConfusionModel(new Map(), lookalikes), shapes, wordPairs, variants, loadMs: performance.now() - t0, lmLoadMs, resourcesDir: dir }
 }
 
 let singleton: TypoModel | undefined

@@ -6,6 +6,7 @@ import { Lookalikes } from './lookalikes'
 import type { TypoModel } from './model'
 import type { ShapeNeighbours } from './shapeNeighbours'
 import { Shapes } from './shapes'
+import { ScriptVariants } from './variants'
 import { WordPairs } from './wordPairs'
 
 // The typo model handed to another thread without a second copy of its tables: the large typed
@@ -16,7 +17,7 @@ import { WordPairs } from './wordPairs'
 // confusion tables' maps are copied.
 
 /** The classes a model is made of, by name: what the other thread gives back their methods. */
-const CLASSES: Record<string, { prototype: object }> = { Channel, LanguageModel, Lexicon, Lookalikes, PairFilter, Shapes, WordPairs }
+const CLASSES: Record<string, { prototype: object }> = { Channel, LanguageModel, Lexicon, Lookalikes, PairFilter, ScriptVariants, Shapes, WordPairs }
 const TAG = '__typoClass'
 
 /** A model as plain data whose typed arrays are views of shared memory (structured clone keeps them shared). */

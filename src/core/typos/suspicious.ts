@@ -1,9 +1,10 @@
-import { attested, findCharSwaps, type PositionFinding } from './detect'
+import { attested, type CharCandidate, findCharSwaps, type PositionFinding } from './detect'
 import { dictionarySuggestions, isRejected, isRejectedForWord, maskOccurrences } from './editorRules'
 import { loadTypoModel, type TypoModel } from './model'
 import { withNeighbours } from './neighbours'
 import { countNames, extractNames, findNameVariants } from './names'
 import type { DetectOptions, TypoSuggestion } from './types'
+import type { ScriptVariants } from './variants'
 
 /**
  * Suspicious characters of a text: look-alike OCR errors (`typo`), rarer spellings of names
@@ -28,6 +29,11 @@ export function detectSuspicious(text: string, options: DetectOptions = {}, mode
   const counts = new Map(options.knownNames ?? [])
   for (const [name, c] of local) counts.set(name, Math.max(c, counts.get(name) ?? 0))
   maskOccurrences(text, counts.keys(), skip)
+  // A page in traditional script is judged through its simplified view (variants.ts), where the
+  // bylines' role words (記者 → 记者) show the names too.
+  const view = model.variants?.simplifiedView(text) ?? null
+  if (view) for (const o of extractNames(view)) skip.fill(1, o.start, o.end)
+  const judged = view ?? text
   const variants = new Map(findNameVariants(counts, model).map((v) => [v.variant, v]))
   for (const o of occurrences) {
     const v = variants.get(o.name)
@@ -44,13 +50,15 @@ export function detectSuspicious(text: string, options: DetectOptions = {}, mode
   }
 
   const rejected = options.rejected ?? []
-  for (const f of withNeighbours(text, skip, findCharSwaps(text, skip, model), model)) {
+  for (const found of withNeighbours(judged, skip, findCharSwaps(judged, skip, model), model)) {
+    const f = view ? inTraditional(text, found, model.variants!) : found
+    if (!f) continue
     // A one-character word is judged with its neighbours (认 alone is no word to remember).
     const lone = f.best.wordEnd - f.best.wordStart < 2
     const word = lone ? { start: Math.max(0, f.pos - 1), end: Math.min(text.length, f.pos + 2) } : { start: f.best.wordStart, end: f.best.wordEnd }
     // The publication's approved pages read this word the same way: it is one of its words.
     if (options.knownText && word.end - word.start >= 2 && attested(options.knownText, text.slice(word.start, word.end))) continue
-    const s = toSuggestion(text, f, model)
+    const s = toSuggestion(text, judged, f, model)
     if (rejected.length > 0 && isRejectedForWord(text, s, word, rejected)) continue
     out.push(s)
   }
@@ -59,7 +67,23 @@ export function detectSuspicious(text: string, options: DetectOptions = {}, mode
   return kept.sort((x, y) => x.start - y.start || x.end - y.end)
 }
 
-function toSuggestion(text: string, f: PositionFinding, model: TypoModel): TypoSuggestion {
+/**
+ * A finding on the simplified view of a traditional page, its fixes written in traditional
+ * form; a fix that only writes the character as read in the other script is none (null when
+ * no fix is left).
+ */
+function inTraditional(text: string, f: PositionFinding, variants: ScriptVariants): PositionFinding | null {
+  const read = text.charCodeAt(f.pos)
+  const fixes: CharCandidate[] = []
+  for (const c of [f.best, ...f.others]) {
+    const code = variants.traditional(c.replacement.charCodeAt(0))
+    if (code !== read) fixes.push({ ...c, replacement: String.fromCharCode(code) })
+  }
+  return fixes.length === 0 ? null : { ...f, best: fixes[0]!, others: fixes.slice(1) }
+}
+
+/** The suggestion of a finding on `text`, judged on `judged` (the text, or its simplified view). */
+function toSuggestion(text: string, judged: string, f: PositionFinding, model: TypoModel): TypoSuggestion {
   const c = f.best
   const read = text[c.pos]!
   const origWord = text.slice(c.wordStart, c.wordEnd)
@@ -73,7 +97,7 @@ function toSuggestion(text: string, f: PositionFinding, model: TypoModel): TypoS
     original: read,
     replacement: c.replacement,
     confidence: Math.round(confidence * 100) / 100,
-    message: typoMessage(origWord, newWord, read, c.replacement, model.lm.id(origWord) >= 0)
+    message: typoMessage(origWord, newWord, read, c.replacement, model.lm.id(judged.slice(c.wordStart, c.wordEnd)) >= 0)
   }
   if (f.others.length > 0) s.alternatives = f.others.map((o) => o.replacement)
   return s
