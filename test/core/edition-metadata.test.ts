@@ -31,9 +31,26 @@ describe('page labels from the page header', () => {
     ['05版：评论\n', '05'],
     ['A3版 要闻\n', 'A03'],
     ['第五版\n', '05'],
-    ['第十二版\n', '12']
+    ['第十二版\n', '12'],
+    ['港聞　2026年11月30日　星期一　A08\n本港新聞', 'A08'],
+    ['B3 財經 2026-12-01 週二\n', 'B03'],
+    ['當前版：07版\n', '07']
   ])('reads %j as %s', (text, label) => {
     expect(pageLabelInHeader(text)?.label).toBe(label)
+  })
+
+  it('puts every page of a section after those of the sections before it', () => {
+    const order = (text: string): number => pageLabelInHeader(text)!.order
+    expect(order('A12版 要闻\n')).toBeLessThan(order('B1版 财经\n'))
+    expect(order('港聞　2026年11月30日　星期一　A20\n')).toBeLessThan(order('體育　2026年11月30日　星期一　B01\n'))
+    expect(order('第12版\n')).toBe(12)
+  })
+
+  it('takes a letter and digits alone for a page only on a dated header line', () => {
+    // An undated line, or a term with letters and digits in a dated one, names no page.
+    expect(pageLabelInHeader('G20 峰会今日开幕\n')).toBeNull()
+    expect(pageLabelInHeader('2026年11月30日 G20峰会开幕\n')).toBeNull()
+    expect(pageLabelInHeader('C919 首飞\n2026年11月30日\n')).toBeNull()
   })
 
   it('ignores a page number in a long body line or below the header', () => {

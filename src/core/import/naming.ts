@@ -37,19 +37,38 @@ export function dateIn(name: string): { iso: string; match: string } | null {
   return null
 }
 
+// The page number is the last group; a section letter before it (`A08`, a Hong Kong or Taiwan
+// paper's sections A, B, C …) is the first.
 const PAGE_PATTERNS: RegExp[] = [
-  /第?\s*([0-9]{1,3})\s*版/, // 05版, 第5版
-  /(?:^|[^a-z])(?:p|pg|page)[-_ ]?([0-9]{1,3})(?![0-9])/i, // p05, page-5
-  /[-_ ]([0-9]{1,3})$/, // name_05
-  /^([0-9]{1,3})(?:[-_ .]|$)/ // 05_name, 005
+  /第?\s*()([0-9]{1,3})\s*版/, // 05版, 第5版
+  /(?:^|[^a-z])(?:p|pg|page)[-_ ]?()([0-9]{1,3})(?![0-9])/i, // p05, page-5
+  /[-_ ]()([0-9]{1,3})$/, // name_05
+  /^()([0-9]{1,3})(?:[-_ .]|$)/, // 05_name, 005
+  /(?:^|[-_ ])([A-Za-z])[-_]?([0-9]{1,3})$/ // name_A08, B3
 ]
+
+/**
+ * Where a page of a section goes: after every page of the sections before it (A12 before B01),
+ * the pages of a paper without sections by their number.
+ */
+export function sectionOrder(letter: string, page: number): number {
+  return letter ? (letter.toUpperCase().charCodeAt(0) - 64) * 1000 + page : page
+}
+
+/** A page's label: its number two digits wide, a section letter kept (`05`, `A08`). */
+export function pageLabel(letter: string, page: number): string {
+  return letter.toUpperCase() + String(page).padStart(2, '0')
+}
 
 export function pageNumberIn(stem: string): { order: number; label: string } | null {
   const date = dateIn(stem)
   const rest = date ? stem.replace(date.match, ' ').trim() : stem
   for (const pattern of PAGE_PATTERNS) {
     const m = pattern.exec(rest)
-    if (m?.[1]) return { order: Number(m[1]), label: String(Number(m[1])).padStart(2, '0') }
+    if (!m?.[2]) continue
+    const letter = m[1] ?? ''
+    const n = Number(m[2])
+    return { order: sectionOrder(letter, n), label: pageLabel(letter, n) }
   }
   return null
 }
@@ -85,6 +104,7 @@ export function paperPart(name: string): string {
     .replace(/第\s*[0-9一二三四五六七八九十百千]+\s*[期版号]/g, ' ')
     .replace(/(?:^|[-_ .])(?:p|pg|page|no\.?)?[-_ ]?[0-9]{1,4}(?=$|[-_ .])/gi, ' ')
     .replace(/[0-9]{1,3}\s*版/g, ' ')
+    .replace(/(?:^|[-_ .])[A-Za-z][0-9]{1,3}(?=$|[-_ .])/g, ' ')
   return rest.replace(/[\s\-_.,，、·]+/g, ' ').trim()
 }
 
