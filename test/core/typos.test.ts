@@ -254,6 +254,14 @@ describe('extractNames', () => {
     expect(names('（王小明摄）')).toEqual(['王小明'])
   })
 
+  it('reads bylines in traditional script and a name closed by a slash', () => {
+    expect(names('（記者　陳家明）')).toEqual(['陳家明'])
+    expect(names('【記者林志豪／台中報導】')).toEqual(['林志豪'])
+    expect(names('本報訊（記者 王小明 通訊員 張華）')).toEqual(['王小明', '張華'])
+    expect(names('合影留念。 本報記者　王大明　攝\n')).toEqual(['王大明'])
+    expect(names('記者了解到，今年全市新建學校十所。')).toEqual([])
+  })
+
   it('gives offsets into the text', () => {
     const text = '本报讯（记者 王小明）'
     const [n] = extractNames(text)

@@ -2,12 +2,18 @@ import { isHan } from './han'
 import { loadTypoModel, type TypoModel } from './model'
 import type { NameOccurrence, NameVariant } from './types'
 
-// Byline roles that precede names: 记者, 本报记者, 特约记者, 见习记者, 通讯员, 实习生, 摄影.
-const ROLE = /(?:本报|特约|见习|实习|首席)?记者|通讯员|实习生|摄影记者/gu
+// Byline roles that precede names: 记者, 本报记者, 特约记者, 见习记者, 通讯员, 实习生, 摄影, in
+// either script (a Hong Kong or Taiwan paper prints 記者, 通訊員).
+const ROLE_WORD = String.raw`(?:本报|本報|特约|特約|见习|見習|实习|實習|首席)?(?:记者|記者)|通讯员|通訊員|实习生|實習生|摄影记者|攝影記者`
+const ROLE = new RegExp(ROLE_WORD, 'gu')
+const ROLE_AT_START = new RegExp(`^(?:${ROLE_WORD})`, 'u')
 // A role opens a byline only at a line start, after white space, an opening bracket or 讯.
-const OPENERS = new Set([' ', '\t', '\u3000', '\u00a0', '(', '（', '[', '【', '讯', '、', '\n', '\r', '/'])
+const OPENERS = new Set([' ', '\t', '\u3000', '\u00a0', '(', '（', '[', '【', '讯', '訊', '、', '\n', '\r', '/'])
 const SEPARATORS = /[ \t\u3000\u00a0、，,]/u
-const CLOSERS = new Set([')', '）', ']', '】', '\n', '\r'])
+// A slash ends the names too: `記者林志豪／台中報導` (a Taiwan paper's byline and dateline).
+const CLOSERS = new Set([')', '）', ']', '】', '\n', '\r', '/', '／'])
+/** 摄 (photographed by) in either script. */
+const SHOT = /[摄攝]/u
 
 function isNameToken(s: string): boolean {
   if (s.length < 2 || s.length > 4) return false
@@ -37,7 +43,7 @@ export function extractNames(text: string): NameOccurrence[] {
   }
 
   // Photo credits without a role: `王小明 摄`, `（王小明 摄）`, `王小明摄` at a line end.
-  for (const m of text.matchAll(/摄(?=[ \t\u3000\u00a0]*(?:[)）\]】]|\r?\n|$))/gu)) {
+  for (const m of text.matchAll(/[摄攝](?=[ \t\u3000\u00a0]*(?:[)）\]】]|\r?\n|$))/gu)) {
     let e = m.index
     while (e > 0 && /[ \t\u3000\u00a0]/u.test(text[e - 1]!)) e--
     // Walk back over a list of names separated by spaces or 、.
@@ -48,7 +54,7 @@ export function extractNames(text: string): NameOccurrence[] {
       let s = p
       while (s > 0 && isHan(text.charCodeAt(s - 1))) s--
       const token = text.slice(s, p)
-      if (!isNameToken(token) || token.includes('记者') || token.endsWith('拍')) {
+      if (!isNameToken(token) || token.includes('记者') || token.includes('記者') || token.endsWith('拍')) {
         ok = found.length > 0
         break
       }
@@ -82,7 +88,7 @@ function readNameList(text: string, from: number): NameOccurrence[] | null {
     let token = text.slice(p, e)
     let start = p
     // A further role inside the list (`记者 王小明 通讯员 张华`), or glued to a name.
-    const role = /^(?:(?:本报|特约|见习|实习|首席)?记者|通讯员|实习生|摄影记者)/u.exec(token)
+    const role = ROLE_AT_START.exec(token)
     if (role) {
       token = token.slice(role[0].length)
       start += role[0].length
@@ -91,8 +97,9 @@ function readNameList(text: string, from: number): NameOccurrence[] | null {
         continue
       }
     }
-    if (token === '摄' || token === '报道') return names
-    if (token.endsWith('摄') && isNameToken(token.slice(0, -1))) {
+    if (SHOT.test(token) && token.length === 1) return names
+    if (/^(?:报道|報道|報導|报导)$/u.test(token)) return names
+    if (SHOT.test(token.slice(-1)) && isNameToken(token.slice(0, -1))) {
       names.push({ name: token.slice(0, -1), start, end: e - 1 })
       return names
     }
