@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { detectSuspicious, loadTypoModel, type TypoSuggestion } from '../../src/core/typos'
 import { shareModel, adoptModel } from '../../src/core/typos/sharedModel'
+import { typosAfterEdit } from '../../src/core/pipeline/refreshSuggestions'
 
 // Pages set in traditional script (Hong Kong, Taiwan): judged through a simplified view of them
 // (src/core/typos/variants.ts, resources/typos/variants.tsv). The texts are written for this test.
@@ -59,6 +60,18 @@ describe('pages in traditional script', () => {
     }
     const fix = found.find((s) => misread.slice(s.start, s.end) === '調')!
     expect(fix.message).toContain('致詞')
+  })
+
+  it('judges the lines an edit changed in their page\'s script, however few traditional forms they hold', () => {
+    // A title with two traditional-only forms, set apart by a rule line: alone it reads as
+    // simplified text, and 種 and 冠 look misread.
+    const line = '本港新冠疫苗接種率持續上升'
+    expect(typos(detectSuspicious(line, {}, model)).length).toBeGreaterThan(0)
+    expect(typos(detectSuspicious(line, { traditional: true }, model))).toEqual([])
+    const rule = '\n' + '—'.repeat(32) + '\n'
+    const before = TRADITIONAL + rule + '本港新冠疫苗接種率持續' + rule
+    const after = TRADITIONAL + rule + line + rule
+    expect(typosAfterEdit([], before, after)).toEqual([])
   })
 
   it('hands the variants to another thread with the rest of the model', () => {

@@ -1,4 +1,4 @@
-import { detectSuspicious, type DetectOptions } from '../typos'
+import { detectSuspicious, isTraditionalPage, type DetectOptions } from '../typos'
 import type { SuggestionInput } from '../model/suggestion'
 import { toSuggestionInput } from './propose'
 
@@ -25,7 +25,8 @@ const MIN_PIECE = 8
  */
 export function typosAfterReflow(onBefore: readonly SuggestionInput[], before: string, text: string, knowledge: DetectOptions = {}): SuggestionInput[] {
   const plan = planReflow(onBefore, before, text)
-  return typosFromReflow(plan, plan.windows.length > 0 ? detectSuspicious(plan.text, knowledge).map(toSuggestionInput) : [])
+  // What is read again is judged in the page's script (plan.text holds only those windows).
+  return typosFromReflow(plan, plan.windows.length > 0 ? detectSuspicious(plan.text, { ...knowledge, traditional: isTraditionalPage(text) }).map(toSuggestionInput) : [])
 }
 
 /**

@@ -1,6 +1,6 @@
 import { changedSpan } from '../../shared/changedSpan'
 import type { Db } from '../store/database'
-import { detectSuspicious, judgeNames, type DetectOptions } from '../typos'
+import { detectSuspicious, isTraditionalPage, judgeNames, type DetectOptions } from '../typos'
 import { pageNames } from '../store/queries/knowledge'
 import { listSuggestions, markSuggestionsFor, replaceOpenSuggestions } from '../store/queries/suggestions'
 import type { SuggestionInput } from '../model/suggestion'
@@ -78,7 +78,8 @@ export function typosAfterEdit(
   }
   const from = lineStart(text, start - WINDOW_MARGIN)
   const to = lineEnd(text, endAfter + WINDOW_MARGIN)
-  for (const s of detectTypos(text.slice(from, to), knowledge)) {
+  // The lines are judged in their page's script, whatever few characters they hold.
+  for (const s of detectTypos(text.slice(from, to), { ...knowledge, traditional: isTraditionalPage(text) })) {
     const at = s.start + from
     if (at >= start && at < endAfter) out.push({ ...s, start: at, end: s.end + from })
   }

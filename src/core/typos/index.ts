@@ -1,6 +1,6 @@
 export type { DetectOptions, DictionaryEntry, NameOccurrence, NameVariant, RejectedFix, TypoRule, TypoSuggestion } from './types'
 export { buildTypoModel, findResourcesDir, loadTypoModel, type LoadOptions, type TypoModel } from './model'
-export { detectSuspicious } from './suspicious'
+export { detectSuspicious, isTraditionalPage } from './suspicious'
 export { countNames, extractNames, findNameVariants, judgeNames } from './names'
 export { suggestionContext } from './editorRules'
 export { findCharSwaps, MIN_EVIDENCE, MIN_EVIDENCE_LEARNT } from './detect'

@@ -31,7 +31,7 @@ export function detectSuspicious(text: string, options: DetectOptions = {}, mode
   maskOccurrences(text, counts.keys(), skip)
   // A page in traditional script is judged through its simplified view (variants.ts), where the
   // bylines' role words (記者 → 记者) show the names too.
-  const view = model.variants?.simplifiedView(text) ?? null
+  const view = model.variants?.simplifiedView(text, options.traditional) ?? null
   if (view) for (const o of extractNames(view)) skip.fill(1, o.start, o.end)
   const judged = view ?? text
   const variants = new Map(findNameVariants(counts, model).map((v) => [v.variant, v]))
@@ -110,4 +110,9 @@ function toSuggestion(text: string, judged: string, f: PositionFinding, model: T
 export function typoMessage(origWord: string, newWord: string, read: string, printed: string, origIsWord: boolean): string {
   const what = origIsWord ? 'does not fit here' : 'is not a word here'
   return `${origWord} ${what}; ${newWord} is, and OCR often reads ${printed} as ${read}`
+}
+
+/** Whether a page is set in traditional script, which the detection of a part of it should know (DetectOptions.traditional). */
+export function isTraditionalPage(text: string, model: TypoModel = loadTypoModel()): boolean {
+  return model.variants?.isTraditional(text) ?? false
 }

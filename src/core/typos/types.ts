@@ -47,6 +47,11 @@ export interface DetectOptions {
    * is a word of the publication, not a misreading.
    */
   knownText?: string
+  /**
+   * The page is set in traditional script (typos/variants.ts). Decided from the text passed when
+   * not given; a part of a page (the lines an edit changed) takes its page's (isTraditionalPage).
+   */
+  traditional?: boolean
 }
 
 export interface NameOccurrence {

@@ -33,12 +33,11 @@ export class ScriptVariants {
   }
 
   /**
-   * The text in simplified script, character for character, when it is set in traditional
-   * script; null when it is not. A simplified page holds a few traditional forms (a name, a
-   * calligraphy caption): TRADITIONAL_SHARE of its hanzi and TRADITIONAL_OVER times its
-   * simplified-only ones decide.
+   * Whether the text is set in traditional script. A simplified page holds a few traditional
+   * forms (a name, a calligraphy caption): TRADITIONAL_SHARE of its hanzi and TRADITIONAL_OVER
+   * times its simplified-only ones decide.
    */
-  simplifiedView(text: string): string | null {
+  isTraditional(text: string): boolean {
     const toS = this.toSimplified
     const toT = this.toTraditional
     let han = 0
@@ -51,7 +50,17 @@ export class ScriptVariants {
       if (toS[c] !== 0) trad++
       else if (toT[c] !== 0) simp++
     }
-    if (trad < TRADITIONAL_MIN || trad < han * TRADITIONAL_SHARE || trad < simp * TRADITIONAL_OVER) return null
+    return trad >= TRADITIONAL_MIN && trad >= han * TRADITIONAL_SHARE && trad >= simp * TRADITIONAL_OVER
+  }
+
+  /**
+   * The text in simplified script, character for character, when it is set in traditional
+   * script (`traditional`: as its page is, for a part of one; else as isTraditional finds it);
+   * null when it is not.
+   */
+  simplifiedView(text: string, traditional = this.isTraditional(text)): string | null {
+    if (!traditional) return null
+    const toS = this.toSimplified
     const codes = new Uint16Array(text.length)
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i)
