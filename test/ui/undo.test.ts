@@ -90,7 +90,12 @@ describe('one undo history for text and structure', () => {
     await expect.poll(shown).toBe(3)
     await expect.poll(shape).toEqual(split)
 
-    // A kind change, then typing: Ctrl+Z takes back the typing first, then the kind.
+    // A kind change, then typing: Ctrl+Z takes back the typing first, then the kind. The cursor
+    // is put in the second article first: where the redos leave it is not what this step tests
+    // (once, under the full suite's load, the kind change never reached the second article).
+    await waitSaved(page)
+    await page.keyboard.press('Control+Home')
+    for (let i = 0; i < lines.indexOf('活动持续了一个上午。'); i++) await page.keyboard.press('ArrowDown')
     await page.keyboard.press('Alt+KeyK')
     await expect.poll(() => listArticles(db, pageId)[1]!.kind).not.toBe('article')
     await page.keyboard.type('又一句')
