@@ -69,7 +69,7 @@ function evidence(text, p, rs, re, truth) {
   const readRight = model.channel.logProb(read, read)
   // The bar of this evidence type (detect.ts): a strong channel needs STRONG_RELIEF less.
   const bar = threshold - (channel - readRight >= T.STRONG_CHANNEL ? T.STRONG_RELIEF : 0)
-  return { lmGain, channel, readRight, ev: lmGain + channel - readRight + prior, bar }
+  return { lmGain, channel, readRight, prior, ev: lmGain + channel - readRight + prior, bar }
 }
 
 const records = readFileSync(join(root, 'test', 'fixtures', 'ocr-dev', `${split}.jsonl`), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
@@ -107,7 +107,7 @@ for (const r of records) {
     const ev = evidence(r.ocr, p, rs, re, e.truth)
     if (!missed.has(e.start) || inSet) ceiling.inSet++
     ceiling.oneForOne++
-    if (ev.lmGain + T.STRONG_CHANNEL + T.damagePrior(damageAt(r.ocr, p, rs, re).damage) >= threshold - T.STRONG_RELIEF) ceiling.oracle++
+    if (ev.lmGain + T.STRONG_CHANNEL + ev.prior >= threshold - T.STRONG_RELIEF) ceiling.oracle++
     const sub = !missed.has(e.start) ? 'found' : !inSet ? 'no-candidate' : ev.ev < ev.bar ? 'below' : 'suppressed'
     if (adjacent) {
       put('adjacent', ctx)

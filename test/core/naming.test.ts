@@ -19,6 +19,8 @@ describe('placePage', () => {
     expect(placePage('hk_2026-11-30_A08.txt', 'folder')).toMatchObject({ label: 'A08', edition: '2026-11-30', publication: 'hk' })
     expect(placePage('明報_2026-11-30_B3.txt', 'folder')).toMatchObject({ label: 'B03', publication: '明報' })
     expect(placePage('x_A12.txt', 'f').order).toBeLessThan(placePage('x_B01.txt', 'f').order)
+    expect(placePage('2026-11-30_A3版.txt', 'folder')).toMatchObject({ label: 'A03' })
+    expect(placePage('web05版.txt', 'folder')).toMatchObject({ label: '05' })
     // A plain number is not read as a section's.
     expect(placePage('晚报_05.txt', 'folder')).toMatchObject({ label: '05', order: 5 })
   })

@@ -40,7 +40,7 @@ export function dateIn(name: string): { iso: string; match: string } | null {
 // The page number is the last group; a section letter before it (`A08`, a Hong Kong or Taiwan
 // paper's sections A, B, C …) is the first.
 const PAGE_PATTERNS: RegExp[] = [
-  /第?\s*()([0-9]{1,3})\s*版/, // 05版, 第5版
+  /第?\s*(?:(?<![A-Za-z])([A-Za-z]))?([0-9]{1,3})\s*版/, // 05版, 第5版, A3版
   /(?:^|[^a-z])(?:p|pg|page)[-_ ]?()([0-9]{1,3})(?![0-9])/i, // p05, page-5
   /[-_ ]()([0-9]{1,3})$/, // name_05
   /^()([0-9]{1,3})(?:[-_ .]|$)/, // 05_name, 005

@@ -29,10 +29,8 @@ export function detectSuspicious(text: string, options: DetectOptions = {}, mode
   const counts = new Map(options.knownNames ?? [])
   for (const [name, c] of local) counts.set(name, Math.max(c, counts.get(name) ?? 0))
   maskOccurrences(text, counts.keys(), skip)
-  // A page in traditional script is judged through its simplified view (variants.ts), where the
-  // bylines' role words (記者 → 记者) show the names too.
+  // A page in traditional script is judged through its simplified view (variants.ts).
   const view = model.variants?.simplifiedView(text, options.traditional) ?? null
-  if (view) for (const o of extractNames(view)) skip.fill(1, o.start, o.end)
   const judged = view ?? text
   const variants = new Map(findNameVariants(counts, model).map((v) => [v.variant, v]))
   for (const o of occurrences) {
