@@ -27,9 +27,10 @@ export function isBylineLine(s: string): boolean {
 }
 
 // 本报讯 / 本报北京6月1日电 / 新华社北京6月1日电 / （记者 王小明）opening a paragraph
-// and any paper's or agency's dateline: `江东日报临川5月6日电`, `据新华社电`
+// and any paper's or agency's dateline: `江东日报临川5月6日电`, `据新华社电`; the paper's own set
+// in square brackets too (`【本报讯】`, `【本報訊】` in traditional script)
 const LEAD =
-  /^(?:本报[\u4e00-\u9fff\d]{0,20}?(?:讯|电)|据?(?:新华社|中新社|人民网|新华网)[\u4e00-\u9fff\d]{0,20}?电|据?[\u4e00-\u9fff]{1,8}(?:日报|晚报|早报|时报|社|网|台)[\u4e00-\u9fff]{0,16}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*电|据[\u4e00-\u9fff]{2,6}(?:社|网|台)电)/
+  /^(?:【?本[报報][\u4e00-\u9fff\d]{0,20}?(?:讯|电|訊|電)】?|据?(?:新华社|中新社|人民网|新华网)[\u4e00-\u9fff\d]{0,20}?电|据?[\u4e00-\u9fff]{1,8}(?:日报|晚报|早报|时报|社|网|台)[\u4e00-\u9fff]{0,16}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*电|据[\u4e00-\u9fff]{2,6}(?:社|网|台)电)/
 const LEAD_PARENS = /^\s*[（(]([^（）()]{1,60})[）)]/
 const ROLE_START = new RegExp(`^\\s*[（(]\\s*${ROLE}`)
 
